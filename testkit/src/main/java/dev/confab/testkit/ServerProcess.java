@@ -1,0 +1,199 @@
+package dev.confab.testkit;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The real Confab server ({@code dev.confab.server.ServerMain}) running in its own JVM on a free loopback
+ * port, started from the test's own classpath. It can be stopped gracefully, killed with SIGKILL and started
+ * again on the same port and database, which is what reconnect tests need. Not thread-safe: one test thread
+ * drives it.
+ */
+public final class ServerProcess implements AutoCloseable {
+    /** The server's main class; the test's classpath must contain the server module. */
+    public static final String MAIN_CLASS = "dev.confab.server.ServerMain";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final int port;
+    private final Path dataDir;
+    private final Map<String, String> settings;
+    private final Path log;
+    private Process process;
+    private int starts;
+
+    private ServerProcess(int port, Path dataDir, Map<String, String> settings) {
+        this.port = port;
+        this.dataDir = dataDir;
+        this.settings = settings;
+        this.log = dataDir.resolve("server.log");
+    }
+
+    /** A server on a new SQLite database in a fresh temporary directory. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The base URL clients use, such as {@code http://127.0.0.1:41234}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The directory holding the server's log and, for SQLite, its database. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The server's log so far (stdout and stderr), for failure messages. */
+    public String logTail(int lines) {
+        return ProcessOutput.tail(log, lines);
+    }
+
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** Starts the server and waits until {@code /health} answers 200. */
+    public ServerProcess start() {
+        if (isRunning()) {
+            throw new IllegalStateException("Server already running on port " + port);
+        }
+        List<String> command = new ArrayList<>(List.of(javaBinary(),
+                "-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-cp", System.getProperty("java.class.path"), MAIN_CLASS,
+                "--port", Integer.toString(port), "--bind", "127.0.0.1", "--data-dir", dataDir.toString()));
+        settings.forEach((key, value) -> {
+            command.add("--set");
+            command.add(key + "=" + value);
+        });
+        try {
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the server: " + command, e);
+        }
+        starts++;
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        try {
+            await("server on port " + port + " to answer /health (start " + starts + ")")
+                    .atMost(START_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(50))
+                    .failFast("the server process exited; its log:\n" + logTail(60), () -> !process.isAlive())
+                    .until(() -> healthy(http));
+        } finally {
+            http.close();
+        }
+        return this;
+    }
+
+    /** Kills the server with SIGKILL, as a crash would, and waits until it is gone. */
+    public void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            waitForExit();
+        }
+    }
+
+    /** Stops the server with SIGTERM (a graceful shutdown) and waits until it is gone. */
+    public void stop() {
+        if (process != null) {
+            process.destroy();
+            waitForExit();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (isRunning()) {
+            kill();
+        }
+    }
+
+    private void waitForExit() {
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while stopping the server", e);
+        }
+    }
+
+    private boolean healthy(HttpClient http) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/health"))
+                    .timeout(Duration.ofSeconds(2)).build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Chooses the database and settings of a {@link ServerProcess}. */
+    public static final class Builder {
+        private final Map<String, String> settings = new LinkedHashMap<>();
+        private Path dataDir;
+
+        private Builder() {
+            // Tests register many users: cheap hashing keeps them fast. Never use these in production.
+            settings.put("security.argon2.memory-kib", "256");
+            settings.put("security.argon2.iterations", "1");
+        }
+
+        /** Where the server keeps its log and SQLite database; a new temporary directory by default. */
+        public Builder dataDir(Path dir) {
+            this.dataDir = dir;
+            return this;
+        }
+
+        /** Uses a PostgreSQL database instead of the default SQLite file. */
+        public Builder postgres(String jdbcUrl, String user) {
+            settings.put("database.url", jdbcUrl);
+            settings.put("database.user", user);
+            return this;
+        }
+
+        /** Any configuration key of the server (see the README's settings table). */
+        public Builder set(String key, String value) {
+            settings.put(Objects.requireNonNull(key), Objects.requireNonNull(value));
+            return this;
+        }
+
+        /** The process, not yet started; {@link ServerProcess#start()} starts it. */
+        public ServerProcess build() {
+            try {
+                Path dir = dataDir != null ? Files.createDirectories(dataDir) : Files.createTempDirectory("confab-server-");
+                return new ServerProcess(FreePorts.tcp(), dir, Map.copyOf(settings));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
