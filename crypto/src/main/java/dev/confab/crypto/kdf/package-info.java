@@ -1,0 +1,2 @@
+/** Key derivation: HKDF-SHA256 (RFC 5869). */
+package dev.confab.crypto.kdf;

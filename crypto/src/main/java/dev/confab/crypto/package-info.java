@@ -1,0 +1,2 @@
+/** Confab's cryptography: identity keys, sealed chat messages, key derivation, password hashing, store encryption. */
+package dev.confab.crypto;
