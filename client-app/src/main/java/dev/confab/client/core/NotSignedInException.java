@@ -1,0 +1,12 @@
+package dev.confab.client.core;
+
+/** The operation needs a signed-in profile and this one has no session (never signed in, or signed out). */
+public final class NotSignedInException extends ClientException {
+    public NotSignedInException() {
+        super("Not signed in. Sign in with 'login <username>' or create an account with 'register <username>'.");
+    }
+
+    public NotSignedInException(String message) {
+        super(message);
+    }
+}

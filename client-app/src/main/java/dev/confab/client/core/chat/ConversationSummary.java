@@ -1,0 +1,6 @@
+package dev.confab.client.core.chat;
+
+/**
+ * One conversation for a list of conversations: its newest message and how many incoming ones are unread.
+ */
+public record ConversationSummary(String peerUserId, ChatMessage last, int unread) {}
