@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
@@ -56,12 +57,16 @@ public final class Json {
             if (body == null || body.length == 0) {
                 throw new ProtocolException(ErrorCode.MALFORMED_JSON, "The request body is empty; a JSON object is expected");
             }
-            T value = MAPPER.readValue(body, type);
+            JsonNode tree = MAPPER.readValue(body, JsonNode.class);
+            if (tree == null || !tree.isObject()) {
+                throw new ProtocolException(ErrorCode.MALFORMED_JSON, "The request body must be a JSON object");
+            }
+            T value = MAPPER.treeToValue(tree, type);
             if (value == null) {
                 throw new ProtocolException(ErrorCode.MALFORMED_JSON, "The request body is null; a JSON object is expected");
             }
             return value;
-        } catch (java.io.IOException e) {
+        } catch (java.io.IOException | IllegalArgumentException e) {
             throw translate(e);
         }
     }
@@ -96,6 +101,10 @@ public final class Json {
             String field = path((JsonMappingException) e);
             if (!field.isEmpty()) {
                 return Fields.invalid(field, "Field '" + field + "' has a missing or wrong value");
+            }
+            if (e instanceof MismatchedInputException) {
+                // At the root: not an object, or more JSON after it.
+                return new ProtocolException(ErrorCode.MALFORMED_JSON, "The body must be exactly one JSON object");
             }
             return new ProtocolException(ErrorCode.INVALID_FIELD, "The JSON does not have the expected shape");
         }

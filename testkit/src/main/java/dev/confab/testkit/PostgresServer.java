@@ -108,7 +108,7 @@ public final class PostgresServer implements AutoCloseable {
         } catch (RuntimeException e) {
             System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
         }
-        deleteTree(dir);
+        Directories.deleteTree(dir);
     }
 
     private String asOwner(List<String> command) {
@@ -164,17 +164,6 @@ public final class PostgresServer implements AutoCloseable {
             return Integer.parseInt(dir.getFileName().toString());
         } catch (NumberFormatException e) {
             return 0;
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("Could not remove " + root + ": " + e.getMessage());
         }
     }
 }

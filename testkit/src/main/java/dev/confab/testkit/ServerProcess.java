@@ -31,14 +31,19 @@ public final class ServerProcess implements AutoCloseable {
     private final int port;
     private final Path dataDir;
     private final Map<String, String> settings;
+    private final Map<String, String> environment;
+    private final boolean ownsDataDir;
     private final Path log;
     private Process process;
     private int starts;
 
-    private ServerProcess(int port, Path dataDir, Map<String, String> settings) {
+    private ServerProcess(int port, Path dataDir, boolean ownsDataDir, Map<String, String> settings,
+            Map<String, String> environment) {
         this.port = port;
         this.dataDir = dataDir;
+        this.ownsDataDir = ownsDataDir;
         this.settings = settings;
+        this.environment = environment;
         this.log = dataDir.resolve("server.log");
     }
 
@@ -77,6 +82,7 @@ public final class ServerProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(javaBinary(),
                 "-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), MAIN_CLASS,
                 "--port", Integer.toString(port), "--bind", "127.0.0.1", "--data-dir", dataDir.toString()));
         settings.forEach((key, value) -> {
@@ -84,10 +90,11 @@ public final class ServerProcess implements AutoCloseable {
             command.add(key + "=" + value);
         });
         try {
-            process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the server: " + command, e);
         }
@@ -121,10 +128,14 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the server if it runs, and removes the data directory if the builder made it. */
     @Override
     public void close() {
         if (isRunning()) {
             kill();
+        }
+        if (ownsDataDir) {
+            Directories.deleteTree(dataDir);
         }
     }
 
@@ -159,6 +170,7 @@ public final class ServerProcess implements AutoCloseable {
     /** Chooses the database and settings of a {@link ServerProcess}. */
     public static final class Builder {
         private final Map<String, String> settings = new LinkedHashMap<>();
+        private final Map<String, String> environment = new LinkedHashMap<>();
         private Path dataDir;
 
         private Builder() {
@@ -186,11 +198,17 @@ public final class ServerProcess implements AutoCloseable {
             return this;
         }
 
+        /** An environment variable of the server process, such as {@code CONFAB_SERVER_PORT}. */
+        public Builder env(String name, String value) {
+            environment.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
+            return this;
+        }
+
         /** The process, not yet started; {@link ServerProcess#start()} starts it. */
         public ServerProcess build() {
             try {
                 Path dir = dataDir != null ? Files.createDirectories(dataDir) : Files.createTempDirectory("confab-server-");
-                return new ServerProcess(FreePorts.tcp(), dir, Map.copyOf(settings));
+                return new ServerProcess(FreePorts.tcp(), dir, dataDir == null, Map.copyOf(settings), Map.copyOf(environment));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,0 +1,2 @@
+/** Prometheus metrics: the server's counters and gauges, JVM metrics, and the /metrics endpoint. */
+package dev.confab.server.metrics;

@@ -1,0 +1,94 @@
+package dev.confab.server.ws;
+
+import dev.confab.protocol.ErrorBody;
+import dev.confab.protocol.ErrorCode;
+import dev.confab.protocol.ProtocolException;
+import dev.confab.protocol.ProtocolVersion;
+import dev.confab.server.calls.CallRelay;
+import dev.confab.server.chat.InboxPusher;
+import dev.confab.server.http.Authenticator;
+import dev.confab.server.http.JsonErrorHandler;
+import dev.confab.server.metrics.ServerMetrics;
+import dev.confab.server.presence.PresenceService;
+import dev.confab.server.sessions.SessionService;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.websocket.server.JettyServerUpgradeRequest;
+import org.eclipse.jetty.ee10.websocket.server.JettyServerUpgradeResponse;
+import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletContainerInitializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The event WebSocket at {@value #PATH}, mapped directly on Jetty (not through Javalin) so it sees pongs: the
+ * upgrade is authenticated first (a JSON error and no upgrade when the token or version is bad); on open the
+ * device gets {@code welcome}, a {@code presence} per contact and its pending inbox; frames go to the
+ * {@link WsDispatcher}; on close the device's presence and calls are updated. The {@link #heartbeat()} pings every
+ * connection and drops those that sent nothing - not even a pong - for three heartbeats. Thread-safe.
+ */
+public final class WsEndpoint {
+    public static final String PATH = "/api/v1/ws";
+    private static final Logger LOG = LoggerFactory.getLogger(WsEndpoint.class);
+
+    /** What the endpoint needs from the rest of the server. */
+    public record Services(Authenticator authenticator, SessionService sessions, ConnectionRegistry registry, WsDispatcher dispatcher,
+            PresenceService presence, InboxPusher inbox, CallRelay calls, ServerMetrics metrics) {}
+
+    /** Sizes and times. */
+    public record Settings(Clock clock, Duration heartbeat, int maxQueued, int hardFrameLimit) {}
+
+    private final Services s;
+    private final Settings settings;
+
+    public WsEndpoint(Services services, Settings settings) {
+        this.s = services;
+        this.settings = settings;
+    }
+
+    /** Maps the endpoint on the servlet context, in front of Javalin's servlet. */
+    public void addTo(ServletContextHandler context) {
+        JettyWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
+            container.setMaxTextMessageSize(settings.hardFrameLimit());
+            container.setMaxBinaryMessageSize(settings.hardFrameLimit());
+            container.setIdleTimeout(settings.heartbeat().multipliedBy(4));
+            container.addMapping(PATH, this::upgrade);
+        });
+    }
+
+    /** The heartbeat: drops silent connections and pings the others; called every {@code ws.heartbeat-seconds}. */
+    public void heartbeat() {
+        long limit = settings.heartbeat().multipliedBy(3).toNanos();
+        for (Connection c : s.registry().all()) {
+            if (c.silentNanos() > limit) {
+                LOG.debug("Dropping a WebSocket silent for {} s", c.silentNanos() / 1_000_000_000L);
+                c.abort();
+            } else {
+                c.ping();
+            }
+        }
+    }
+
+    /** Checks the version and the token; answers with the protocol's JSON error instead of upgrading. */
+    private Object upgrade(JettyServerUpgradeRequest request, JettyServerUpgradeResponse response) {
+        try {
+            if (!ProtocolVersion.isSupported(request.getHeader(ProtocolVersion.HEADER))) {
+                throw new ProtocolException(ErrorCode.UNSUPPORTED_PROTOCOL,
+                        "This server speaks Confab protocol " + ProtocolVersion.CURRENT);
+            }
+            String address = request.getHttpServletRequest().getRemoteAddr();
+            return new WsSocket(s, settings, s.authenticator().authenticate(request.getHeader("Authorization"), address));
+        } catch (ProtocolException e) {
+            if (e.details().get("retryAfterSeconds") instanceof Number seconds) {
+                response.setHeader("Retry-After", Long.toString(seconds.longValue()));
+            }
+            try {
+                response.sendError(e.code().httpStatus(), JsonErrorHandler.preformatted(ErrorBody.of(e)));
+            } catch (IOException io) {
+                LOG.debug("Could not refuse a WebSocket upgrade: {}", io.toString());
+            }
+            return null;
+        }
+    }
+}
