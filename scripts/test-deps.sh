@@ -1,0 +1,24 @@
+# Sourced by test.sh: makes sure the real programs the tests start are installed.
+
+confab_missing_packages() {
+    local missing=()
+    ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+    echo "${missing[@]:-}"
+}
+
+confab_install_test_deps() {
+    local missing
+    missing=$(confab_missing_packages)
+    [ -z "$missing" ] && return 0
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+        echo "Installing what the tests need: $missing"
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq
+        # shellcheck disable=SC2086
+        apt-get install -y -qq --no-install-recommends $missing
+    else
+        echo "The tests need these packages: $missing" >&2
+        echo "Install them (for example: sudo apt-get install $missing) and run ./test.sh again." >&2
+        return 1
+    fi
+}
