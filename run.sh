@@ -14,17 +14,7 @@ URL="http://127.0.0.1:$PORT"
 DATA="$PWD/run-data"
 SERVER_JAR=server/target/confab-server.jar
 CLIENT_JAR=client-app/target/confab.jar
-
-needs_build() {
-    [ ! -f "$SERVER_JAR" ] || [ ! -f "$CLIENT_JAR" ] && return 0
-    [ -n "$(find . -path ./run-data -prune -o \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) \
-            -newer "$CLIENT_JAR" -print -quit)" ]
-}
-
-if needs_build; then
-    echo "Building Confab (the first build downloads dependencies and takes a few minutes)..."
-    ./mvnw -q -B -DskipTests install
-fi
+STAMP="$DATA/.built"
 
 # Asks the server's /health over bash's own TCP support, so nothing else needs to be installed.
 healthy() {
@@ -32,6 +22,19 @@ healthy() {
     status=$(timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$PORT && printf 'GET /health HTTP/1.0\\r\\nHost: 127.0.0.1\\r\\n\\r\\n' >&3 && head -n1 <&3" 2>/dev/null) || return 1
     [[ "$status" == *" 200"* ]]
 }
+
+needs_build() {
+    [ ! -f "$SERVER_JAR" ] || [ ! -f "$CLIENT_JAR" ] || [ ! -f "$STAMP" ] && return 0
+    [ -n "$(find . -path ./run-data -prune -o -path '*/target' -prune -o \
+            \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -newer "$STAMP" -print -quit)" ]
+}
+
+# A second session reuses the running server and never rebuilds the jars under it.
+if ! healthy && needs_build; then
+    echo "Building Confab (the first build downloads dependencies and takes a few minutes)..."
+    ./mvnw -q -B -DskipTests install
+    mkdir -p "$DATA" && touch "$STAMP"
+fi
 
 if healthy; then
     echo "Using the Confab server already running at $URL"

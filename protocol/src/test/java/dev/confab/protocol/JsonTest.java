@@ -19,6 +19,7 @@ class JsonTest {
         "{\"upToSeq\":1}{}           | malformed_json",
         "{}                         | invalid_field",
         "{\"upToSeq\":\"x\"}         | invalid_field",
+        "{\"upToSeq\":\"42\"}        | invalid_field",
         "{\"upToSeq\":1.5}           | invalid_field",
         "{\"upToSeq\":-1}            | invalid_field",
         "{\"upToSeq\":1,\"upToSeq\":2} | malformed_json",

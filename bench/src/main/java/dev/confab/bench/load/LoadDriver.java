@@ -89,15 +89,16 @@ public final class LoadDriver implements Callable<Integer> {
         }
         ServerProcess server = serverUrl == null ? startServer() : null;
         String base = server != null ? server.baseUrl() : serverUrl;
-        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(30)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-             ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+        List<BenchSocket> sockets = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
             Rest rest = new Rest(http, base);
             long started = System.nanoTime();
             BenchUser[] people = new BenchUser[users];
             phase("register, sign in, upload keys", users, workers, i -> people[i] = enrol(rest, i));
             phase("make contacts", users * contacts / 2, workers, k -> befriend(rest, people, k));
-            List<BenchSocket> sockets = connectAll(http, base.replaceFirst("^http", "ws") + "/api/v1/ws", people);
+            connectAll(http, base.replaceFirst("^http", "ws") + "/api/v1/ws", people, sockets);
             double setupSeconds = (System.nanoTime() - started) / 1e9;
             System.out.printf("Setup done in %.0f s: %d connections open%n", setupSeconds, countOpen(sockets));
 
@@ -108,9 +109,11 @@ public final class LoadDriver implements Callable<Integer> {
             TimeUnit.SECONDS.sleep(holdSeconds);
             int held = countOpen(sockets);
             report(held, presenceSeconds, messageSeconds, setupSeconds);
-            sockets.forEach(BenchSocket::close);
             return held == users && failures.get() == 0 ? 0 : 1;
         } finally {
+            // HttpClient.close() would wait for every open WebSocket: close them, then stop the client outright.
+            sockets.forEach(BenchSocket::close);
+            http.shutdownNow();
             if (server != null) {
                 server.close();
             }
@@ -154,25 +157,24 @@ public final class LoadDriver implements Callable<Integer> {
         rest.post("/api/v1/contact-requests/" + request.requestId() + "/accept", to.token(), null, Void.class);
     }
 
-    private List<BenchSocket> connectAll(HttpClient http, String wsUrl, BenchUser[] people) throws InterruptedException {
-        List<BenchSocket> sockets = java.util.Collections.synchronizedList(new ArrayList<>());
+    private void connectAll(HttpClient http, String wsUrl, BenchUser[] people, List<BenchSocket> sockets)
+            throws InterruptedException {
         Semaphore inFlight = new Semaphore(concurrency * 4);
         long start = System.nanoTime();
         for (BenchUser user : people) {
             inFlight.acquire();
             BenchSocket.connect(http, wsUrl, user, this::onMessage).whenComplete((socket, error) -> {
-                inFlight.release();
                 if (error != null) {
                     failures.incrementAndGet();
                     System.err.println("connect " + user.username() + ": " + error);
                 } else {
                     sockets.add(socket);
                 }
+                inFlight.release();
             });
         }
         inFlight.acquire(concurrency * 4);
         System.out.printf("  connect %d WebSockets: %.1f s%n", sockets.size(), (System.nanoTime() - start) / 1e9);
-        return sockets;
     }
 
     private double timePresence(List<BenchSocket> sockets) throws InterruptedException {

@@ -78,7 +78,7 @@ final class ContactsCommand extends CommandBase {
     int accept(@Parameters(paramLabel = "USERNAME|REQUEST_ID") String ref) {
         signedIn();
         ContactView contact = client().contacts().accept(ref);
-        out().result("You and " + contact.username() + " are now contacts.",
+        out().result("Accepted " + contact.username() + "'s request.",
                 Printer.obj("accepted", contact.username(), "userId", contact.userId()));
         return ExitCodes.OK;
     }

@@ -120,7 +120,7 @@ class CliTest {
 
         CliRun accept = as("bob", "", "contacts", "accept", "alice");
         assertThat(accept.exit()).as(accept.toString()).isZero();
-        assertThat(accept.out()).contains("You and alice are now contacts");
+        assertThat(accept.out()).contains("Accepted alice's request");
 
         CliRun list = as("alice", "", "contacts", "list");
         assertThat(list.exit()).isZero();

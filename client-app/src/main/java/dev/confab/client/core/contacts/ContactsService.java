@@ -319,13 +319,15 @@ public final class ContactsService {
 
     private synchronized void added(Contact contact) {
         listStamp++;
-        contacts.put(contact.userId(), contact);
+        boolean isNew = contacts.put(contact.userId(), contact) == null;
         remember(new UserSummary(contact.userId(), contact.username(), contact.displayName()));
         if (contact.presence() != null && (presenceKnown || !live) && !presenceStamp.containsKey(contact.userId())) {
             presence.put(contact.userId(), contact.presence());
         }
-        ContactView view = view(contact);
-        listeners.fire(l -> l.onContactAdded(view));
+        if (isNew) { // the accepting side learns it from its own call and from the event: tell listeners once
+            ContactView view = view(contact);
+            listeners.fire(l -> l.onContactAdded(view));
+        }
         fireContacts();
     }
 
