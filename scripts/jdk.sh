@@ -24,3 +24,7 @@ then run this command again, or point JAVA_HOME at it.
 MSG
     return 1
 }
+
+# Maven 3.9's Guice calls sun.misc.Unsafe, which JDK 25 warns about on every build; the scripts always run on
+# JDK 25+, where this flag exists (a plain ./mvnw on an older JDK must not see it).
+export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"

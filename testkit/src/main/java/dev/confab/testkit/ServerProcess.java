@@ -27,19 +27,23 @@ public final class ServerProcess implements AutoCloseable {
     /** The server's main class; the test's classpath must contain the server module. */
     public static final String MAIN_CLASS = "dev.confab.server.ServerMain";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** JVM options for tests: start fast and stay small (a benchmark asks for production options instead). */
+    public static final List<String> TEST_JVM = List.of("-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private final int port;
     private final Path dataDir;
     private final Map<String, String> settings;
     private final Map<String, String> environment;
+    private final List<String> jvmOptions;
     private final boolean ownsDataDir;
     private final Path log;
     private Process process;
     private int starts;
 
     private ServerProcess(int port, Path dataDir, boolean ownsDataDir, Map<String, String> settings,
-            Map<String, String> environment) {
+            Map<String, String> environment, List<String> jvmOptions) {
         this.port = port;
+        this.jvmOptions = jvmOptions;
         this.dataDir = dataDir;
         this.ownsDataDir = ownsDataDir;
         this.settings = settings;
@@ -80,9 +84,9 @@ public final class ServerProcess implements AutoCloseable {
         if (isRunning()) {
             throw new IllegalStateException("Server already running on port " + port);
         }
-        List<String> command = new ArrayList<>(List.of(javaBinary(),
-                "-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "--enable-native-access=ALL-UNNAMED",
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Xshare:auto", "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), MAIN_CLASS,
                 "--port", Integer.toString(port), "--bind", "127.0.0.1", "--data-dir", dataDir.toString()));
         settings.forEach((key, value) -> {
@@ -171,6 +175,7 @@ public final class ServerProcess implements AutoCloseable {
     public static final class Builder {
         private final Map<String, String> settings = new LinkedHashMap<>();
         private final Map<String, String> environment = new LinkedHashMap<>();
+        private List<String> jvmOptions = TEST_JVM;
         private Path dataDir;
 
         private Builder() {
@@ -198,6 +203,12 @@ public final class ServerProcess implements AutoCloseable {
             return this;
         }
 
+        /** JVM options of the server process instead of {@link #TEST_JVM}. */
+        public Builder jvmOptions(List<String> options) {
+            this.jvmOptions = List.copyOf(options);
+            return this;
+        }
+
         /** An environment variable of the server process, such as {@code CONFAB_SERVER_PORT}. */
         public Builder env(String name, String value) {
             environment.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
@@ -208,7 +219,8 @@ public final class ServerProcess implements AutoCloseable {
         public ServerProcess build() {
             try {
                 Path dir = dataDir != null ? Files.createDirectories(dataDir) : Files.createTempDirectory("confab-server-");
-                return new ServerProcess(FreePorts.tcp(), dir, dataDir == null, Map.copyOf(settings), Map.copyOf(environment));
+                return new ServerProcess(FreePorts.tcp(), dir, dataDir == null, Map.copyOf(settings), Map.copyOf(environment),
+                        jvmOptions);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

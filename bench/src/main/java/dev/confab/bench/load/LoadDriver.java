@@ -66,6 +66,8 @@ public final class LoadDriver implements Callable<Integer> {
     long seed = 42;
     @Option(names = "--server", description = "Base URL of a running server; by default the driver starts one.")
     String serverUrl;
+    @Option(names = "--server-data", description = "Where a started server keeps its data and log. Default: ${DEFAULT-VALUE}.")
+    java.nio.file.Path serverData = java.nio.file.Path.of("bench", "target", "load-server");
     @Option(names = "--server-set", description = "Extra key=value settings for the server the driver starts.")
     Map<String, String> serverSettings = new java.util.LinkedHashMap<>();
 
@@ -121,7 +123,9 @@ public final class LoadDriver implements Callable<Integer> {
     }
 
     private ServerProcess startServer() {
-        ServerProcess.Builder builder = ServerProcess.builder();
+        // Production JVM defaults (C2, G1) with a fixed heap; the data directory (and its log) is kept.
+        ServerProcess.Builder builder = ServerProcess.builder().jvmOptions(List.of("-Xmx2g"))
+                .dataDir(serverData.resolve("run-" + System.currentTimeMillis()));
         // Every simulated client comes from one address: lift the per-address limits, keep per-session ones.
         for (String limit : List.of("limits.register-per-address", "limits.sign-in-per-address",
                 "limits.requests-per-address", "limits.requests-per-session")) {
@@ -140,8 +144,7 @@ public final class LoadDriver implements Callable<Integer> {
         Account account = rest.post("/api/v1/accounts", null, new RegisterRequest(username, password, null), Account.class);
         LoginResponse login = rest.post("/api/v1/sessions", null,
                 new LoginRequest(username, password, "load device", null), LoginResponse.class);
-        SecureRandom random = new SecureRandom();
-        var keys = DeviceIdentity.generate(random).publicKeys();
+        var keys = DeviceIdentity.generate(seeded(seed + index)).publicKeys();
         rest.put("/api/v1/devices/current/keys", login.token(), new DeviceKeysUpload(keys.identityKeyBase64(),
                 keys.agreementKeyBase64(), keys.agreementKeySignatureBase64()), Void.class);
         return new BenchUser(index, username, account.userId(), login.deviceId(), login.token());
@@ -224,6 +227,16 @@ public final class LoadDriver implements Callable<Integer> {
         return (System.nanoTime() - start) / 1e9;
     }
 
+    private static SecureRandom seeded(long seed) {
+        try {
+            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+            random.setSeed(seed);
+            return random;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void onMessage(BenchUser user, ServerMessage message) {
         if (!timing) {
             return;
@@ -248,25 +261,32 @@ public final class LoadDriver implements Callable<Integer> {
         }
     }
 
-    private void report(int held, double presenceSeconds, double messageSeconds, double setupSeconds) {
+    private void report(int held, double presenceSeconds, double messageSeconds, double setupSeconds)
+            throws java.io.IOException {
         String table = String.join("\n",
+                "%d users with %d contacts each; %d presence changes at %d/s; %d messages offered at %d/s; every"
+                        .formatted(users, contacts, presenceChanges, presenceRate, messages, messageRate),
+                "connection then held %d s more; seed %d.".formatted(holdSeconds, seed),
+                "",
                 "| measure | value |",
                 "| --- | --- |",
-                "| concurrent WebSocket connections opened | %d |".formatted(users),
-                "| connections still held after the run (+%d s hold) | %d |".formatted(holdSeconds, held),
-                "| contacts per user | %d |".formatted(contacts),
-                "| presence changes (fan-out events heard) | %d (%d) |".formatted(presenceChanges, presenceLatency.count()),
-                "| presence fan-out latency p50 / p99 | %.1f ms / %.1f ms |".formatted(
-                        presenceLatency.percentileMillis(50), presenceLatency.percentileMillis(99)),
-                "| presence events delivered per second | %.0f |".formatted(presenceLatency.count() / presenceSeconds),
-                "| messages delivered | %d |".formatted(messageLatency.count()),
-                "| messages per second (offered %d/s) | %.0f |".formatted(messageRate, messageLatency.count() / messageSeconds),
-                "| message delivery latency p50 / p99 | %.1f ms / %.1f ms |".formatted(
-                        messageLatency.percentileMillis(50), messageLatency.percentileMillis(99)),
-                "| setup (register, contacts, connect) | %.0f s |".formatted(setupSeconds),
-                "| failed operations | %d |".formatted(failures.get()));
+                "| concurrent WebSocket connections opened / still held at the end | %,d / %,d |".formatted(users, held),
+                "| presence fan-out latency p50 / p99 (%,d events heard) | %.1f ms / %.1f ms |".formatted(
+                        presenceLatency.count(), presenceLatency.percentileMillis(50), presenceLatency.percentileMillis(99)),
+                "| presence events delivered per second | %,.0f |".formatted(presenceLatency.count() / presenceSeconds),
+                "| messages delivered / per second (offered %,d/s) | %,d / %,.0f |".formatted(messageRate,
+                        messageLatency.count(), messageLatency.count() / messageSeconds),
+                "| message delivery latency p50 / p99 (REST send to recipient's WebSocket) | %.1f ms / %.1f ms |"
+                        .formatted(messageLatency.percentileMillis(50), messageLatency.percentileMillis(99)),
+                "| setup: %,d registrations, %,d contact pairs, %,d connects | %.0f s |".formatted(users,
+                        users * contacts / 2, users, setupSeconds),
+                "| failed operations | %,d |".formatted(failures.get()));
         System.out.println();
         System.out.println(table);
+        java.nio.file.Path report = java.nio.file.Path.of("bench", "target", "load-report.md");
+        java.nio.file.Files.createDirectories(report.getParent());
+        java.nio.file.Files.writeString(report, table + "\n");
+        System.out.println("\n(also written to " + report + ")");
     }
 
     private void phase(String name, int count, ExecutorService workers, IntConsumer task) throws InterruptedException {
