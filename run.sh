@@ -41,7 +41,7 @@ if healthy; then
 else
     mkdir -p "$DATA/server"
     echo "Starting the Confab server at $URL (data in $DATA/server, log in $DATA/server/server.log)..."
-    java -jar "$SERVER_JAR" --bind 127.0.0.1 --port "$PORT" --data-dir "$DATA/server" >>"$DATA/server/server.log" 2>&1 &
+    bin/confab-server --bind 127.0.0.1 --port "$PORT" --data-dir "$DATA/server" >>"$DATA/server/server.log" 2>&1 &
     SERVER_PID=$!
     trap 'echo "Stopping the Confab server..."; kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null || true' EXIT
     for _ in $(seq 1 300); do
@@ -57,4 +57,4 @@ else
     echo "Server ready. It stops when you leave this session."
 fi
 
-java -jar "$CLIENT_JAR" --server "$URL" --profile-dir "$DATA/profiles/$PROFILE" shell
+bin/confab --server "$URL" --profile-dir "$DATA/profiles/$PROFILE" shell
