@@ -7,6 +7,7 @@ import java.util.Arrays;
 /**
  * The stable error codes of the REST API and the WebSocket, with the HTTP status each one travels with.
  * Codes are part of the protocol: clients branch on them, so they are never renamed; new ones may be added.
+ * Immutable and thread-safe.
  */
 public enum ErrorCode {
     BAD_REQUEST("bad_request", 400),
@@ -28,6 +29,8 @@ public enum ErrorCode {
     USERNAME_TAKEN("username_taken", 409),
     ALREADY_CONTACTS("already_contacts", 409),
     REQUEST_EXISTS("request_exists", 409),
+    TOO_MANY_DEVICES("too_many_devices", 409),
+    INBOX_FULL("inbox_full", 409),
     DEVICE_MISMATCH("device_mismatch", 409),
     IDENTITY_KEY_IMMUTABLE("identity_key_immutable", 409),
     TOO_LARGE("too_large", 413),

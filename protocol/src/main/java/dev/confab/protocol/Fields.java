@@ -3,11 +3,13 @@ package dev.confab.protocol;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Structural checks used by the compact constructors of wire records, so a body that decodes is complete.
  * Each failure is a {@link ProtocolException} with {@link ErrorCode#INVALID_FIELD} naming the field. Rules
- * that need the server's state (username taken, password policy) are the server's, not these.
+ * that need the server's state (username taken, password policy) are the server's, not these. Stateless and
+ * thread-safe.
  */
 public final class Fields {
     /** The longest string any identifier field may hold. */
@@ -70,7 +72,7 @@ public final class Fields {
         if (value.size() > max) {
             throw invalid(field, field + " must hold at most " + max + " items");
         }
-        if (value.stream().anyMatch(java.util.Objects::isNull)) {
+        if (value.stream().anyMatch(Objects::isNull)) {
             throw invalid(field, field + " must not hold null items");
         }
         return List.copyOf(value);

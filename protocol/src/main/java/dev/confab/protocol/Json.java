@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -15,6 +16,8 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -68,14 +71,14 @@ public final class Json {
                 throw new ProtocolException(ErrorCode.MALFORMED_JSON, "The request body is null; a JSON object is expected");
             }
             return value;
-        } catch (java.io.IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw translate(e);
         }
     }
 
     /** Decodes a body into {@code type}, or throws a {@link ProtocolException} saying what is wrong with it. */
     public static <T> T decode(String body, Class<T> type) {
-        return decode(body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8), type);
+        return decode(body == null ? null : body.getBytes(StandardCharsets.UTF_8), type);
     }
 
     /** Encodes a value as a JSON string. */
@@ -114,7 +117,7 @@ public final class Json {
             String field = path(m);
             return Fields.invalid(field, "Field '" + field + "' has a missing or wrong value");
         }
-        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+        if (e instanceof StreamConstraintsException) {
             return new ProtocolException(ErrorCode.TOO_LARGE, "The JSON is nested too deeply or holds a value that is too long");
         }
         return new ProtocolException(ErrorCode.MALFORMED_JSON, "The body is not valid JSON");

@@ -4,7 +4,7 @@ package dev.confab.protocol;
  * The version of the signaling protocol. A client sends it in the {@value #HEADER} header of every request
  * and of the WebSocket upgrade; the server answers a major version it does not speak with
  * {@link ErrorCode#UNSUPPORTED_PROTOCOL}. Minor changes only add optional fields, which every reader ignores
- * when it does not know them.
+ * when it does not know them. Stateless and thread-safe.
  */
 public final class ProtocolVersion {
     /** The request header that carries the client's protocol version. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.confab.protocol.rest.InboxAck;
 import dev.confab.protocol.rest.SetPresenceRequest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -36,7 +37,7 @@ class JsonTest {
                 .isEqualTo(state);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void deepNestingIsTooLarge() {
         String deep = "{\"a\":".repeat(40) + "1" + "}".repeat(40);
         assertThatThrownBy(() -> Json.decode(deep, InboxAck.class)).isInstanceOfSatisfying(ProtocolException.class,

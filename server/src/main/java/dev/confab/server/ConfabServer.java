@@ -12,18 +12,22 @@ import io.javalin.Javalin;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running server: Javalin on Jetty with the REST API and the event WebSocket, its timers, and an orderly stop
- * (WebSockets closed with 1001, then HTTP, then the database). {@link #stop()} is idempotent and may be called
- * from a shutdown hook.
+ * A running server: Javalin on Jetty with the REST API and the event WebSocket, its timers and chores, and an
+ * orderly stop (WebSockets closed with 1001, then HTTP, then the database). Thread-safe: {@link #stop()} is
+ * idempotent and may be called from any thread, such as a shutdown hook, while another waits in
+ * {@link #awaitStop()}.
  */
 public final class ConfabServer {
     private static final Logger LOG = LoggerFactory.getLogger(ConfabServer.class);
+    /** How long a stop waits for WebSockets to finish their close handshakes. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
     private final Core core;
     private final Javalin app;
@@ -41,7 +45,7 @@ public final class ConfabServer {
         try {
             Features features = new Features(core);
             AccessLog accessLog = new AccessLog(core.metrics());
-            WsEndpoint ws = features.webSocket(config.limits().maxWsFrameBytes() * 4);
+            WsEndpoint ws = features.webSocket();
             Javalin app = Javalin.create(cfg -> {
                 cfg.startup.showJavalinBanner = false;
                 cfg.startup.showOldJavalinVersionWarning = false;
@@ -64,10 +68,12 @@ public final class ConfabServer {
             core.timers().every(Duration.ofMinutes(1), core.limits()::sweep);
             // Database chores run off the timer thread, so they never delay call timers.
             Runnable checkpoint = new WalCheckpointer(core.db());
-            core.timers().every(Duration.ofHours(1), () -> core.background().execute(features.sessions::purgeExpired));
+            Runnable housekeeping = features.housekeeping();
+            core.background().execute(housekeeping);
+            core.timers().every(Duration.ofHours(1), () -> core.background().execute(housekeeping));
             core.timers().every(config.database().checkpointInterval(), () -> core.background().execute(checkpoint));
             LOG.info("Confab server {} listening on {}:{} ({} database)", version(), config.bind(), app.port(),
-                    core.db().kind().name().toLowerCase(java.util.Locale.ROOT));
+                    core.db().kind().name().toLowerCase(Locale.ROOT));
             return new ConfabServer(core, app);
         } catch (RuntimeException e) {
             core.close();
@@ -87,14 +93,12 @@ public final class ConfabServer {
         }
         LOG.info("Shutting down");
         core.registry().all().forEach(c -> c.close(Connection.CLOSE_GOING_AWAY, "server shutting down"));
-        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        while (core.registry().size() > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+        try {
+            if (!core.registry().awaitEmpty(CLOSE_WAIT)) {
+                LOG.info("{} WebSockets did not close in time; stopping anyway", core.registry().size());
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         app.stop();
         core.close();

@@ -28,7 +28,9 @@ record Core(ServerConfig config, Clock clock, SecureRandom random, IdGenerator i
         Database db = DatabaseFactory.open(config.database());
         return new Core(config, clock, random, new IdGenerator(random), db, metrics,
                 RateLimits.from(config.limits(), clock, metrics::rateLimited), new ExecutorTimers(),
-                new ConnectionRegistry(), Executors.newVirtualThreadPerTaskExecutor());
+                new ConnectionRegistry(config.limits().webSockets().connectionsPerSession(),
+                        config.limits().webSockets().connectionsPerUser()),
+                Executors.newVirtualThreadPerTaskExecutor());
     }
 
     @Override

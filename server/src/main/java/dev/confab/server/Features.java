@@ -28,6 +28,7 @@ import dev.confab.server.sessions.SessionService;
 import dev.confab.server.sessions.SignInService;
 import dev.confab.server.turn.TurnCredentialService;
 import dev.confab.server.turn.TurnRoutes;
+import dev.confab.server.ws.Connection;
 import dev.confab.server.ws.WsDispatcher;
 import dev.confab.server.ws.WsEndpoint;
 import io.javalin.config.RoutesConfig;
@@ -35,14 +36,14 @@ import java.util.Set;
 
 /**
  * Builds the feature services on top of {@link Core} and registers their routes. Each feature is a few lines
- * here; the features themselves live in their packages. Built once at start-up.
+ * here; the features themselves live in their packages. Built once at start-up; thread-safe afterwards.
  */
 final class Features {
-    final SessionService sessions;
+    private final Core core;
+    private final SessionService sessions;
     private final PresenceService presence;
     private final ChatService chat;
     private final CallRelay calls;
-    private final Core core;
     private final AccountService accounts;
     private final SignInService signIn;
     private final DeviceService devices;
@@ -65,15 +66,10 @@ final class Features {
         sessions = new SessionService(db, core.ids(), core.clock(), config.sessionTtl(), notifier);
         authenticator = new Authenticator(sessions, core.limits());
         signIn = new SignInService(db, accountRepo, deviceRepo, sessions, hashing, core.limits(), notifier, core.ids(),
-                core.clock());
-        accounts = new AccountService(db, accountRepo, contactRepo, sessions, hashing, PasswordPolicy.standard(), notifier,
-                core.ids(), core.clock());
+                core.clock(), config.quotas().devicesPerUser());
+        accounts = new AccountService(db, accountRepo, contactRepo, sessions, hashing, PasswordPolicy.standard(),
+                core.limits().signInPerUsername(), notifier, core.ids(), core.clock());
         devices = new DeviceService(db, deviceRepo, accountRepo, contactRepo, relationships, sessions, notifier);
-        presence = new PresenceService(db, contactRepo, deviceRepo, tracker, notifier, core.metrics(), core.clock());
-        contacts = new ContactService(db, accountRepo, contactRepo, presence, notifier, core.ids(), core.clock());
-        blocks = new BlockService(db, accountRepo, contactRepo, contacts, presence, core.clock());
-        chat = new ChatService(db, deviceRepo, accountRepo, contactRepo, relationships, core.background(),
-                core.metrics(), core.clock());
         calls = new InMemoryCallRelay(new InMemoryCallRelay.Directory() {
             @Override
             public void requireMayCall(String callerUserId, String calleeUserId) {
@@ -86,6 +82,12 @@ final class Features {
             }
         }, core.timers(), config.calls().ringTimeout(), config.calls().reconnectGrace(), notifier::toDevice,
                 reason -> core.metrics().callEnded(reason.wire()));
+        presence = new PresenceService(db, contactRepo, deviceRepo, tracker, notifier, core.metrics(), core.clock());
+        contacts = new ContactService(db, accountRepo, contactRepo, presence, calls, notifier, core.ids(), core.clock(),
+                config.quotas().declineCooldown());
+        blocks = new BlockService(db, accountRepo, contactRepo, contacts, presence, calls, notifier, core.clock());
+        chat = new ChatService(db, deviceRepo, accountRepo, contactRepo, relationships, core.background(),
+                core.timers(), config.quotas().inboxMaxItems(), core.metrics(), core.clock());
         turn = new TurnCredentialService(config.turn(), core.clock());
         core.metrics().gauge("confab_ws_connections", "Open event WebSockets", () -> core.registry().size());
         core.metrics().gauge("confab_users_online", "Users with a connected device", tracker::onlineUsers);
@@ -95,24 +97,33 @@ final class Features {
     /** Registers every REST route. */
     void addRoutes(RoutesConfig routes, String version) {
         var config = core.config();
-        Api api = new Api(routes, authenticator, core.limits());
+        var limits = core.limits();
+        Api api = new Api(routes, authenticator, limits);
         ObservabilityRoutes.addTo(api, core.db(), core.metrics(), config.metricsEnabled(), version);
-        AccountRoutes.addTo(api, accounts, core.limits().registerPerAddress());
+        AccountRoutes.addTo(api, accounts, limits.registerPerAddress(), limits.userLookupsPerUser());
         SessionRoutes.addTo(api, signIn, sessions);
         DeviceRoutes.addTo(api, devices);
-        ContactRoutes.addTo(api, contacts, blocks);
+        ContactRoutes.addTo(api, contacts, blocks, limits.contactRequestsPerUser());
         PresenceRoutes.addTo(api, presence);
         ChatRoutes.addTo(api, chat);
         TurnRoutes.addTo(api, turn);
     }
 
     /** The event WebSocket endpoint; map it with {@link WsEndpoint#addTo}. */
-    WsEndpoint webSocket(int hardFrameLimit) {
+    WsEndpoint webSocket() {
         var config = core.config();
-        WsDispatcher dispatcher = new WsDispatcher(presence, chat, calls, core.limits().wsMessagesPerConnection(),
+        var ws = config.limits().webSockets();
+        WsDispatcher dispatcher = new WsDispatcher(presence, chat, calls, core.limits().wsMessagesPerSession(),
                 core.metrics(), config.limits().maxWsFrameBytes());
         return new WsEndpoint(new WsEndpoint.Services(authenticator, sessions, core.registry(), dispatcher, presence,
                 chat.pusher(), calls, core.metrics()), new WsEndpoint.Settings(core.clock(), config.heartbeat(),
-                config.limits().wsOutboundQueue(), hardFrameLimit));
+                new Connection.Bounds(ws.outboundQueue(), ws.outboundBytes()), ws.writeTimeout(),
+                ws.connectionsPerUser(), config.limits().maxWsFrameBytes() * 4));
+    }
+
+    /** The hourly database chores. */
+    Housekeeping housekeeping() {
+        return new Housekeeping(sessions, devices, contacts, core.registry()::isConnected,
+                core.config().quotas().deviceExpiry(), core.clock());
     }
 }

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code confab-server}: reads the configuration (flags &gt; environment &gt; file &gt; defaults), starts the server and
- * runs until SIGTERM. Exit status 0 after a clean stop, 2 for a configuration error, 1 when it cannot start.
+ * runs until SIGTERM. Exit status 0 after a clean stop, 2 for a configuration error, 1 when it cannot start. One
+ * instance per run, used by picocli on the main thread; the server it starts runs on its own threads.
  */
 @Command(name = "confab-server", mixinStandardHelpOptions = true, versionProvider = ServerMain.Version.class,
         description = "The Confab signaling server: accounts, contacts, presence, chat store and call relay.",

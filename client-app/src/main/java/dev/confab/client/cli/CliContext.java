@@ -14,6 +14,9 @@ import java.util.function.UnaryOperator;
  * What the CLI reads and writes, injected so tests can drive it in-process: standard output and error, standard
  * input, the environment, the terminal (null when there is none), and a hook to adjust the client configuration
  * (tests make reconnects fast and randomness seeded).
+ *
+ * <p>Immutable itself; the writers it holds are shared by the command's thread and, in {@code watch} and
+ * {@code shell}, the client's event thread, which write through the thread-safe {@code Printer}.
  */
 public record CliContext(PrintWriter out, PrintWriter err, BufferedReader in, Map<String, String> env, Console console,
         UnaryOperator<ClientConfig.Builder> configure) {

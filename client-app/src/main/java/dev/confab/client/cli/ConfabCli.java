@@ -24,6 +24,10 @@ import picocli.CommandLine.ScopeType;
  * <p>Errors are one sentence on standard error (never a stack trace; details go to {@code confab.log} in the
  * profile directory) and an exit code from {@link ExitCodes}. {@link #run} executes one command line in-process
  * with an injected {@link CliContext}; {@link #main} is the real process.
+ *
+ * <p>Not thread-safe: one instance runs one command line on the calling thread ({@link #run} makes a fresh one each
+ * time, so separate threads may each call {@link #run}); the live client of {@code watch} and {@code shell} prints
+ * events from its own event thread through the thread-safe {@code Printer}.
  */
 @Command(name = "confab", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = ConfabCli.Version.class,
         usageHelpAutoWidth = true, sortOptions = false,
@@ -212,6 +216,9 @@ public final class ConfabCli implements Callable<Integer> {
         }
         if (api.is(ErrorCode.UNAUTHORIZED)) {
             return " Sign in again with 'login <username>'.";
+        }
+        if (api.is(ErrorCode.TOO_MANY_DEVICES)) {
+            return " Remove a device you no longer use ('devices list', then 'devices remove DEVICE_ID' where you are signed in).";
         }
         if (api.is(ErrorCode.RATE_LIMITED) && api.retryAfterSeconds() > 0) {
             return " Try again in " + api.retryAfterSeconds() + " s.";

@@ -152,14 +152,20 @@ final class ContactsCommand extends CommandBase {
         return ExitCodes.OK;
     }
 
-    @Command(name = "trust", description = "Trust a contact's current keys after comparing safety numbers.")
+    @Command(name = "trust", description = {"Trust a contact's current keys after comparing safety numbers.",
+            "Messages that their key change held back are sent then."})
     int trust(@Parameters(paramLabel = "USERNAME") String username) {
         signedIn();
         String userId = client().contacts().userId(username);
         boolean changed = client().keys().trust(userId);
-        out().result(changed ? "Trusted " + username + "'s current keys. Messages to them are sealed to these devices now."
-                        : username + "'s keys were trusted already.",
-                Printer.obj("trusted", username, "changed", changed));
+        int resent = 0;
+        if (changed && !root.inShell() && !client().chat().outboxEmpty()) {
+            resent = client().chat().flushOutbox().sent(); // the shell's live client sends them by itself
+        }
+        out().result((changed ? "Trusted " + username + "'s current keys. Messages to them are sealed to these devices now."
+                        : username + "'s keys were trusted already.")
+                        + (resent > 0 ? " Sent " + resent + " queued message" + (resent == 1 ? "" : "s") + "." : ""),
+                Printer.obj("trusted", username, "changed", changed, "sent", resent));
         return ExitCodes.OK;
     }
 
@@ -188,7 +194,7 @@ final class ContactsCommand extends CommandBase {
         return "";
     }
 
-    private static String trustLabel(PinnedDevice d) {
+    static String trustLabel(PinnedDevice d) {
         return switch (d.trust()) {
             case TRUSTED -> "trusted";
             case NEW_DEVICE -> "NEW - not trusted yet";

@@ -130,6 +130,7 @@ final class EventPrinter implements ClientListener {
             case DELIVERED -> "Delivered to " + peer + ": " + preview(m);
             case READ -> peer + " read: " + preview(m);
             case FAILED -> "NOT sent to " + peer + ": " + m.problem();
+            case SENDING -> "Sending again to " + peer + ": " + preview(m);
             default -> null;
         };
         if (human != null) {
@@ -140,17 +141,20 @@ final class EventPrinter implements ClientListener {
 
     @Override
     public void onKeyChange(KeyChange change) {
-        String name = client.contacts().nameOf(change.userId());
-        emit("!!! WARNING: " + change.describe(name) + " Check with 'contacts keys " + name + "'.",
+        String name = change.ownAccount() ? "you" : client.contacts().nameOf(change.userId());
+        String check = change.ownAccount() ? " Check with 'devices list'." : " Check with 'contacts keys " + name + "'.";
+        emit("!!! WARNING: " + change.describe(name) + check,
                 Printer.obj("event", "keyChange", "user", name, "userId", change.userId(), "deviceId", change.deviceId(),
                         "kind", change.kind().name().toLowerCase(Locale.ROOT), "oldFingerprint", change.oldFingerprint(),
-                        "newFingerprint", change.newFingerprint()));
+                        "newFingerprint", change.newFingerprint(), "ownAccount", change.ownAccount() ? true : null));
     }
 
     @Override
     public void onTrusted(String userId) {
-        String name = client.contacts().nameOf(userId);
-        emit("You trust " + name + "'s current keys.", Printer.obj("event", "trusted", "user", name));
+        boolean own = client.account().current().map(AccountState::userId).filter(userId::equals).isPresent();
+        String name = own ? "you" : client.contacts().nameOf(userId);
+        emit(own ? "You trust the devices of your account you approved." : "You trust " + name + "'s current keys.",
+                Printer.obj("event", "trusted", "user", name, "ownAccount", own ? true : null));
     }
 
     @Override

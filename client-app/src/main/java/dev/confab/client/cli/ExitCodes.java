@@ -30,8 +30,10 @@ public final class ExitCodes {
               3  not signed in, or authentication failed (wrong password, session ended)
               4  not found (no such user, request, session or device)
               5  forbidden (not contacts, blocked)
-              6  server unreachable
-              7  conflict (username taken, already contacts, request exists)
+              6  server unreachable ('send' queued the message for the next 'sync',
+                 or discarded it with --no-queue)
+              7  conflict (username taken, already contacts, request exists,
+                 too many devices)
               8  rate limited: wait and try again
               9  a contact's keys changed: compare safety numbers, then 'contacts trust'
             """;
@@ -58,7 +60,8 @@ public final class ExitCodes {
             case UNAUTHORIZED, WRONG_PASSWORD -> AUTH;
             case NOT_FOUND, USER_NOT_FOUND, CALL_NOT_FOUND -> NOT_FOUND;
             case FORBIDDEN, NOT_CONTACTS, BLOCKED -> FORBIDDEN;
-            case CONFLICT, USERNAME_TAKEN, ALREADY_CONTACTS, REQUEST_EXISTS, IDENTITY_KEY_IMMUTABLE, DEVICE_MISMATCH -> CONFLICT;
+            case CONFLICT, USERNAME_TAKEN, ALREADY_CONTACTS, REQUEST_EXISTS, IDENTITY_KEY_IMMUTABLE, DEVICE_MISMATCH, TOO_MANY_DEVICES,
+                    INBOX_FULL -> CONFLICT;
             case RATE_LIMITED -> RATE_LIMITED;
             case INVALID_FIELD, INVALID_USERNAME, WEAK_PASSWORD, BAD_REQUEST -> USAGE;
             default -> FAILURE;

@@ -75,6 +75,9 @@ final class MessagesCommand extends CommandBase {
     }
 
     private static String label(ChatMessage m) {
-        return m.state() == MessageState.FAILED ? "failed: " + m.problem() : m.state().name().toLowerCase(Locale.ROOT);
+        if (m.state() == MessageState.FAILED || (m.state() == MessageState.SENDING && m.problem() != null)) {
+            return m.state().name().toLowerCase(Locale.ROOT) + ": " + m.problem();
+        }
+        return m.state().name().toLowerCase(Locale.ROOT);
     }
 }

@@ -25,10 +25,11 @@ final class Shell {
               contacts accept|decline|cancel <username>
               contacts remove|block|unblock <username>
               contacts keys <username>       safety number and devices; 'contacts trust <username>' after comparing
-              send <username> <text...>      send a message
+              send <username> <text...>      send a message (queued while not connected; --no-queue refuses then)
               messages <username>            show the conversation and mark it read
               presence set online|away|busy  how contacts see you
-              sessions, devices, passwd, delete-account
+              devices                        your devices; 'devices trust <id>' for a new one you signed in on
+              sessions, passwd, delete-account
               help                           this list
               quit                           leave (Ctrl-D works too)""";
 

@@ -15,6 +15,7 @@ final class SyncCommand extends CommandBase {
             return ExitCodes.OK;
         }
         SyncResult result = client().sync();
+        warnAboutOwnDevices();
         out().result("Received " + result.received() + " item" + (result.received() == 1 ? "" : "s") + ", sent "
                         + result.sent() + (result.failed() > 0 ? ", " + result.failed() + " failed" : "")
                         + (result.waiting() > 0 ? ", " + result.waiting() + " still waiting" : "") + ".",

@@ -10,6 +10,9 @@ import dev.confab.protocol.ErrorCode;
  *
  * <p>A failure the client decides by itself in the server's terms (a user who is not a contact) carries the
  * {@link ErrorCode} the server would have answered, so callers branch on one set of codes.
+ *
+ * <p>Immutable once thrown (subclasses add only final state); safe to pass between threads, such as from the
+ * client's sync thread to a caller's.
  */
 public class ClientException extends RuntimeException {
     private final ErrorCode code;

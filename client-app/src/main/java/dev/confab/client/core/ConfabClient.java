@@ -99,6 +99,7 @@ public final class ConfabClient implements AutoCloseable {
         AccountService[] accountRef = new AccountService[1];
         this.keys = new KeyDirectory(store, api, config.clock(),
                 () -> accountRef[0] == null ? null : accountRef[0].current().map(AccountState::userId).orElse(null),
+                () -> accountRef[0] == null ? null : accountRef[0].current().map(AccountState::deviceId).orElse(null),
                 this::nameOf, keyListeners);
         this.account = new AccountService(store, api, config.random(), keys, accountListeners, config.deviceName());
         accountRef[0] = account;
@@ -114,6 +115,7 @@ public final class ConfabClient implements AutoCloseable {
         streamRef[0] = stream;
         sync.attach(stream);
         chat.onQueued(this::flushSoon);
+        keys.afterTrust(chat::resendHeld);
         account.addListener(new AccountListener() {
             @Override
             public void onSignedIn(AccountState state) {

@@ -1,7 +1,7 @@
 package dev.confab.client.core;
 
 /**
- * What a one-shot {@link ConfabClient#sync()} did.
+ * What a one-shot {@link ConfabClient#sync()} did. Immutable; safe to share between threads.
  *
  * @param received inbox items handled (messages and receipts)
  * @param sent queued messages sent

@@ -222,16 +222,18 @@ class CliTest {
         assertThat(as("frank", PASSWORD + "\n", "register", "frank", "--password-stdin").exit()).isZero();
         assertThat(as("frank-laptop", PASSWORD + "\n", "login", "frank", "--password-stdin").exit()).isZero();
 
-        // Requests: declined, cancelled, then accepted.
-        assertThat(as("frank", "", "contacts", "add", "carol").exit()).isZero();
-        assertThat(as("carol", "", "contacts", "decline", "frank").exit()).isZero();
+        // Requests: cancelled, declined (after which the server makes frank wait before asking again), then accepted.
         assertThat(as("frank", "", "contacts", "add", "carol").exit()).isZero();
         assertThat(as("frank", "", "--json", "contacts", "requests").json()).singleElement()
                 .satisfies(r -> assertThat(r.get("direction").asText()).isEqualTo("outgoing"));
         assertThat(as("frank", "", "contacts", "cancel", "carol").exit()).isZero();
         assertThat(as("carol", "", "contacts", "accept", "frank").exit()).isEqualTo(ExitCodes.NOT_FOUND);
         assertThat(as("frank", "", "contacts", "add", "carol").exit()).isZero();
-        assertThat(as("carol", "", "contacts", "accept", "frank").exit()).isZero();
+        assertThat(as("carol", "", "contacts", "decline", "frank").exit()).isZero();
+        CliRun again = as("frank", "", "contacts", "add", "carol");
+        assertThat(again.exit()).as(again.toString()).isEqualTo(ExitCodes.CONFLICT);
+        assertThat(as("carol", "", "contacts", "add", "frank").exit()).isZero();
+        assertThat(as("frank", "", "contacts", "accept", "carol").exit()).isZero();
         assertThat(as("frank", "", "contacts", "add", "carol").exit()).isEqualTo(ExitCodes.CONFLICT);
 
         // Blocks: nothing gets through while one stands.
@@ -265,5 +267,74 @@ class CliTest {
         assertThat(delete.exit()).as(delete.toString()).isZero();
         assertThat(as("frank-laptop", fresh + "\n", "login", "frank", "--password-stdin").exit()).isEqualTo(ExitCodes.AUTH);
         assertThat(as("frank", "", "whoami").exit()).isEqualTo(ExitCodes.AUTH);
+    }
+
+    @Test
+    @Order(10)
+    void aSendThatCannotReachTheServerSaysItWasQueuedOrDiscardsItWithNoQueue() throws Exception {
+        try (RelayWithCut relay = new RelayWithCut(server.baseUrl())) {
+            relay.cut("POST /api/v1/messages"); // lookups pass; the send itself never reaches the server
+            CliRun queued = via(relay, "alice", "send", "bob", "kept", "for", "later");
+            assertThat(queued.exit()).as(queued.toString()).isEqualTo(ExitCodes.UNREACHABLE);
+            assertThat(queued.out()).contains("Queued for bob, not sent yet").contains("'confab sync'").contains("do not send it again");
+
+            CliRun dropped = via(relay, "alice", "--json", "send", "--no-queue", "bob", "dropped", "for", "good");
+            assertThat(dropped.exit()).as(dropped.toString()).isEqualTo(ExitCodes.UNREACHABLE);
+            assertThat(dropped.json()).singleElement().satisfies(j -> {
+                assertThat(j.get("state").asText()).isEqualTo("failed");
+                assertThat(j.has("queued")).isFalse();
+            });
+        }
+
+        CliRun sync = as("alice", "", "--json", "sync");
+        assertThat(sync.exit()).as(sync.toString()).isZero();
+        assertThat(sync.json().getFirst().get("sent").asInt()).isEqualTo(1);
+        assertThat(as("alice", "", "--json", "sync").json().getFirst().get("sent").asInt()).isZero();
+        List<String> bobRead = as("bob", "", "--json", "messages", "alice", "--limit", "50").json().stream()
+                .filter(j -> j.has("text")).map(j -> j.get("text").asText()).toList();
+        assertThat(bobRead).containsOnlyOnce("kept for later").doesNotContain("dropped for good");
+        assertThat(as("alice", "", "messages", "bob", "--limit", "2").out())
+                .contains("you: dropped for good  (failed: Not sent").contains("you: kept for later  (read)");
+    }
+
+    @Test
+    @Order(11)
+    void aNewDeviceOnTheOwnAccountGetsNoCopiesUntilTrustedWithDevicesTrust() {
+        CliRun tablet = as("alice-tablet", PASSWORD + "\n", "login", "alice", "--password-stdin");
+        assertThat(tablet.exit()).as(tablet.toString()).isZero();
+        String tabletId = as("alice-tablet", "", "--json", "whoami").json().getFirst().get("deviceId").asText();
+
+        CliRun devices = as("alice", "", "devices", "list");
+        assertThat(devices.exit()).as(devices.toString()).isZero();
+        assertThat(devices.out()).contains(tabletId).contains("NEW - not trusted yet").contains("devices trust " + tabletId);
+        CliRun before = as("alice", "", "send", "bob", "not", "for", "the", "tablet");
+        assertThat(before.exit()).as(before.toString()).isZero();
+        assertThat(before.err()).contains("not trusted").contains(tabletId);
+
+        CliRun trust = as("alice", "", "devices", "trust", tabletId);
+        assertThat(trust.exit()).as(trust.toString()).isZero();
+        assertThat(as("alice", "", "--json", "devices", "list").json())
+                .anySatisfy(d -> {
+                    assertThat(d.get("deviceId").asText()).isEqualTo(tabletId);
+                    assertThat(d.get("trust").asText()).isEqualTo("trusted");
+                });
+        CliRun after = as("alice", "", "send", "bob", "for", "the", "tablet", "too");
+        assertThat(after.exit()).as(after.toString()).isZero();
+        assertThat(after.err()).doesNotContain("not trusted");
+        assertThat(as("alice", "", "devices", "trust", "d_no-such-device").exit()).isEqualTo(ExitCodes.NOT_FOUND);
+
+        String onTablet = as("alice-tablet", "", "messages", "bob").out();
+        assertThat(onTablet).contains("you: for the tablet too").doesNotContain("not for the tablet");
+    }
+
+    /** Runs confab as {@code profile} through {@code relay} instead of straight to the server. */
+    private static CliRun via(RelayWithCut relay, String profile, String... args) {
+        String[] all = new String[args.length + 4];
+        all[0] = "--server";
+        all[1] = relay.url();
+        all[2] = "--profile-dir";
+        all[3] = home.resolve(profile).toString();
+        System.arraycopy(args, 0, all, 4, args.length);
+        return CliRun.of("", Map.of(), all);
     }
 }

@@ -10,89 +10,81 @@ import dev.confab.client.core.keys.KeyChange;
 import dev.confab.client.core.keys.PinnedDevice;
 import dev.confab.client.core.keys.TrustState;
 import dev.confab.client.core.keys.UntrustedKeyException;
-import dev.confab.testkit.ServerProcess;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A contact replaces their device (new profile, new identity key): the sender is warned loudly and nothing is
- * sealed to the new key until the sender trusts it.
+ * sealed to the new key until the sender trusts it; what the change held back goes out by itself after the trust.
  */
 class KeyChangeTest {
-    @TempDir
-    Path profiles;
-    ServerProcess server;
-    TestUser alice;
-    TestUser bob;
-
-    @BeforeEach
-    void start() {
-        server = ServerProcess.builder().build().start();
-        alice = TestUser.register(server.baseUrl(), profiles, "alice");
-        bob = TestUser.register(server.baseUrl(), profiles, "bob");
-        E2E.befriend(alice, bob);
-    }
-
-    @AfterEach
-    void stop() {
-        alice.close();
-        bob.close();
-        server.close();
-    }
+    @RegisterExtension
+    final Friends friends = Friends.standard();
 
     @Test
-    void aReplacedDeviceIsAWarningAndBlocksSendingUntilTrusted() throws IOException {
+    void aReplacedDeviceIsAWarningAndBlocksSendingUntilTrusted() {
+        TestUser alice = friends.alice();
+        TestUser bob = friends.bob();
         ChatMessage first = alice.send(bob, "before the new phone");
         eventually().until(() -> bob.events.textsFrom(alice.userId()).contains("before the new phone"));
-        String oldDevice = bob.client.account().require().deviceId();
+        String oldDevice = bob.deviceId();
         String bobId = bob.userId();
         eventually().until(() -> alice.stateOf(first) == MessageState.DELIVERED);
         assertThat(alice.client.keys().devices(bobId)).extracting(PinnedDevice::trust).containsOnly(TrustState.TRUSTED);
 
-        // Bob loses his profile and signs in again: a new device with a new identity; he removes the old one.
+        // Bob loses his profile and signs in again on a fresh one: a new device with a new identity; he removes the old one.
         bob.close();
-        deleteTree(bob.dir);
-        bob.open();
-        bob.client.account().login("bob", TestUser.PASSWORD);
-        bob.client.start();
-        bob.client.account().removeDevice(oldDevice);
+        TestUser newBob = friends.signIn("bob-reinstalled", "bob");
+        newBob.client.account().removeDevice(oldDevice);
 
         eventually().until(() -> !alice.events.keyChanges.isEmpty());
         KeyChange change = alice.events.keyChanges.getFirst();
         assertThat(change.userId()).isEqualTo(bobId);
         assertThat(change.kind()).isEqualTo(KeyChange.Kind.NEW_DEVICE);
+        assertThat(change.ownAccount()).isFalse();
         assertThat(change.describe("bob")).contains("new device");
 
-        assertThatThrownBy(() -> alice.send(bob, "are you really bob?"))
+        assertThatThrownBy(() -> alice.send(newBob, "are you really bob?"))
                 .isInstanceOf(UntrustedKeyException.class)
                 .hasMessageContaining("contacts trust bob");
         assertThat(alice.client.chat().outboxEmpty()).isTrue();
 
         // After comparing safety numbers (both see the same), alice trusts the new key and sending works.
         alice.client.keys().refresh(alice.userId());
-        bob.client.keys().refresh(bob.userId());
-        bob.client.keys().refresh(alice.userId());
+        newBob.client.keys().refresh(bobId);
+        newBob.client.keys().refresh(alice.userId());
         eventually().until(() -> alice.client.keys().devices(bobId).stream().noneMatch(d -> d.deviceId().equals(oldDevice) && d.active()));
-        assertThat(bob.client.keys().safetyNumber(alice.userId())).isEqualTo(alice.client.keys().safetyNumber(bobId));
+        assertThat(newBob.client.keys().safetyNumber(alice.userId())).isEqualTo(alice.client.keys().safetyNumber(bobId));
         assertThat(alice.client.keys().trust(bobId)).isTrue();
-        ChatMessage after = alice.send(bob, "welcome back, bob");
-        eventually().until(() -> bob.events.textsFrom(alice.userId()).contains("welcome back, bob"));
+        ChatMessage after = alice.send(newBob, "welcome back, bob");
+        eventually().until(() -> newBob.events.textsFrom(alice.userId()).contains("welcome back, bob"));
         eventually().until(() -> alice.stateOf(after) == MessageState.DELIVERED);
         assertThat(alice.client.keys().pendingChanges(bobId)).isEmpty();
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+    @Test
+    void messagesHeldBackByAKeyChangeGoOutByThemselvesOnceTrusted() {
+        TestUser alice = friends.alice();
+        TestUser bob = friends.bob();
+        // Alice writes while offline; meanwhile bob adds a phone, which she learns about only when she is back.
+        alice.client.stop();
+        List<ChatMessage> written = List.of(alice.send(bob, "held one"), alice.send(bob, "held two"));
+        TestUser phone = friends.signIn("bob-phone", "bob");
+        alice.client.start();
+
+        eventually().until(() -> written.stream().allMatch(m -> alice.stateOf(m) == MessageState.FAILED));
+        ChatMessage held = alice.client.chat().message(alice.userId(), written.getFirst().messageId()).orElseThrow();
+        assertThat(held.problem()).contains("keys changed").contains("once you trust");
+        assertThat(alice.events.keyChanges).anySatisfy(k -> assertThat(k.deviceId()).isEqualTo(phone.deviceId()));
+
+        assertThat(alice.client.keys().trust(bob.userId())).isTrue();
+        eventually().until(() -> written.stream().allMatch(m -> alice.stateOf(m) == MessageState.DELIVERED));
+        eventually().until(() -> phone.events.textsFrom(alice.userId()).size() == 2);
+        assertThat(phone.events.textsFrom(alice.userId())).containsExactly("held one", "held two");
+        eventually().until(() -> bob.events.textsFrom(alice.userId()).size() == 2);
+        assertThat(bob.events.textsFrom(alice.userId())).containsExactly("held one", "held two");
+        assertThat(alice.events.changes).filteredOn(m -> m.messageId().equals(held.messageId()))
+                .extracting(ChatMessage::state).containsSubsequence(MessageState.FAILED, MessageState.SENDING, MessageState.SENT);
     }
 }

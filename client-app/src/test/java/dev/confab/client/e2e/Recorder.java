@@ -14,9 +14,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Records every event a client reports, for assertions; the client calls it on its event thread. */
+/**
+ * Records every event a client reports, for assertions. The client calls it on its event thread; the lists are safe
+ * to read from the test thread.
+ */
 final class Recorder implements ClientListener {
-    final List<ConnectionStatus> connection = new CopyOnWriteArrayList<>();
+    /** A connection status and when the client reported it ({@link System#nanoTime()} on its event thread). */
+    record Seen(ConnectionStatus status, long atNanos) {}
+
+    final List<Seen> connection = new CopyOnWriteArrayList<>();
     final List<ChatMessage> messages = new CopyOnWriteArrayList<>();
     final List<ChatMessage> changes = new CopyOnWriteArrayList<>();
     final List<KeyChange> keyChanges = new CopyOnWriteArrayList<>();
@@ -28,7 +34,7 @@ final class Recorder implements ClientListener {
 
     @Override
     public void onConnectionChanged(ConnectionStatus status) {
-        connection.add(status);
+        connection.add(new Seen(status, System.nanoTime()));
     }
 
     @Override

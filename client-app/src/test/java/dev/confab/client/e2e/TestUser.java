@@ -6,12 +6,10 @@ import dev.confab.client.core.chat.ChatMessage;
 import dev.confab.client.core.chat.MessageState;
 import dev.confab.client.core.presence.Presence;
 import dev.confab.client.core.store.Profile;
+import dev.confab.client.testing.Seeded;
 import java.nio.file.Path;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One person in an end-to-end test: a profile directory and a live {@link ConfabClient} on it, with a
@@ -20,7 +18,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class TestUser implements AutoCloseable {
     static final String PASSWORD = "correct horse battery 42";
-    private static final AtomicLong SEEDS = new AtomicLong(1000);
 
     final String username;
     final Path dir;
@@ -36,34 +33,41 @@ final class TestUser implements AutoCloseable {
 
     /** Registers {@code username} on a fresh profile and goes live. */
     static TestUser register(String serverUrl, Path root, String username) {
+        return registerOneShot(serverUrl, root, username).start();
+    }
+
+    /** Registers {@code username} on a fresh profile, not started: it talks to the server only when asked to. */
+    static TestUser registerOneShot(String serverUrl, Path root, String username) {
         TestUser user = new TestUser(username, root.resolve(username), serverUrl);
         user.open();
         user.client.account().register(username, PASSWORD, null);
-        user.client.start();
         return user;
     }
 
     /** Signs {@code username} in on a new profile at {@code dir} (another device of the user) and goes live. */
     static TestUser signIn(String serverUrl, Path dir, String username) {
+        return signInOneShot(serverUrl, dir, username).start();
+    }
+
+    /** Signs {@code username} in on a new profile at {@code dir} (another device of the user), not started. */
+    static TestUser signInOneShot(String serverUrl, Path dir, String username) {
         TestUser user = new TestUser(username, dir, serverUrl);
         user.open();
         user.client.account().login(username, PASSWORD);
-        user.client.start();
         return user;
     }
 
-    /** Opens the client on the profile (not started). */
+    /** Goes live: the event connection, reconnects, the outbox sent by itself. */
+    TestUser start() {
+        client.start();
+        return this;
+    }
+
+    /** Opens the client on the profile (not started), with a seed not used before in this JVM. */
     void open() {
-        long seed = SEEDS.incrementAndGet();
-        SecureRandom random;
-        try {
-            random = SecureRandom.getInstance("SHA1PRNG");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        random.setSeed(seed);
+        long seed = Seeded.next();
         client = ConfabClient.open(ClientConfig.builder(new Profile(dir)).serverUrl(serverUrl)
-                .random(random).backoffRandom(new SplittableRandom(seed))
+                .random(Seeded.secureRandom(seed)).backoffRandom(new SplittableRandom(seed))
                 .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(10)).build());
         events = new Recorder();
         client.addListener(events);
@@ -77,6 +81,10 @@ final class TestUser implements AutoCloseable {
 
     String userId() {
         return client.account().require().userId();
+    }
+
+    String deviceId() {
+        return client.account().require().deviceId();
     }
 
     Presence presenceOf(TestUser other) {

@@ -1,2 +1,5 @@
-/** The store-and-forward inbox: sealed messages and receipts waiting for a device. */
+/**
+ * The store-and-forward inbox: sealed messages and receipts waiting for a device.
+ * Records here are immutable and thread-safe.
+ */
 package dev.confab.protocol.inbox;

@@ -13,7 +13,10 @@ import java.nio.charset.StandardCharsets;
  * keep the connection. Stateless and thread-safe.
  */
 public final class WsCodec {
-    /** Largest frame either side accepts; bigger ones are refused with {@code too_large}. */
+    /**
+     * Largest frame accepted by the decoders without a limit argument (the server's default
+     * {@code limits.max-ws-frame-bytes}); bigger ones are refused with {@code too_large}.
+     */
     public static final int MAX_FRAME_BYTES = 128 * 1024;
 
     private WsCodec() {}
@@ -27,14 +30,19 @@ public final class WsCodec {
         record Rejected<T>(String id, ProtocolException error) implements Decoded<T> {}
     }
 
-    /** Decodes a frame a client sent. */
+    /** Decodes a frame a client sent, of at most {@link #MAX_FRAME_BYTES}. */
     public static Decoded<ClientMessage> decodeClient(String frame) {
-        return decode(frame, ClientMessage.class);
+        return decodeClient(frame, MAX_FRAME_BYTES);
     }
 
-    /** Decodes a frame the server sent. */
+    /** Decodes a frame a client sent, of at most {@code maxFrameBytes} UTF-8 bytes (the server's setting). */
+    public static Decoded<ClientMessage> decodeClient(String frame, int maxFrameBytes) {
+        return decode(frame, ClientMessage.class, maxFrameBytes);
+    }
+
+    /** Decodes a frame the server sent, of at most {@link #MAX_FRAME_BYTES}. */
     public static Decoded<ServerMessage> decodeServer(String frame) {
-        return decode(frame, ServerMessage.class);
+        return decode(frame, ServerMessage.class, MAX_FRAME_BYTES);
     }
 
     /** Encodes a message of either direction as a text frame. */
@@ -42,13 +50,13 @@ public final class WsCodec {
         return Json.encode(message);
     }
 
-    private static <T> Decoded<T> decode(String frame, Class<T> type) {
+    private static <T> Decoded<T> decode(String frame, Class<T> type, int maxFrameBytes) {
         if (frame == null || frame.isEmpty()) {
             return new Decoded.Rejected<>(null, new ProtocolException(ErrorCode.MALFORMED_JSON, "Empty frame"));
         }
-        if (frame.length() > MAX_FRAME_BYTES || frame.getBytes(StandardCharsets.UTF_8).length > MAX_FRAME_BYTES) {
+        if (frame.length() > maxFrameBytes || frame.getBytes(StandardCharsets.UTF_8).length > maxFrameBytes) {
             return new Decoded.Rejected<>(null, new ProtocolException(ErrorCode.TOO_LARGE,
-                    "Frames may be at most " + MAX_FRAME_BYTES + " bytes"));
+                    "Frames may be at most " + maxFrameBytes + " bytes"));
         }
         JsonNode tree;
         try {

@@ -28,6 +28,14 @@ public final class AccountRepository {
         return byId(c, id).map(UserRecord::summary);
     }
 
+    /**
+     * Locks the user's row until commit (an update that changes nothing), so transactions that count and add the
+     * user's devices run one at a time on PostgreSQL too.
+     */
+    public void lock(Connection c, String id) throws SQLException {
+        Sql.update(c, "UPDATE users SET username = username WHERE id = ?", id);
+    }
+
     public void updatePasswordHash(Connection c, String id, String hash) throws SQLException {
         Sql.update(c, "UPDATE users SET password_hash = ? WHERE id = ?", hash, id);
     }

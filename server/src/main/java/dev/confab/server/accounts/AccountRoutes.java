@@ -8,11 +8,12 @@ import dev.confab.server.http.Api;
 import dev.confab.server.http.Http;
 import dev.confab.server.limits.RateLimiter;
 
-/** REST routes of accounts and user search. Stateless. */
+/** REST routes of accounts and user search (limited per account, so usernames cannot be harvested). Stateless. */
 public final class AccountRoutes {
     private AccountRoutes() {}
 
-    public static void addTo(Api api, AccountService accounts, RateLimiter registerPerAddress) {
+    public static void addTo(Api api, AccountService accounts, RateLimiter registerPerAddress,
+            RateLimiter lookupsPerUser) {
         api.publicPost("/api/v1/accounts", ctx -> {
             registerPerAddress.check(ctx.ip());
             Http.created(ctx, accounts.register(Http.body(ctx, RegisterRequest.class)));
@@ -27,6 +28,7 @@ public final class AccountRoutes {
             Http.noContent(ctx);
         });
         api.get("/api/v1/users", (ctx, p) -> {
+            lookupsPerUser.check(p.userId());
             String username = Fields.bounded(ctx.queryParam("username"), "username", 64);
             Http.ok(ctx, accounts.find(username));
         });

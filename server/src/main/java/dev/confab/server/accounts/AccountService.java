@@ -9,6 +9,7 @@ import dev.confab.protocol.rest.RegisterRequest;
 import dev.confab.protocol.rest.UserSummary;
 import dev.confab.protocol.ws.ServerMessage;
 import dev.confab.server.contacts.ContactRepository;
+import dev.confab.server.limits.RateLimiter;
 import dev.confab.server.sessions.Principal;
 import dev.confab.server.sessions.SessionService;
 import dev.confab.server.storage.DataAccessException;
@@ -19,12 +20,16 @@ import dev.confab.server.ws.Notifier;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Accounts: registering (username rules, password policy, Argon2id), reading one's own account, changing the
  * password (every other session is revoked) and deleting the account with all its data (its contacts are told
- * {@code contact.removed}). Password hashing runs outside database transactions. Thread-safe.
+ * {@code contact.removed}). Changing the password and deleting the account check the current one under the
+ * sign-in limit per username, before any Argon2 work, so a stolen session gets no more guesses than signing in
+ * would and cannot hog the hashing permits sign-ins need. Password hashing runs outside database transactions.
+ * Thread-safe.
  */
 public final class AccountService {
     private final Database db;
@@ -33,18 +38,21 @@ public final class AccountService {
     private final SessionService sessions;
     private final PasswordHashing hashing;
     private final PasswordPolicy policy;
+    private final RateLimiter passwordChecks;
     private final Notifier notifier;
     private final IdGenerator ids;
     private final Clock clock;
 
     public AccountService(Database db, AccountRepository accounts, ContactRepository contacts, SessionService sessions,
-            PasswordHashing hashing, PasswordPolicy policy, Notifier notifier, IdGenerator ids, Clock clock) {
+            PasswordHashing hashing, PasswordPolicy policy, RateLimiter passwordChecks, Notifier notifier, IdGenerator ids,
+            Clock clock) {
         this.db = db;
         this.accounts = accounts;
         this.contacts = contacts;
         this.sessions = sessions;
         this.hashing = hashing;
         this.policy = policy;
+        this.passwordChecks = passwordChecks;
         this.notifier = notifier;
         this.ids = ids;
         this.clock = clock;
@@ -116,13 +124,13 @@ public final class AccountService {
     }
 
     private void requirePassword(String password, UserRecord user) {
+        passwordChecks.check(user.username());
         if (!hashing.verify(password.toCharArray(), user.passwordHash())) {
             throw new ProtocolException(ErrorCode.WRONG_PASSWORD, "The password is not correct");
         }
     }
 
     private static ProtocolException taken() {
-        return new ProtocolException(ErrorCode.USERNAME_TAKEN, "That username is taken",
-                java.util.Map.of("field", "username"));
+        return new ProtocolException(ErrorCode.USERNAME_TAKEN, "That username is taken", Map.of("field", "username"));
     }
 }

@@ -5,6 +5,7 @@ import dev.confab.crypto.password.PasswordHasher;
 import dev.confab.server.config.ServerConfig;
 import java.security.SecureRandom;
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 /**
  * Argon2id password hashing (crypto's {@link PasswordHasher}) with a bound on how many hashes run at once, since
@@ -41,7 +42,7 @@ public final class PasswordHashing {
         return hasher.needsRehash(encoded);
     }
 
-    private <T> T bounded(java.util.function.Supplier<T> work) {
+    private <T> T bounded(Supplier<T> work) {
         permits.acquireUninterruptibly();
         try {
             return work.get();

@@ -21,21 +21,25 @@ final class Call {
     enum State { RINGING, ANSWERED, ENDED }
 
     private final String id;
+    private final String callerUserId;
     private final String callerDeviceId;
+    private final String calleeUserId;
     private final Set<String> ringing;
     private final Set<String> busy = new LinkedHashSet<>();
     private String answeredDeviceId;
     private State state = State.RINGING;
     private CallEndReason endReason;
 
-    Call(String id, String callerDeviceId, Set<String> calleeDevices) {
+    Call(String id, String callerUserId, String callerDeviceId, String calleeUserId, Set<String> calleeDevices) {
         this.id = id;
+        this.callerUserId = callerUserId;
         this.callerDeviceId = callerDeviceId;
+        this.calleeUserId = calleeUserId;
         this.ringing = new LinkedHashSet<>(calleeDevices);
     }
 
     /** The messages that start ringing on every callee device. */
-    List<Outgoing> invite(String callerUserId, CallMedia media, String sdp, String signature) {
+    List<Outgoing> invite(CallMedia media, String sdp, String signature) {
         List<Outgoing> out = new ArrayList<>();
         ServerMessage incoming = new ServerMessage.CallIncoming(id, callerUserId, callerDeviceId, media, sdp, signature);
         ringing.forEach(d -> out.add(new Outgoing(d, incoming)));
@@ -69,6 +73,38 @@ final class Call {
 
     boolean involves(String deviceId) {
         return state != State.ENDED && devices().contains(deviceId);
+    }
+
+    /** Whether the call goes on between these two users, either way. */
+    boolean between(String a, String b) {
+        return state != State.ENDED && ((callerUserId.equals(a) && calleeUserId.equals(b))
+                || (callerUserId.equals(b) && calleeUserId.equals(a)));
+    }
+
+    /**
+     * The two users were separated ({@code actorUserId} blocked the other or removed the contact): the call ends as if
+     * the actor had ended it - {@code hangup} for both devices of an answered call; while it rings, {@code cancelled}
+     * for everyone when the actor is the caller, else {@code declined} for the caller and {@code declined_elsewhere}
+     * for the ringing devices. Every device is told, the actor's too, since the actor acted over REST.
+     */
+    List<Outgoing> separatedBy(String actorUserId) {
+        if (state == State.ENDED) {
+            return List.of();
+        }
+        List<Outgoing> out = new ArrayList<>();
+        if (state == State.ANSWERED) {
+            out.add(ended(callerDeviceId, CallEndReason.HANGUP));
+            out.add(ended(answeredDeviceId, CallEndReason.HANGUP));
+            return end(out, CallEndReason.HANGUP);
+        }
+        if (actorUserId.equals(callerUserId)) {
+            out.add(ended(callerDeviceId, CallEndReason.CANCELLED));
+            out.addAll(toRinging(CallEndReason.CANCELLED));
+            return end(out, CallEndReason.CANCELLED);
+        }
+        out.add(ended(callerDeviceId, CallEndReason.DECLINED));
+        out.addAll(toRinging(CallEndReason.DECLINED_ELSEWHERE));
+        return end(out, CallEndReason.DECLINED);
     }
 
     List<Outgoing> ringing(String deviceId) {

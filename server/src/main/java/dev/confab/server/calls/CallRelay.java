@@ -1,5 +1,6 @@
 package dev.confab.server.calls;
 
+import dev.confab.protocol.ProtocolException;
 import dev.confab.protocol.ws.ClientMessage;
 import dev.confab.server.sessions.Principal;
 
@@ -10,11 +11,16 @@ import dev.confab.server.sessions.Principal;
 public interface CallRelay {
     /**
      * Handles a {@code call.*} message from a device. When the message is accepted, {@code ack} runs first and
-     * the resulting events are queued after it; a refused message throws a
-     * {@link dev.confab.protocol.ProtocolException} ({@code call_not_found}, {@code conflict}, {@code not_contacts},
-     * {@code blocked}...) and nothing is sent.
+     * the resulting events are queued after it; a refused message throws a {@link ProtocolException}
+     * ({@code call_not_found}, {@code conflict}, {@code not_contacts}, {@code blocked}...) and nothing is sent.
      */
     void handle(Principal from, ClientMessage message, Runnable ack);
+
+    /**
+     * {@code actorUserId} blocked {@code otherUserId} or removed them as a contact: every call between the two,
+     * ringing or answered, ends as if the actor had ended it ({@code hangup}, {@code cancelled} or {@code declined}).
+     */
+    void endBetween(String actorUserId, String otherUserId);
 
     /** A device's first connection opened: a call it is part of no longer waits for it. */
     void deviceOnline(String deviceId);

@@ -6,6 +6,7 @@ import dev.confab.protocol.ws.CallEndReason;
 import dev.confab.protocol.ws.ClientMessage;
 import dev.confab.protocol.ws.ServerMessage;
 import dev.confab.server.sessions.Principal;
+import dev.confab.server.support.OrderedOutbox;
 import dev.confab.server.support.Timers;
 import java.time.Duration;
 import java.util.List;
@@ -14,11 +15,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * {@link CallRelay} for one server node: calls in a map, each transition under the call's own lock, events
- * queued (never sent synchronously) while the lock is held so one call's events keep their order. The ring
- * timeout and the reconnect grace run on the injected {@link Timers}. Thread-safe.
+ * {@link CallRelay} for one server node: calls in a map, each transition under the call's own lock. A transition's
+ * ack and events go through the call's {@link OrderedOutbox}: decided under the lock, sent after it is released, so
+ * one call's messages keep their order and no socket write starts under the lock. The ring timeout and the
+ * reconnect grace run on the injected {@link Timers}. Thread-safe.
  */
 public final class InMemoryCallRelay implements CallRelay {
     /** What the relay needs to know about users and devices. */
@@ -41,6 +44,7 @@ public final class InMemoryCallRelay implements CallRelay {
 
     private static final class Entry {
         final Call call;
+        final OrderedOutbox outbox = new OrderedOutbox();
         Timers.Cancellable ringTimer;
 
         Entry(Call call) {
@@ -83,12 +87,11 @@ public final class InMemoryCallRelay implements CallRelay {
             throw notFound();
         }
         String device = from.deviceId();
-        synchronized (entry) {
-            Call call = entry.call;
+        transition(entry, ack, call -> {
             if (!call.involves(device)) {
                 throw notFound();
             }
-            List<Outgoing> out = switch (message) {
+            return switch (message) {
                 case ClientMessage.CallRinging m -> call.ringing(device);
                 case ClientMessage.CallAccept m -> call.accept(device, m.sdp(), m.signature());
                 case ClientMessage.CallReject m -> call.reject(device, m.busy());
@@ -98,9 +101,7 @@ public final class InMemoryCallRelay implements CallRelay {
                 case ClientMessage.CallSdp m -> call.sdp(device, m.kind(), m.sdp(), m.signature());
                 default -> throw new IllegalStateException();
             };
-            ack.run();
-            deliver(entry, out);
-        }
+        });
     }
 
     @Override
@@ -121,14 +122,19 @@ public final class InMemoryCallRelay implements CallRelay {
                 return;
             }
             for (Entry e : calls.values()) {
-                synchronized (e) {
-                    deliver(e, e.call.gone(deviceId));
-                }
+                transition(e, null, call -> call.gone(deviceId));
             }
         });
         Timers.Cancellable previous = graceTimers.put(deviceId, timer);
         if (previous != null) {
             previous.cancel();
+        }
+    }
+
+    @Override
+    public void endBetween(String actorUserId, String otherUserId) {
+        for (Entry e : calls.values()) {
+            transition(e, null, call -> call.between(actorUserId, otherUserId) ? call.separatedBy(actorUserId) : List.of());
         }
     }
 
@@ -149,24 +155,38 @@ public final class InMemoryCallRelay implements CallRelay {
             onEnded.accept(CallEndReason.UNAVAILABLE);
             return;
         }
-        Entry entry = new Entry(new Call(m.callId(), from.deviceId(), devices));
+        Entry entry = new Entry(new Call(m.callId(), from.userId(), from.deviceId(), m.calleeUserId(), devices));
         synchronized (entry) {
             if (calls.putIfAbsent(m.callId(), entry) != null) {
                 throw conflict();
             }
-            entry.ringTimer = timers.schedule(ringTimeout, () -> {
-                synchronized (entry) {
-                    deliver(entry, entry.call.ringTimeout());
-                }
-            });
-            ack.run();
-            deliver(entry, entry.call.invite(from.userId(), m.media(), m.sdp(), m.signature()));
+            entry.ringTimer = timers.schedule(ringTimeout, () -> transition(entry, null, Call::ringTimeout));
+            entry.outbox.add(ack);
+            queue(entry, entry.call.invite(m.media(), m.sdp(), m.signature()));
         }
+        entry.outbox.drain();
+    }
+
+    /**
+     * Runs one step of the call's state machine under its lock and queues the ack (if any) and the step's messages,
+     * then sends them after the lock is released. A step that throws queues nothing.
+     */
+    private void transition(Entry entry, Runnable ack, Function<Call, List<Outgoing>> step) {
+        synchronized (entry) {
+            List<Outgoing> out = step.apply(entry.call);
+            if (ack != null) {
+                entry.outbox.add(ack);
+            }
+            queue(entry, out);
+        }
+        entry.outbox.drain();
     }
 
     /** Queues the messages and, when the call ended, forgets it. Called under the entry's lock. */
-    private void deliver(Entry entry, List<Outgoing> out) {
-        out.forEach(o -> sender.accept(o.deviceId(), o.message()));
+    private void queue(Entry entry, List<Outgoing> out) {
+        if (!out.isEmpty()) {
+            entry.outbox.add(() -> out.forEach(o -> sender.accept(o.deviceId(), o.message())));
+        }
         if (entry.call.state() == Call.State.ENDED && calls.remove(entry.call.id(), entry)) {
             if (entry.ringTimer != null) {
                 entry.ringTimer.cancel();

@@ -1,7 +1,6 @@
 package dev.confab.server.chat;
 
 import dev.confab.protocol.ErrorCode;
-import dev.confab.protocol.Fields;
 import dev.confab.protocol.ProtocolException;
 import dev.confab.protocol.inbox.InboxEntry;
 import dev.confab.protocol.inbox.ReceiptStatus;
@@ -19,46 +18,67 @@ import dev.confab.server.metrics.ServerMetrics;
 import dev.confab.server.sessions.Principal;
 import dev.confab.server.storage.DataAccessException;
 import dev.confab.server.storage.Database;
+import dev.confab.server.support.Timers;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Executor;
 
 /**
  * Store-and-forward chat. A message is stored as one inbox item per envelope (per device), with its metadata
  * for history; a repeated {@code messageId} from the same sender is answered like the first without storing
  * anything. Acknowledging deletes items (and their ciphertext); the first acknowledgement by a recipient device
- * puts a {@code delivered} receipt in every device inbox of the sender, and read requests put {@code read}
- * receipts the same way. Items are pushed after their transaction commits. Thread-safe.
+ * puts a {@code delivered} receipt in every keyed device inbox of the sender, and read requests put {@code read}
+ * receipts the same way; no receipt crosses a block. Every write follows {@link InboxAppender}'s lock order and
+ * inbox bound. Items are pushed after their transaction commits. Thread-safe.
  */
 public final class ChatService {
     /** Answer to a send: {@code created} is false for an idempotent repeat. */
     public record Sent(SendMessageResponse response, boolean created) {}
+
+    /** A message whose sender gets a receipt. */
+    private record Receipted(String senderUserId, String messageId) {}
+
+    /** The order message rows are changed in: by message id (as read requests do), then sender. */
+    private static final Comparator<InboxRepository.Acked> MESSAGE_ORDER =
+            Comparator.comparing(InboxRepository.Acked::messageId).thenComparing(InboxRepository.Acked::fromUserId);
 
     private final Database db;
     private final DeviceRepository devices;
     private final AccountRepository accounts;
     private final ContactRepository contacts;
     private final Relationships relationships;
-    private final InboxRepository inbox;
+    private final InboxRepository inbox = new InboxRepository();
+    private final InboxAppender appender;
     private final MessageRepository messages = new MessageRepository();
     private final InboxPusher pusher;
     private final ServerMetrics metrics;
     private final Clock clock;
 
+    /**
+     * @param pushExecutor  runs inbox pushes (virtual threads in the server)
+     * @param timers        schedules retries of a push that failed on a database error
+     * @param inboxMaxItems the most items one device's inbox holds
+     */
     public ChatService(Database db, DeviceRepository devices, AccountRepository accounts, ContactRepository contacts,
-            Relationships relationships, java.util.concurrent.Executor pushExecutor, ServerMetrics metrics, Clock clock) {
+            Relationships relationships, Executor pushExecutor, Timers timers, int inboxMaxItems, ServerMetrics metrics,
+            Clock clock) {
         this.db = db;
         this.devices = devices;
         this.accounts = accounts;
         this.contacts = contacts;
         this.relationships = relationships;
-        this.inbox = new InboxRepository();
-        this.pusher = new InboxPusher(db, inbox, pushExecutor);
+        this.appender = new InboxAppender(inbox, inboxMaxItems);
+        this.pusher = new InboxPusher(db, inbox, pushExecutor, timers);
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -74,7 +94,8 @@ public final class ChatService {
             return new Sent(new SendMessageResponse(request.messageId(), earlier.get()), false);
         }
         List<Envelope> envelopes = request.envelopes();
-        List<byte[]> ciphertexts = envelopes.stream().map(e -> Base64.getDecoder().decode(e.ciphertext())).toList();
+        SortedMap<String, byte[]> byDevice = new TreeMap<>();
+        envelopes.forEach(e -> byDevice.put(e.deviceId(), Base64.getDecoder().decode(e.ciphertext())));
         long now = clock.millis();
         Sent sent;
         try {
@@ -89,11 +110,8 @@ public final class ChatService {
                 DeviceSetCheck.check(envelopes.stream().map(Envelope::deviceId).toList(),
                         devices.keyedDeviceIds(c, request.recipientUserId()), ownOthers);
                 messages.insert(c, p.userId(), request.messageId(), p.deviceId(), request.recipientUserId(), now);
-                for (int i = 0; i < envelopes.size(); i++) {
-                    String deviceId = envelopes.get(i).deviceId();
-                    inbox.insertMessage(c, deviceId, inbox.nextSeq(c, deviceId), request.messageId(), p.userId(),
-                            p.deviceId(), request.recipientUserId(), ciphertexts.get(i), now);
-                }
+                appender.appendMessage(c, byDevice, new InboxAppender.Message(request.messageId(), p.userId(),
+                        p.deviceId(), request.recipientUserId(), now));
                 return new Sent(new SendMessageResponse(request.messageId(), now), true);
             });
         } catch (DataAccessException.UniqueViolation e) {
@@ -103,7 +121,7 @@ public final class ChatService {
         if (sent.created()) {
             metrics.messageSent();
             metrics.inboxStored("message", envelopes.size());
-            pusher.wake(envelopes.stream().map(Envelope::deviceId).toList());
+            pusher.wake(byDevice.keySet());
         }
         return sent;
     }
@@ -115,17 +133,16 @@ public final class ChatService {
         int[] receipts = new int[1];
         int acked = db.write(c -> {
             woken.clear();
-            receipts[0] = 0;
             List<InboxRepository.Acked> removed = inbox.ack(c, p.deviceId(), upToSeq);
-            for (InboxRepository.Acked item : removed) {
+            List<Receipted> delivered = new ArrayList<>();
+            for (InboxRepository.Acked item : removed.stream().sorted(MESSAGE_ORDER).toList()) {
                 if (item.kind().equals("message") && p.userId().equals(item.recipientUserId())
-                        && messages.markDelivered(c, item.fromUserId(), item.messageId(), now)) {
-                    List<String> targets = receipt(c, item.fromUserId(), item.messageId(), p.userId(),
-                            ReceiptStatus.DELIVERED, now);
-                    receipts[0] += targets.size();
-                    woken.addAll(targets);
+                        && messages.markDelivered(c, item.fromUserId(), item.messageId(), now)
+                        && !contacts.isBlockedEither(c, p.userId(), item.fromUserId())) {
+                    delivered.add(new Receipted(item.fromUserId(), item.messageId()));
                 }
             }
+            receipts[0] = receipts(c, delivered, p.userId(), ReceiptStatus.DELIVERED, now, woken);
             return removed.size();
         });
         metrics.inboxAcked(acked);
@@ -140,16 +157,14 @@ public final class ChatService {
         Set<String> woken = new LinkedHashSet<>();
         int receipts = db.write(c -> {
             woken.clear();
-            int stored = 0;
-            for (String messageId : messageIds) {
+            List<Receipted> read = new ArrayList<>();
+            for (String messageId : new TreeSet<>(messageIds)) {
                 var sender = messages.markRead(c, p.userId(), messageId, now);
                 if (sender.isPresent() && !contacts.isBlockedEither(c, p.userId(), sender.get())) {
-                    List<String> targets = receipt(c, sender.get(), messageId, p.userId(), ReceiptStatus.READ, now);
-                    stored += targets.size();
-                    woken.addAll(targets);
+                    read.add(new Receipted(sender.get(), messageId));
                 }
             }
-            return stored;
+            return receipts(c, read, p.userId(), ReceiptStatus.READ, now, woken);
         });
         metrics.inboxStored("receipt", receipts);
         pusher.wake(woken);
@@ -164,7 +179,7 @@ public final class ChatService {
 
     /** A page of the conversation between the caller and {@code userId}, newest first. */
     public MessagePage history(Principal p, String userId, String before, int limit) {
-        MessageRepository.Position position = before == null ? null : Cursor.decode(before);
+        MessageRepository.Position position = before == null ? null : HistoryCursor.decode(before);
         List<MessageMeta> page = db.read(c -> {
             if (accounts.byId(c, userId).isEmpty()) {
                 throw new ProtocolException(ErrorCode.USER_NOT_FOUND, "No such user");
@@ -176,40 +191,23 @@ public final class ChatService {
         }
         List<MessageMeta> shown = page.subList(0, limit);
         MessageMeta last = shown.getLast();
-        return new MessagePage(shown, Cursor.encode(new MessageRepository.Position(last.serverTimestamp(),
+        return new MessagePage(shown, HistoryCursor.encode(new MessageRepository.Position(last.serverTimestamp(),
                 last.messageId(), last.senderUserId())));
     }
 
-    private List<String> receipt(Connection c, String senderUserId, String messageId, String byUserId,
-            ReceiptStatus status, long now) throws SQLException {
-        List<String> targets = devices.deviceIds(c, senderUserId);
-        for (String deviceId : targets) {
-            inbox.insertReceipt(c, deviceId, inbox.nextSeq(c, deviceId), messageId, byUserId, status, now);
-        }
-        return targets;
-    }
-
-    /** History cursors: opaque base64url of the last shown position. */
-    static final class Cursor {
-        private Cursor() {}
-
-        static String encode(MessageRepository.Position p) {
-            String raw = p.serverTimestamp() + "\n" + p.messageId() + "\n" + p.senderUserId();
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-
-        static MessageRepository.Position decode(String cursor) {
-            try {
-                String raw = new String(Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
-                String[] parts = raw.split("\n", -1);
-                if (parts.length != 3) {
-                    throw new IllegalArgumentException("parts");
-                }
-                return new MessageRepository.Position(Long.parseLong(parts[0]), Fields.id(parts[1], "before"),
-                        Fields.id(parts[2], "before"));
-            } catch (IllegalArgumentException | ProtocolException e) {
-                throw Fields.invalid("before", "before is not a cursor this server made");
+    /**
+     * Puts a receipt for each message in every keyed device inbox of its sender (devices without keys have no
+     * client to tell); adds the devices to {@code woken} and returns how many receipts were stored.
+     */
+    private int receipts(Connection c, List<Receipted> messages, String byUserId, ReceiptStatus status, long now,
+            Set<String> woken) throws SQLException {
+        SortedMap<String, List<String>> byDevice = new TreeMap<>();
+        for (Receipted m : messages) {
+            for (String deviceId : devices.keyedDeviceIds(c, m.senderUserId())) {
+                byDevice.computeIfAbsent(deviceId, k -> new ArrayList<>()).add(m.messageId());
             }
         }
+        woken.addAll(byDevice.keySet());
+        return appender.appendReceipts(c, byDevice, byUserId, status, now);
     }
 }

@@ -2,6 +2,7 @@ package dev.confab.server.chat;
 
 import dev.confab.protocol.ws.ServerMessage;
 import dev.confab.server.storage.Database;
+import dev.confab.server.support.Timers;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -11,23 +12,25 @@ import java.util.function.Consumer;
 
 /**
  * The open {@link InboxStream}s by device, so storing an item can wake the streams of its device. Drains run on
- * the given executor (virtual threads in the server). Thread-safe.
+ * the given executor (virtual threads in the server); a drain that failed is retried on the timers. Thread-safe.
  */
 public final class InboxPusher {
     private final Database db;
     private final InboxRepository inbox;
     private final Executor executor;
+    private final Timers timers;
     private final Map<String, Set<InboxStream>> byDevice = new ConcurrentHashMap<>();
 
-    InboxPusher(Database db, InboxRepository inbox, Executor executor) {
+    InboxPusher(Database db, InboxRepository inbox, Executor executor, Timers timers) {
         this.db = db;
         this.inbox = inbox;
         this.executor = executor;
+        this.timers = timers;
     }
 
     /** Opens a stream for a new connection of {@code deviceId} and starts pushing its pending items. */
     public InboxStream open(String deviceId, Consumer<ServerMessage> sink) {
-        InboxStream stream = new InboxStream(deviceId, db, inbox, executor, sink);
+        InboxStream stream = new InboxStream(deviceId, db, inbox, executor, timers, sink);
         byDevice.computeIfAbsent(deviceId, k -> ConcurrentHashMap.newKeySet()).add(stream);
         stream.wake();
         return stream;

@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * SQL for the per-device inboxes. Sequence numbers come from {@code devices.inbox_next_seq}, bumped atomically
- * by an {@code UPDATE ... RETURNING} that also locks the device row until commit, so for one device the
- * sequence numbers become visible in order. Stateless; every method runs on the caller's connection.
+ * SQL for the per-device inboxes. Sequence numbers come from {@code devices.inbox_next_seq}: a writer locks the
+ * device's row with an {@code UPDATE ... RETURNING} that reads the next number, inserts, and moves the number on,
+ * all before commit, so for one device the sequence numbers become visible in order and without gaps.
+ * Acknowledgements delete a prefix, so a device's items are always one contiguous run. Stateless; every method
+ * runs on the caller's connection.
  */
 final class InboxRepository {
     /** An item removed by an acknowledgement. */
@@ -25,10 +27,24 @@ final class InboxRepository {
     private static final String COLUMNS = "seq, kind, message_id, from_user_id, from_device_id, recipient_user_id,"
             + " ciphertext, receipt_status, created_at";
 
-    long nextSeq(Connection c, String deviceId) throws SQLException {
-        return Sql.one(c, "UPDATE devices SET inbox_next_seq = inbox_next_seq + 1 WHERE id = ?"
-                + " RETURNING inbox_next_seq - 1", rs -> rs.getLong(1), deviceId)
-                .orElseThrow(() -> new SQLException("no device " + deviceId));
+    /**
+     * Locks the device's row until commit and returns its next sequence number. A transaction that locks several
+     * devices must do so in ascending id order (see {@link InboxAppender}).
+     */
+    long lockNextSeq(Connection c, String deviceId) throws SQLException {
+        return Sql.one(c, "UPDATE devices SET inbox_next_seq = inbox_next_seq WHERE id = ? RETURNING inbox_next_seq",
+                rs -> rs.getLong(1), deviceId).orElseThrow(() -> new SQLException("no device " + deviceId));
+    }
+
+    /** Moves the device's next sequence number on to {@code nextSeq} (its row is locked already). */
+    void setNextSeq(Connection c, String deviceId, long nextSeq) throws SQLException {
+        Sql.update(c, "UPDATE devices SET inbox_next_seq = ? WHERE id = ?", nextSeq, deviceId);
+    }
+
+    /** How many items wait in the device's inbox, given its next sequence number: the run from the oldest. */
+    long size(Connection c, String deviceId, long nextSeq) throws SQLException {
+        return Sql.one(c, "SELECT MIN(seq) FROM inbox WHERE device_id = ?",
+                rs -> rs.getObject(1) == null ? null : rs.getLong(1), deviceId).map(oldest -> nextSeq - oldest).orElse(0L);
     }
 
     void insertMessage(Connection c, String deviceId, long seq, String messageId, String fromUserId,

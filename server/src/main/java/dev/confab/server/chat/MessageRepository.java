@@ -3,6 +3,7 @@ package dev.confab.server.chat;
 import dev.confab.protocol.rest.MessageMeta;
 import dev.confab.server.storage.Sql;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -61,7 +62,7 @@ final class MessageRepository {
                 before.senderUserId(), limit);
     }
 
-    private static MessageMeta meta(java.sql.ResultSet rs) throws SQLException {
+    private static MessageMeta meta(ResultSet rs) throws SQLException {
         return new MessageMeta(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
                 rs.getLong(6));
     }

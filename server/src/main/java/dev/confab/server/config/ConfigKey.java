@@ -1,6 +1,7 @@
 package dev.confab.server.config;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -26,17 +27,38 @@ public enum ConfigKey {
     ARGON2_MAX_CONCURRENT("security.argon2.max-concurrent", "4", "Password hashes computed at the same time"
             + " (each takes memory-kib); further sign-ins wait."),
     SESSION_TTL_DAYS("session.ttl-days", "30", "Days a session token stays valid."),
-    MAX_BODY_BYTES("limits.max-body-bytes", "524288", "Largest REST request body (413 too_large above)."),
+    MAX_BODY_BYTES("limits.max-body-bytes", "1048576", "Largest REST request body (413 too_large above); at least"
+            + " the largest message to a user with limits.devices-per-user devices."),
     MAX_WS_FRAME_BYTES("limits.max-ws-frame-bytes", "131072", "Largest WebSocket frame answered normally;"
             + " larger ones get a too_large error, and frames over four times this close the connection."),
     WS_OUTBOUND_QUEUE("limits.ws-outbound-queue", "1024", "Messages queued for one slow WebSocket client"
             + " before the server closes its connection."),
-    SIGN_IN_PER_USERNAME("limits.sign-in-per-username", "10/5m", "Sign-in attempts per username: count/period."),
+    WS_OUTBOUND_BYTES("limits.ws-outbound-bytes", "4194304", "Bytes (characters) of frames queued or being written"
+            + " for one WebSocket client before the server closes its connection."),
+    WS_WRITE_TIMEOUT_SECONDS("limits.ws-write-timeout-seconds", "30", "Seconds a frame may wait to be taken by a"
+            + " client that stopped reading (even if it still pings) before the connection is dropped."),
+    WS_CONNECTIONS_PER_SESSION("limits.ws-connections-per-session", "2", "Open WebSockets per session; a newer"
+            + " one closes the oldest (close code 4001)."),
+    WS_CONNECTIONS_PER_USER("limits.ws-connections-per-user", "16", "Open WebSockets per account; further"
+            + " upgrades are refused with 429 rate_limited."),
+    SIGN_IN_PER_USERNAME("limits.sign-in-per-username", "10/5m", "Sign-in attempts per username, counting the"
+            + " password checks of password changes and account deletions too: count/period."),
     SIGN_IN_PER_ADDRESS("limits.sign-in-per-address", "30/5m", "Sign-in attempts per client address."),
     REGISTER_PER_ADDRESS("limits.register-per-address", "10/1h", "Accounts registered per client address."),
     REQUESTS_PER_SESSION("limits.requests-per-session", "300/1m", "REST requests per session."),
     REQUESTS_PER_ADDRESS("limits.requests-per-address", "600/1m", "REST requests without a session per address."),
-    WS_MESSAGES_PER_CONNECTION("limits.ws-messages-per-connection", "120/10s", "WebSocket messages per connection."),
+    WS_MESSAGES_PER_SESSION("limits.ws-messages-per-session", "120/10s", "WebSocket messages per session, all its"
+            + " connections together."),
+    USER_LOOKUPS_PER_USER("limits.user-lookups-per-user", "60/1m", "Username lookups (GET /api/v1/users) per account."),
+    CONTACT_REQUESTS_PER_USER("limits.contact-requests-per-user", "20/1h", "Contact requests made per account."),
+    DEVICES_PER_USER("limits.devices-per-user", "10", "Devices per account (1 to 16); signing in as a new device"
+            + " beyond it is refused with too_many_devices."),
+    INBOX_MAX_ITEMS("limits.inbox-max-items", "10000", "Undelivered items one device's inbox holds; messages to a"
+            + " full inbox are refused with inbox_full, receipts for it are dropped."),
+    DEVICE_EXPIRY_DAYS("devices.expire-after-days", "90", "Days after which a device that neither connected nor used"
+            + " a session is deleted with its inbox (checked at start and hourly)."),
+    DECLINE_COOLDOWN_HOURS("contacts.decline-cooldown-hours", "24", "Hours after a declined contact request before"
+            + " the same user may ask again (0: at once)."),
     RING_TIMEOUT_SECONDS("calls.ring-timeout-seconds", "45", "Seconds a call rings before it ends no_answer."),
     RECONNECT_GRACE_SECONDS("calls.reconnect-grace-seconds", "20", "Seconds a call party may be disconnected"
             + " before the call ends peer_gone."),
@@ -86,7 +108,7 @@ public enum ConfigKey {
 
     /** The environment variable that sets this key, such as {@code CONFAB_SERVER_PORT}. */
     public String environmentVariable() {
-        return "CONFAB_" + key.replace('.', '_').replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+        return "CONFAB_" + key.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
     }
 
     /** The key with this name, if the server knows it. */

@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * A token-bucket limit written {@code <count>/<period>}, such as {@code 10/5m}: up to {@code count} at once,
- * refilled at {@code count} per {@code period}. Periods take {@code s}, {@code m} or {@code h}.
+ * refilled at {@code count} per {@code period}. Periods take {@code s}, {@code m} or {@code h}. Immutable and
+ * thread-safe.
  */
 public record RateSpec(int count, Duration period) {
     public RateSpec {

@@ -1,5 +1,6 @@
 package dev.confab.server.config;
 
+import dev.confab.protocol.rest.SendMessageRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -12,8 +13,10 @@ import java.util.Locale;
  * @param settings the raw settings it was read from (for {@code --print-config} and logging)
  */
 public record ServerConfig(Settings settings, String bind, int port, Path dataDir, Database database,
-        Argon2 argon2, Duration sessionTtl, Limits limits, Calls calls, Duration heartbeat, Turn turn,
+        Argon2 argon2, Duration sessionTtl, Limits limits, Quotas quotas, Calls calls, Duration heartbeat, Turn turn,
         boolean metricsEnabled, LogFormat logFormat, String logLevel) {
+    /** Most devices an account may have: each message then still fits in {@link SendMessageRequest#MAX_ENVELOPES}. */
+    public static final int MAX_DEVICES_PER_USER = (SendMessageRequest.MAX_ENVELOPES + 1) / 2;
 
     /** Where the data lives: the JDBC URL (SQLite file when not configured) and the pool. */
     public record Database(String url, String user, String password, int poolSize, Duration checkpointInterval) {
@@ -26,9 +29,17 @@ public record ServerConfig(Settings settings, String bind, int port, Path dataDi
     public record Argon2(int memoryKiB, int iterations, int parallelism, int maxConcurrent) {}
 
     /** Sizes and rates. */
-    public record Limits(int maxBodyBytes, int maxWsFrameBytes, int wsOutboundQueue, RateSpec signInPerUsername,
+    public record Limits(int maxBodyBytes, int maxWsFrameBytes, WebSockets webSockets, RateSpec signInPerUsername,
             RateSpec signInPerAddress, RateSpec registerPerAddress, RateSpec requestsPerSession,
-            RateSpec requestsPerAddress, RateSpec wsMessagesPerConnection) {}
+            RateSpec requestsPerAddress, RateSpec wsMessagesPerSession, RateSpec userLookupsPerUser,
+            RateSpec contactRequestsPerUser) {}
+
+    /** What one WebSocket client may hold on the server: connections, and queued frames by count and bytes. */
+    public record WebSockets(int outboundQueue, long outboundBytes, Duration writeTimeout, int connectionsPerSession,
+            int connectionsPerUser) {}
+
+    /** How much each account keeps: devices, inbox items, and how long unused devices and declines last. */
+    public record Quotas(int devicesPerUser, int inboxMaxItems, Duration deviceExpiry, Duration declineCooldown) {}
 
     /** Call relay timers. */
     public record Calls(Duration ringTimeout, Duration reconnectGrace) {}
@@ -57,12 +68,27 @@ public record ServerConfig(Settings settings, String bind, int port, Path dataDi
         if (argon2.memoryKiB() < 8 * argon2.parallelism()) {
             throw bad(s, ConfigKey.ARGON2_MEMORY_KIB, "must be at least 8 KiB per lane of security.argon2.parallelism");
         }
+        WebSockets webSockets = new WebSockets(integer(s, ConfigKey.WS_OUTBOUND_QUEUE, 16, 1_000_000),
+                integer(s, ConfigKey.WS_OUTBOUND_BYTES, 64 * 1024, 1024 * 1024 * 1024),
+                Duration.ofSeconds(integer(s, ConfigKey.WS_WRITE_TIMEOUT_SECONDS, 1, 3600)),
+                integer(s, ConfigKey.WS_CONNECTIONS_PER_SESSION, 1, 64),
+                integer(s, ConfigKey.WS_CONNECTIONS_PER_USER, 1, 1024));
         Limits limits = new Limits(integer(s, ConfigKey.MAX_BODY_BYTES, 1024, 64 * 1024 * 1024),
-                integer(s, ConfigKey.MAX_WS_FRAME_BYTES, 1024, 16 * 1024 * 1024),
-                integer(s, ConfigKey.WS_OUTBOUND_QUEUE, 16, 1_000_000),
+                integer(s, ConfigKey.MAX_WS_FRAME_BYTES, 1024, 16 * 1024 * 1024), webSockets,
                 rate(s, ConfigKey.SIGN_IN_PER_USERNAME), rate(s, ConfigKey.SIGN_IN_PER_ADDRESS),
                 rate(s, ConfigKey.REGISTER_PER_ADDRESS), rate(s, ConfigKey.REQUESTS_PER_SESSION),
-                rate(s, ConfigKey.REQUESTS_PER_ADDRESS), rate(s, ConfigKey.WS_MESSAGES_PER_CONNECTION));
+                rate(s, ConfigKey.REQUESTS_PER_ADDRESS), rate(s, ConfigKey.WS_MESSAGES_PER_SESSION),
+                rate(s, ConfigKey.USER_LOOKUPS_PER_USER), rate(s, ConfigKey.CONTACT_REQUESTS_PER_USER));
+        Quotas quotas = new Quotas(integer(s, ConfigKey.DEVICES_PER_USER, 1, MAX_DEVICES_PER_USER),
+                integer(s, ConfigKey.INBOX_MAX_ITEMS, 16, 10_000_000),
+                Duration.ofDays(integer(s, ConfigKey.DEVICE_EXPIRY_DAYS, 1, 36_500)),
+                Duration.ofHours(integer(s, ConfigKey.DECLINE_COOLDOWN_HOURS, 0, 24 * 365)));
+        // Every valid message to a user with the most devices (and the sender's other devices) must fit a body.
+        int largestSend = SendMessageRequest.maxEncodedBytes(2 * quotas.devicesPerUser() - 1);
+        if (limits.maxBodyBytes() < largestSend) {
+            throw bad(s, ConfigKey.MAX_BODY_BYTES, "must be at least " + largestSend + " so a message to a user with "
+                    + quotas.devicesPerUser() + " devices (" + ConfigKey.DEVICES_PER_USER.key() + ") fits");
+        }
         Calls calls = new Calls(Duration.ofSeconds(integer(s, ConfigKey.RING_TIMEOUT_SECONDS, 1, 3600)),
                 Duration.ofSeconds(integer(s, ConfigKey.RECONNECT_GRACE_SECONDS, 0, 3600)));
         Turn turn = new Turn(s.get(ConfigKey.TURN_SECRET), urls(s, ConfigKey.TURN_URLS), urls(s, ConfigKey.STUN_URLS),
@@ -76,7 +102,7 @@ public record ServerConfig(Settings settings, String bind, int port, Path dataDi
         }
         return new ServerConfig(s, text(s, ConfigKey.SERVER_BIND), integer(s, ConfigKey.SERVER_PORT, 0, 65_535),
                 dataDir, database, argon2, Duration.ofDays(integer(s, ConfigKey.SESSION_TTL_DAYS, 1, 3650)), limits,
-                calls, Duration.ofSeconds(integer(s, ConfigKey.HEARTBEAT_SECONDS, 1, 3600)), turn,
+                quotas, calls, Duration.ofSeconds(integer(s, ConfigKey.HEARTBEAT_SECONDS, 1, 3600)), turn,
                 bool(s, ConfigKey.METRICS_ENABLED), logFormat(s), level);
     }
 

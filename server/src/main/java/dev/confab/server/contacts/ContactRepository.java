@@ -4,7 +4,9 @@ import dev.confab.protocol.rest.UserSummary;
 import dev.confab.server.storage.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * SQL for the contacts table (one row per direction) and the blocks table. Stateless; every method runs on the
@@ -12,11 +14,15 @@ import java.util.List;
  */
 public final class ContactRepository {
     /** A contact row joined with the user it names and whether the owner blocked them. */
-    public record Row(String userId, String username, String displayName, long since, boolean blockedByOwner,
-            boolean blockedEither) {}
+    public record Row(String userId, String username, String displayName, long since, boolean blockedByOwner) {}
 
     public boolean isContact(Connection c, String a, String b) throws SQLException {
         return Sql.exists(c, "SELECT 1 FROM contacts WHERE user_id = ? AND contact_id = ?", a, b);
+    }
+
+    /** Whether {@code blocker} blocked {@code blocked} (one direction). */
+    public boolean isBlocked(Connection c, String blocker, String blocked) throws SQLException {
+        return Sql.exists(c, "SELECT 1 FROM blocks WHERE blocker_id = ? AND blocked_id = ?", blocker, blocked);
     }
 
     public boolean isBlockedEither(Connection c, String a, String b) throws SQLException {
@@ -51,20 +57,18 @@ public final class ContactRepository {
     public List<Row> list(Connection c, String userId) throws SQLException {
         return Sql.list(c, "SELECT u.id, u.username, u.display_name, k.since,"
                 + " CASE WHEN EXISTS (SELECT 1 FROM blocks b WHERE b.blocker_id = k.user_id AND b.blocked_id = k.contact_id)"
-                + " THEN 1 ELSE 0 END,"
-                + " CASE WHEN EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = k.user_id AND b.blocked_id = k.contact_id)"
-                + " OR (b.blocker_id = k.contact_id AND b.blocked_id = k.user_id)) THEN 1 ELSE 0 END"
+                + " THEN 1 ELSE 0 END"
                 + " FROM contacts k JOIN users u ON u.id = k.contact_id WHERE k.user_id = ? ORDER BY u.username",
-                rs -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getInt(5) == 1,
-                        rs.getInt(6) == 1), userId);
+                rs -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getInt(5) == 1),
+                userId);
     }
 
     /** The latest last-seen time of each contact's devices, by contact id. */
-    public java.util.Map<String, Long> lastSeenOfContacts(Connection c, String userId) throws SQLException {
-        java.util.Map<String, Long> out = new java.util.HashMap<>();
+    public Map<String, Long> lastSeenOfContacts(Connection c, String userId) throws SQLException {
+        Map<String, Long> out = new HashMap<>();
         for (var row : Sql.list(c, "SELECT d.user_id, MAX(d.last_seen_at) FROM devices d WHERE d.user_id IN"
                 + " (SELECT contact_id FROM contacts WHERE user_id = ?) GROUP BY d.user_id",
-                rs -> java.util.Map.entry(rs.getString(1), rs.getLong(2)), userId)) {
+                rs -> Map.entry(rs.getString(1), rs.getLong(2)), userId)) {
             out.put(row.getKey(), row.getValue());
         }
         return out;

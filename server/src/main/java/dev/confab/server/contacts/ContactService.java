@@ -15,6 +15,7 @@ import dev.confab.protocol.ws.ServerMessage;
 import dev.confab.server.accounts.AccountRepository;
 import dev.confab.server.accounts.UserRecord;
 import dev.confab.server.accounts.UsernameRules;
+import dev.confab.server.calls.CallRelay;
 import dev.confab.server.presence.PresenceService;
 import dev.confab.server.sessions.Principal;
 import dev.confab.server.storage.DataAccessException;
@@ -25,7 +26,9 @@ import dev.confab.server.ws.Notifier;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +36,10 @@ import java.util.Optional;
 /**
  * Contact requests and the contact list. A request to someone who already asked the caller accepts both at
  * once. Only the recipient may accept or decline and only the sender may cancel; anyone else's request is
- * {@code 404 not_found}. Both sides hear every change as events. Thread-safe.
+ * {@code 404 not_found}. Both sides hear every change as events. After a decline the same sender may not ask the
+ * same user again for {@code declineCooldown}. Blocks are not revealed: a request to someone who blocked the
+ * caller is stored as pending and answered as usual, but the blocker neither hears of it nor lists it until
+ * unblocking. Removing a contact ends the calls between the two. Thread-safe.
  */
 public final class ContactService {
     private final Database db;
@@ -41,19 +47,23 @@ public final class ContactService {
     private final ContactRepository contacts;
     private final RequestRepository requests = new RequestRepository();
     private final PresenceService presence;
+    private final CallRelay calls;
     private final Notifier notifier;
     private final IdGenerator ids;
     private final Clock clock;
+    private final Duration declineCooldown;
 
     public ContactService(Database db, AccountRepository accounts, ContactRepository contacts, PresenceService presence,
-            Notifier notifier, IdGenerator ids, Clock clock) {
+            CallRelay calls, Notifier notifier, IdGenerator ids, Clock clock, Duration declineCooldown) {
         this.db = db;
         this.accounts = accounts;
         this.contacts = contacts;
         this.presence = presence;
+        this.calls = calls;
         this.notifier = notifier;
         this.ids = ids;
         this.clock = clock;
+        this.declineCooldown = declineCooldown;
     }
 
     public ContactList list(Principal p) {
@@ -72,6 +82,7 @@ public final class ContactService {
         String message = PlainText.check(body.message(), "message");
         long now = clock.millis();
         List<ContactRequest> changed = new ArrayList<>();
+        boolean[] hidden = new boolean[1];
         ContactRequest result;
         try {
             result = db.write(c -> {
@@ -81,8 +92,8 @@ public final class ContactService {
                     throw new ProtocolException(ErrorCode.INVALID_FIELD, "You cannot add yourself as a contact",
                             Map.of("field", body.userId() != null ? "userId" : "username"));
                 }
-                if (contacts.isBlockedEither(c, p.userId(), target.id())) {
-                    throw new ProtocolException(ErrorCode.BLOCKED, "One of you blocked the other");
+                if (contacts.isBlocked(c, p.userId(), target.id())) {
+                    throw new ProtocolException(ErrorCode.BLOCKED, "You blocked this user; unblock them first");
                 }
                 if (contacts.isContact(c, p.userId(), target.id())) {
                     throw new ProtocolException(ErrorCode.ALREADY_CONTACTS, "You are contacts already");
@@ -90,7 +101,12 @@ public final class ContactService {
                 if (requests.pending(c, p.userId(), target.id()).isPresent()) {
                     throw new ProtocolException(ErrorCode.REQUEST_EXISTS, "You asked this user already");
                 }
-                var reverse = requests.pending(c, target.id(), p.userId());
+                // Someone who blocked the caller is asked as usual, but neither hears of it nor lists it.
+                hidden[0] = contacts.isBlocked(c, target.id(), p.userId());
+                var reverse = hidden[0] ? Optional.<RequestRecord>empty() : requests.pending(c, target.id(), p.userId());
+                if (reverse.isEmpty()) {
+                    requireCooledDown(c, p.userId(), target.id(), now);
+                }
                 ContactRequestStatus status = reverse.isPresent() ? ContactRequestStatus.ACCEPTED : ContactRequestStatus.PENDING;
                 RequestRecord mine = new RequestRecord(ids.next("r"), p.userId(), target.id(), message, status, now);
                 requests.insert(c, mine);
@@ -106,6 +122,10 @@ public final class ContactService {
         } catch (DataAccessException.UniqueViolation e) {
             throw new ProtocolException(ErrorCode.REQUEST_EXISTS, "You asked this user already");
         }
+        if (hidden[0]) {
+            notifier.toUser(p.userId(), new ServerMessage.ContactRequestChanged(result));
+            return result;
+        }
         changed.forEach(this::announce);
         if (result.status() == ContactRequestStatus.ACCEPTED) {
             announceContacts(p.userId(), result.to().userId());
@@ -118,6 +138,9 @@ public final class ContactService {
         long now = clock.millis();
         ContactRequest settled = db.write(c -> {
             RequestRecord r = mineToSettle(c, requestId, p.userId(), true);
+            if (contacts.isBlocked(c, p.userId(), r.fromUserId())) {
+                throw new ProtocolException(ErrorCode.BLOCKED, "You blocked this user; unblock them first");
+            }
             requests.settle(c, r.id(), ContactRequestStatus.ACCEPTED, now);
             contacts.add(c, r.fromUserId(), r.toUserId(), now);
             return view(c, withStatus(r, ContactRequestStatus.ACCEPTED));
@@ -144,16 +167,28 @@ public final class ContactService {
         }
         notifier.toUser(p.userId(), new ServerMessage.ContactRemoved(userId));
         notifier.toUser(userId, new ServerMessage.ContactRemoved(p.userId()));
+        calls.endBetween(p.userId(), userId);
     }
 
-    /** Cancels the pending requests between two users in the caller's transaction (a block was placed). */
-    List<ContactRequest> cancelBetween(Connection c, String a, String b, long now) throws SQLException {
-        List<ContactRequest> cancelled = new ArrayList<>();
-        for (RequestRecord r : requests.pendingBetween(c, a, b)) {
-            requests.settle(c, r.id(), ContactRequestStatus.CANCELLED, now);
-            cancelled.add(view(c, withStatus(r, ContactRequestStatus.CANCELLED)));
+    /** Deletes accepted, declined and cancelled requests last changed before {@code cutoff}; returns how many. */
+    public int purgeSettledBefore(long cutoff) {
+        return db.write(c -> requests.deleteSettledBefore(c, cutoff));
+    }
+
+    /** Cancels the blocker's pending request to the blocked user, in the caller's transaction (a block was placed). */
+    Optional<ContactRequest> cancelPending(Connection c, String blocker, String blocked, long now) throws SQLException {
+        Optional<RequestRecord> pending = requests.pending(c, blocker, blocked);
+        if (pending.isEmpty()) {
+            return Optional.empty();
         }
-        return cancelled;
+        requests.settle(c, pending.get().id(), ContactRequestStatus.CANCELLED, now);
+        return Optional.of(view(c, withStatus(pending.get(), ContactRequestStatus.CANCELLED)));
+    }
+
+    /** The pending request {@code from} made to {@code to}, as {@code to} is about to see it again (unblocked). */
+    Optional<ContactRequest> pendingRequest(Connection c, String from, String to) throws SQLException {
+        Optional<RequestRecord> pending = requests.pending(c, from, to);
+        return pending.isEmpty() ? Optional.empty() : Optional.of(view(c, pending.get()));
     }
 
     /** Tells both sides of a request that it changed. */
@@ -165,12 +200,29 @@ public final class ContactService {
 
     private void settle(Principal p, String requestId, boolean asRecipient, ContactRequestStatus status) {
         long now = clock.millis();
+        boolean[] hidden = new boolean[1];
         ContactRequest settled = db.write(c -> {
             RequestRecord r = mineToSettle(c, requestId, p.userId(), asRecipient);
             requests.settle(c, r.id(), status, now);
+            hidden[0] = contacts.isBlocked(c, r.toUserId(), r.fromUserId());
             return view(c, withStatus(r, status));
         });
-        announce(settled);
+        if (hidden[0]) {
+            notifier.toUser(settled.from().userId(), new ServerMessage.ContactRequestChanged(settled));
+        } else {
+            announce(settled);
+        }
+    }
+
+    /** Refuses a request to a user who declined the caller less than {@code declineCooldown} ago. */
+    private void requireCooledDown(Connection c, String from, String to, long now) throws SQLException {
+        Optional<Long> declined = requests.lastDeclined(c, from, to);
+        long waitMs = declined.map(at -> at + declineCooldown.toMillis() - now).orElse(0L);
+        if (waitMs > 0) {
+            long hours = Math.max(1, (waitMs + 3_599_999) / 3_600_000);
+            throw new ProtocolException(ErrorCode.REQUEST_EXISTS, "This user declined your request; you can ask again in "
+                    + hours + (hours == 1 ? " hour" : " hours"), Map.of("retryAfterSeconds", (waitMs + 999) / 1000));
+        }
     }
 
     private RequestRecord mineToSettle(Connection c, String requestId, String userId, boolean asRecipient)
@@ -196,7 +248,7 @@ public final class ContactService {
     }
 
     private Map<String, ContactRepository.Row> rowsByUser(String userId) {
-        Map<String, ContactRepository.Row> out = new java.util.HashMap<>();
+        Map<String, ContactRepository.Row> out = new HashMap<>();
         db.read(c -> contacts.list(c, userId)).forEach(r -> out.put(r.userId(), r));
         return out;
     }

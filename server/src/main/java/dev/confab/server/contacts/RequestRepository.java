@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** SQL for the contact_requests table. Stateless; every method runs on the caller's connection. */
+/**
+ * SQL for the contact_requests table. A pending request from a user the recipient blocked stays pending but is
+ * left out of the recipient's incoming list. Stateless; every method runs on the caller's connection.
+ */
 final class RequestRepository {
     private static final String COLUMNS = "id, from_user_id, to_user_id, message, status, created_at";
     private static final String PENDING = "pending";
@@ -29,9 +32,11 @@ final class RequestRepository {
                 + " AND status = ?", RequestRepository::map, from, to, PENDING);
     }
 
+    /** Pending requests to the user, except those from users the user blocked. */
     List<RequestRecord> pendingTo(Connection c, String userId) throws SQLException {
-        return Sql.list(c, "SELECT " + COLUMNS + " FROM contact_requests WHERE to_user_id = ? AND status = ?"
-                + " ORDER BY created_at", RequestRepository::map, userId, PENDING);
+        return Sql.list(c, "SELECT " + COLUMNS + " FROM contact_requests r WHERE to_user_id = ? AND status = ?"
+                + " AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.blocker_id = r.to_user_id"
+                + " AND b.blocked_id = r.from_user_id) ORDER BY created_at", RequestRepository::map, userId, PENDING);
     }
 
     List<RequestRecord> pendingFrom(Connection c, String userId) throws SQLException {
@@ -45,11 +50,16 @@ final class RequestRepository {
                 wire(status), now, id, PENDING) > 0;
     }
 
-    /** The pending requests between two users, either way. */
-    List<RequestRecord> pendingBetween(Connection c, String a, String b) throws SQLException {
-        return Sql.list(c, "SELECT " + COLUMNS + " FROM contact_requests WHERE status = ? AND ((from_user_id = ?"
-                + " AND to_user_id = ?) OR (from_user_id = ? AND to_user_id = ?))", RequestRepository::map,
-                PENDING, a, b, b, a);
+    /** When {@code to} last declined a request from {@code from}, if they ever did (and it was not purged). */
+    Optional<Long> lastDeclined(Connection c, String from, String to) throws SQLException {
+        return Sql.one(c, "SELECT MAX(updated_at) FROM contact_requests WHERE from_user_id = ? AND to_user_id = ?"
+                + " AND status = ?", rs -> rs.getObject(1) == null ? null : rs.getLong(1), from, to,
+                wire(ContactRequestStatus.DECLINED));
+    }
+
+    /** Deletes accepted, declined and cancelled requests last changed before {@code cutoff}; returns how many. */
+    int deleteSettledBefore(Connection c, long cutoff) throws SQLException {
+        return Sql.update(c, "DELETE FROM contact_requests WHERE status <> ? AND updated_at < ?", PENDING, cutoff);
     }
 
     private static String wire(ContactRequestStatus status) {

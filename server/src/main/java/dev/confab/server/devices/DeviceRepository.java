@@ -8,8 +8,16 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-/** SQL for the devices table. Stateless; every method runs on the caller's connection. */
+/**
+ * SQL for the devices table. Lists of device ids come sorted by id: chat transactions lock device rows in that order
+ * (see the chat package). Stateless; every method runs on the caller's connection.
+ */
 public final class DeviceRepository {
+    /** A device and the user it belongs to. */
+    public record Owned(String deviceId, String userId) {}
+
+    private static final String UNUSED = "d.last_seen_at < ? AND NOT EXISTS (SELECT 1 FROM sessions s"
+            + " WHERE s.device_id = d.id AND s.last_used_at >= ?)";
     private static final String COLUMNS = "id, user_id, name, created_at, last_seen_at, presence, identity_key,"
             + " agreement_key, agreement_key_signature";
 
@@ -29,13 +37,24 @@ public final class DeviceRepository {
 
     /** Ids of the user's devices that uploaded keys: the devices a message must be sealed for. */
     public List<String> keyedDeviceIds(Connection c, String userId) throws SQLException {
-        return Sql.list(c, "SELECT id FROM devices WHERE user_id = ? AND identity_key IS NOT NULL",
+        return Sql.list(c, "SELECT id FROM devices WHERE user_id = ? AND identity_key IS NOT NULL ORDER BY id",
                 rs -> rs.getString(1), userId);
     }
 
-    /** Ids of every device of the user. */
-    public List<String> deviceIds(Connection c, String userId) throws SQLException {
-        return Sql.list(c, "SELECT id FROM devices WHERE user_id = ?", rs -> rs.getString(1), userId);
+    /** How many devices the user has. */
+    public int count(Connection c, String userId) throws SQLException {
+        return Sql.one(c, "SELECT COUNT(*) FROM devices WHERE user_id = ?", rs -> rs.getInt(1), userId).orElse(0);
+    }
+
+    /** Devices that did not connect since {@code cutoff} and have no session used since then, by id. */
+    public List<Owned> unusedSince(Connection c, long cutoff) throws SQLException {
+        return Sql.list(c, "SELECT d.id, d.user_id FROM devices d WHERE " + UNUSED + " ORDER BY d.id",
+                rs -> new Owned(rs.getString(1), rs.getString(2)), cutoff, cutoff);
+    }
+
+    /** Whether the device is still one of {@link #unusedSince}. */
+    public boolean isUnusedSince(Connection c, String deviceId, long cutoff) throws SQLException {
+        return Sql.exists(c, "SELECT 1 FROM devices d WHERE d.id = ? AND " + UNUSED, deviceId, cutoff, cutoff);
     }
 
     public void setKeys(Connection c, String id, byte[] identity, byte[] agreement, byte[] signature)

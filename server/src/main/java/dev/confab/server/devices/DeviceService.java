@@ -13,15 +13,18 @@ import dev.confab.server.sessions.Principal;
 import dev.confab.server.sessions.SessionService;
 import dev.confab.server.storage.Database;
 import dev.confab.server.ws.Notifier;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The caller's devices and everybody's public keys. Uploading keys or deleting a device tells the user's contacts
  * (and the user's other devices) {@code keys.changed}; a device's identity key never changes once uploaded.
- * Thread-safe.
+ * Devices unused for long are deleted by a chore ({@link #expireUnusedSince}). Thread-safe.
  */
 public final class DeviceService {
     private final Database db;
@@ -54,12 +57,36 @@ public final class DeviceService {
             revoked.clear();
             DeviceRecord d = devices.byId(c, deviceId).filter(x -> x.userId().equals(p.userId()))
                     .orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "No such device"));
-            revoked.addAll(sessions.idsForDevice(c, d.id()));
-            devices.delete(c, d.id());
-            return contacts.contactIds(c, p.userId());
+            return delete(c, d.id(), d.userId(), revoked);
         });
         notifier.sessionsRevoked(revoked);
         keysChanged(p.userId(), audience);
+    }
+
+    /**
+     * Deletes every device that has not connected since {@code cutoff}, has no session used since then and is not
+     * {@code connected} now (a connection can outlast the cutoff), with its sessions, keys and inbox, one device per
+     * transaction; returns how many. Run from the hourly chore.
+     */
+    public int expireUnusedSince(long cutoff, Predicate<String> connected) {
+        int deleted = 0;
+        for (DeviceRepository.Owned stale : db.read(c -> devices.unusedSince(c, cutoff))) {
+            if (connected.test(stale.deviceId())) {
+                continue;
+            }
+            List<String> revoked = new ArrayList<>();
+            Optional<List<String>> audience = db.write(c -> {
+                revoked.clear();
+                boolean stillUnused = devices.isUnusedSince(c, stale.deviceId(), cutoff);
+                return stillUnused ? Optional.of(delete(c, stale.deviceId(), stale.userId(), revoked)) : Optional.empty();
+            });
+            if (audience.isPresent()) {
+                deleted++;
+                notifier.sessionsRevoked(revoked);
+                keysChanged(stale.userId(), audience.get());
+            }
+        }
+        return deleted;
     }
 
     /** Stores the calling device's keys after checking the signature. */
@@ -82,7 +109,7 @@ public final class DeviceService {
         audience.ifPresent(contactIds -> keysChanged(p.userId(), contactIds));
     }
 
-    /** A user's device keys, for the user, contacts, and the two sides of a pending request. */
+    /** A user's device keys, for the user, contacts, and the recipient of a pending request from the user. */
     public UserKeys keysOf(Principal p, String userId) {
         return db.read(c -> {
             if (accounts.byId(c, userId).isEmpty()) {
@@ -90,11 +117,19 @@ public final class DeviceService {
             }
             if (!relationships.mayFetchKeys(c, p.userId(), userId)) {
                 throw new ProtocolException(ErrorCode.FORBIDDEN,
-                        "Only contacts and users with a pending request may fetch these keys");
+                        "Only contacts, and users this user asked to be contacts, may fetch these keys");
             }
             return new UserKeys(userId, devices.listForUser(c, userId).stream().filter(DeviceRecord::hasKeys)
                     .map(DeviceRecord::keys).toList());
         });
+    }
+
+    /** Deletes a device in the caller's transaction; collects its sessions and returns the owner's contacts. */
+    private List<String> delete(Connection c, String deviceId, String userId, List<String> revokedOut)
+            throws SQLException {
+        revokedOut.addAll(sessions.idsForDevice(c, deviceId));
+        devices.delete(c, deviceId);
+        return contacts.contactIds(c, userId);
     }
 
     private void keysChanged(String userId, List<String> contactIds) {

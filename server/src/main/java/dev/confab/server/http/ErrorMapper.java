@@ -3,6 +3,7 @@ package dev.confab.server.http;
 import dev.confab.protocol.ErrorBody;
 import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.ProtocolException;
+import dev.confab.server.sessions.SessionService;
 import dev.confab.server.storage.DataAccessException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -22,11 +23,14 @@ public final class ErrorMapper {
 
     private ErrorMapper() {}
 
+    /** The sentence of every {@code 500 internal_error}. */
+    public static final String INTERNAL = "The server failed; the request may be retried";
+
     public static void addTo(RoutesConfig routes) {
         routes.exception(ProtocolException.class, (e, ctx) -> write(ctx, e.code(), ErrorBody.of(e)));
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             ErrorCode code = codeFor(e.getStatus());
-            write(ctx, code, ErrorBody.of(code, messageFor(code, ctx)));
+            write(ctx, code, ErrorBody.of(code, messageFor(code, ctx.method().name(), ctx.path())));
         });
         routes.exception(DataAccessException.class, (e, ctx) -> {
             if (e.getCause() instanceof SQLTransientConnectionException) {
@@ -58,22 +62,23 @@ public final class ErrorMapper {
         };
     }
 
-    /** A sentence for people for a code Javalin or Jetty produced. */
-    public static String messageFor(ErrorCode code, Context ctx) {
+    /** A sentence for people for a code Javalin or Jetty produced on its own, for a request. */
+    public static String messageFor(ErrorCode code, String method, String path) {
         return switch (code) {
-            case NOT_FOUND -> "No such endpoint: " + ctx.method() + " " + ctx.path();
-            case METHOD_NOT_ALLOWED -> "The path exists, the method " + ctx.method() + " does not";
+            case NOT_FOUND -> "No such endpoint: " + method + " " + path;
+            case METHOD_NOT_ALLOWED -> "The path exists, the method " + method + " does not";
             case TOO_LARGE -> "The request body is too large";
-            case UNAUTHORIZED -> "A valid session token is required (Authorization: Bearer)";
-            case INTERNAL_ERROR -> "The server failed; the request may be retried";
+            case UNAUTHORIZED -> SessionService.TOKEN_REQUIRED;
+            case UNSUPPORTED_PROTOCOL -> RequestGuard.unsupportedProtocol().getMessage();
+            case RATE_LIMITED -> "Too many requests; try again later";
+            case INTERNAL_ERROR -> INTERNAL;
             default -> "The request could not be handled (" + code.wire() + ")";
         };
     }
 
     private static void internal(Exception e, Context ctx) {
         LOG.error("Request {} {} failed", ctx.method(), ctx.path(), e);
-        write(ctx, ErrorCode.INTERNAL_ERROR, ErrorBody.of(ErrorCode.INTERNAL_ERROR,
-                "The server failed; the request may be retried"));
+        write(ctx, ErrorCode.INTERNAL_ERROR, ErrorBody.of(ErrorCode.INTERNAL_ERROR, INTERNAL));
     }
 
     private static void write(Context ctx, ErrorCode code, ErrorBody body) {

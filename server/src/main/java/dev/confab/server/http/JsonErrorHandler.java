@@ -26,14 +26,8 @@ public final class JsonErrorHandler extends ErrorHandler {
             return;
         }
         ErrorCode code = ErrorMapper.codeFor(status);
-        String text = switch (code) {
-            case UNAUTHORIZED -> "A valid session token is required (Authorization: Bearer)";
-            case NOT_FOUND -> "No such endpoint";
-            case UNSUPPORTED_PROTOCOL -> "This server speaks Confab protocol 1";
-            case RATE_LIMITED -> "Too many requests; try again later";
-            case INTERNAL_ERROR -> "The server failed; the request may be retried";
-            default -> "The request could not be handled (" + code.wire() + ")";
-        };
+        String path = request.getHttpURI() == null ? "" : request.getHttpURI().getPath();
+        String text = ErrorMapper.messageFor(code, request.getMethod(), path);
         write(response, Json.encode(ErrorBody.of(code, text)).getBytes(StandardCharsets.UTF_8), callback);
     }
 

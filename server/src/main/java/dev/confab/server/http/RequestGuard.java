@@ -4,6 +4,9 @@ import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.ProtocolException;
 import dev.confab.protocol.ProtocolVersion;
 import io.javalin.config.RoutesConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
 
 /**
  * Checks made before any route: the {@code Confab-Protocol} major version ({@code 426 unsupported_protocol}) and a
@@ -19,18 +22,16 @@ public final class RequestGuard {
 
     private RequestGuard() {}
 
-    private static void drain(java.io.InputStream in) throws java.io.IOException {
-        byte[] buffer = new byte[16 * 1024];
-        while (in.read(buffer) >= 0) {
-            // discard
-        }
+    /** The answer to a {@code Confab-Protocol} major version this server does not speak (REST and WebSocket). */
+    public static ProtocolException unsupportedProtocol() {
+        return new ProtocolException(ErrorCode.UNSUPPORTED_PROTOCOL, "This server speaks Confab protocol "
+                + ProtocolVersion.CURRENT, Map.of("supported", ProtocolVersion.CURRENT));
     }
 
     public static void addTo(RoutesConfig routes, long maxBodyBytes) {
         routes.before(ctx -> {
             if (!ProtocolVersion.isSupported(ctx.header(ProtocolVersion.HEADER))) {
-                throw new ProtocolException(ErrorCode.UNSUPPORTED_PROTOCOL, "This server speaks Confab protocol "
-                        + ProtocolVersion.CURRENT, java.util.Map.of("supported", ProtocolVersion.CURRENT));
+                throw unsupportedProtocol();
             }
             long declared = ctx.req().getContentLengthLong();
             if (declared > maxBodyBytes) {
@@ -40,5 +41,12 @@ public final class RequestGuard {
                 throw new ProtocolException(ErrorCode.TOO_LARGE, "The body may be at most " + maxBodyBytes + " bytes");
             }
         });
+    }
+
+    private static void drain(InputStream in) throws IOException {
+        byte[] buffer = new byte[16 * 1024];
+        while (in.read(buffer) >= 0) {
+            // discard
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.confab.server.metrics;
 
+import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -43,7 +44,8 @@ public final class ServerMetrics {
             .help("WebSocket messages received, by type ('invalid' when unreadable)").labelNames("type")
             .register(registry);
     private final Counter wsSlowClosed = Counter.builder().name("confab_ws_slow_client_closed_total")
-            .help("WebSocket connections closed because their outbound queue overflowed").register(registry);
+            .help("WebSocket connections dropped for not reading: outbound queue over its bound, or a write stalled")
+            .register(registry);
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
 
     public ServerMetrics() {
@@ -96,7 +98,7 @@ public final class ServerMetrics {
     public byte[] scrape() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
         try {
-            writer.write(out, registry.scrape(), io.prometheus.metrics.config.EscapingScheme.UNDERSCORE_ESCAPING);
+            writer.write(out, registry.scrape(), EscapingScheme.UNDERSCORE_ESCAPING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

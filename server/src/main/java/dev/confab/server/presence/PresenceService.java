@@ -12,14 +12,17 @@ import dev.confab.server.storage.Database;
 import dev.confab.server.ws.Notifier;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Presence as contacts see it: follows devices connecting, disconnecting and choosing a state, and pushes each
  * change of a user's combined presence to their contacts that no block separates from them. The audience is read
- * before the change and the events are queued under the user's lock, so one user's changes reach every contact
- * in order. Thread-safe.
+ * before the change and the events are queued in the order of the user's changes (after the user's lock is
+ * released), so one user's changes reach every contact in order. Thread-safe.
  */
 public final class PresenceService {
     private static final PresenceInfo HIDDEN = new PresenceInfo(PresenceState.OFFLINE, 0);
@@ -79,8 +82,8 @@ public final class PresenceService {
     public Map<String, PresenceInfo> ofContacts(String viewerId) {
         return db.read(c -> {
             Map<String, Long> lastSeen = contacts.lastSeenOfContacts(c, viewerId);
-            List<String> visible = contacts.visibleContactIds(c, viewerId);
-            Map<String, PresenceInfo> out = new java.util.HashMap<>();
+            Set<String> visible = new HashSet<>(contacts.visibleContactIds(c, viewerId));
+            Map<String, PresenceInfo> out = new HashMap<>();
             for (String contact : contacts.contactIds(c, viewerId)) {
                 out.put(contact, visible.contains(contact) ? presenceOf(contact, lastSeen.getOrDefault(contact, 0L)) : HIDDEN);
             }

@@ -2,6 +2,7 @@ package dev.confab.server.presence;
 
 import dev.confab.protocol.PresenceState;
 import dev.confab.protocol.rest.PresenceInfo;
+import dev.confab.server.support.OrderedOutbox;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,15 +10,17 @@ import java.util.function.Consumer;
 
 /**
  * In-memory presence of users with connected devices: per device its chosen state and number of open
- * connections, combined per user by {@link PresenceCombiner}. Each change runs under the user's own lock and
- * hands the new combined presence to a listener while still holding it, so listeners see one user's changes in
- * order (and can queue them to contacts in that order). Rebuilt from reconnecting clients after a restart.
+ * connections, combined per user by {@link PresenceCombiner}. Each change runs under the user's own lock; the new
+ * combined presence is handed to the change's listener after the lock is released, through the user's
+ * {@link OrderedOutbox}, so listeners see one user's changes in order (and queue them to contacts in that order)
+ * while no socket write ever starts under the lock. Rebuilt from reconnecting clients after a restart.
  * Thread-safe.
  */
 public final class PresenceTracker {
     private static final class UserEntry {
         final Map<String, PresenceState> states = new HashMap<>();
         final Map<String, Integer> connections = new HashMap<>();
+        final OrderedOutbox outbox = new OrderedOutbox();
         long lastSeenAt;
 
         PresenceInfo info() {
@@ -81,8 +84,9 @@ public final class PresenceTracker {
             change.accept(e);
             PresenceInfo after = e.info();
             if (!after.equals(before)) {
-                onChange.accept(after);
+                e.outbox.add(() -> onChange.accept(after));
             }
         }
+        e.outbox.drain();
     }
 }

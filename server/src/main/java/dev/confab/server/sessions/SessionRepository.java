@@ -3,6 +3,7 @@ package dev.confab.server.sessions;
 import dev.confab.protocol.rest.SessionInfo;
 import dev.confab.server.storage.Sql;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -65,7 +66,7 @@ final class SessionRepository {
         return Sql.update(c, "DELETE FROM sessions WHERE expires_at <= ?", now);
     }
 
-    private static SessionRecord map(java.sql.ResultSet rs) throws SQLException {
+    private static SessionRecord map(ResultSet rs) throws SQLException {
         return new SessionRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
                 rs.getLong(6));
     }

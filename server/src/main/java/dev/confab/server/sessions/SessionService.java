@@ -21,6 +21,9 @@ public final class SessionService {
     /** A freshly issued session: the token is shown to the client once. */
     public record Issued(String token, String sessionId, long expiresAt) {}
 
+    /** The sentence every {@code 401 unauthorized} for a missing or bad token carries. */
+    public static final String TOKEN_REQUIRED = "A valid session token is required (Authorization: Bearer)";
+
     private static final long TOUCH_INTERVAL_MS = Duration.ofMinutes(1).toMillis();
     private static final int TOKEN_BYTES = 32;
     private static final int MAX_TOKEN_LENGTH = 512;
@@ -138,6 +141,6 @@ public final class SessionService {
     }
 
     private static ProtocolException unauthorized() {
-        return new ProtocolException(ErrorCode.UNAUTHORIZED, "A valid session token is required (Authorization: Bearer)");
+        return new ProtocolException(ErrorCode.UNAUTHORIZED, TOKEN_REQUIRED);
     }
 }

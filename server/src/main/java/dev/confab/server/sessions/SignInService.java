@@ -8,6 +8,7 @@ import dev.confab.server.accounts.AccountRepository;
 import dev.confab.server.accounts.PasswordHashing;
 import dev.confab.server.accounts.UserRecord;
 import dev.confab.server.accounts.UsernameRules;
+import dev.confab.server.devices.DeviceRecord;
 import dev.confab.server.devices.DeviceRepository;
 import dev.confab.server.limits.RateLimits;
 import dev.confab.server.storage.Database;
@@ -17,13 +18,15 @@ import dev.confab.server.ws.Notifier;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Signing in: rate limited per username and per address; an unknown username and a wrong password get the same
  * {@code wrong_password} after the same work (a dummy hash is verified); a hash made with older parameters is
- * replaced. The session belongs to the named device when it is the user's, else to a new device; the device's
- * previous session is revoked. Thread-safe.
+ * replaced. The session belongs to the named device when it is the user's, else to a new device, unless the
+ * user has {@code maxDevices} already ({@code too_many_devices}); the device's previous session is revoked.
+ * Thread-safe.
  */
 public final class SignInService {
     private final Database db;
@@ -35,9 +38,11 @@ public final class SignInService {
     private final Notifier notifier;
     private final IdGenerator ids;
     private final Clock clock;
+    private final int maxDevices;
 
     public SignInService(Database db, AccountRepository accounts, DeviceRepository devices, SessionService sessions,
-            PasswordHashing hashing, RateLimits limits, Notifier notifier, IdGenerator ids, Clock clock) {
+            PasswordHashing hashing, RateLimits limits, Notifier notifier, IdGenerator ids, Clock clock,
+            int maxDevices) {
         this.db = db;
         this.accounts = accounts;
         this.devices = devices;
@@ -47,6 +52,7 @@ public final class SignInService {
         this.notifier = notifier;
         this.ids = ids;
         this.clock = clock;
+        this.maxDevices = maxDevices;
     }
 
     public LoginResponse signIn(LoginRequest request, String clientAddress) {
@@ -74,8 +80,15 @@ public final class SignInService {
             }
             long now = clock.millis();
             String deviceId = request.deviceId() == null ? null : devices.byId(c, request.deviceId())
-                    .filter(d -> d.userId().equals(user.id())).map(d -> d.id()).orElse(null);
+                    .filter(d -> d.userId().equals(user.id())).map(DeviceRecord::id).orElse(null);
             if (deviceId == null) {
+                accounts.lock(c, user.id());
+                if (devices.count(c, user.id()) >= maxDevices) {
+                    throw new ProtocolException(ErrorCode.TOO_MANY_DEVICES, "This account has the most devices allowed ("
+                            + maxDevices + "). Sign in with the deviceId of one of them, or remove one"
+                            + " (DELETE /api/v1/devices/{deviceId}) from a signed-in device.",
+                            Map.of("maxDevices", maxDevices));
+                }
                 deviceId = ids.next("d");
                 devices.insert(c, deviceId, user.id(), deviceName.isEmpty() ? "device" : deviceName, now);
             }

@@ -2,7 +2,10 @@ package dev.confab.server.storage;
 
 import java.sql.SQLException;
 
-/** A database failure the caller cannot fix; answered {@code 500 internal_error} or {@code 503 unavailable}. */
+/**
+ * A database failure the caller cannot fix; answered {@code 500 internal_error} or {@code 503 unavailable}. Thrown
+ * on the thread that ran the work; like any exception, safe to hand to another thread once thrown.
+ */
 public class DataAccessException extends RuntimeException {
     public DataAccessException(String message, Throwable cause) {
         super(message, cause);

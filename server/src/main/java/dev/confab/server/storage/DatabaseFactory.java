@@ -16,7 +16,8 @@ import org.sqlite.SQLiteDataSource;
  * Opens the configured database: migrates its schema with Flyway (the same SQL files for SQLite and
  * PostgreSQL), then builds the connection pools. SQLite runs in WAL mode with foreign keys, a busy timeout,
  * {@code secure_delete} (freed cells are zeroed, so acknowledged ciphertext does not linger in the file) and
- * immediate write transactions on a single writer connection.
+ * immediate write transactions on a single writer connection. Stateless; {@link #open} may be called from any
+ * thread (the server calls it once, at start).
  */
 public final class DatabaseFactory {
     private static final int BUSY_TIMEOUT_MS = 10_000;

@@ -11,14 +11,14 @@ import dev.confab.server.chat.ChatService;
 import dev.confab.server.limits.RateLimiter;
 import dev.confab.server.metrics.ServerMetrics;
 import dev.confab.server.presence.PresenceService;
-import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one client frame and acts on it: rate limit, size bound, decoding, then the message's effect, answered
- * with an {@code ack} or an {@code error} naming the message id. Nothing a client sends closes the connection
- * (except an oversize frame Jetty refuses outright). Thread-safe; Jetty delivers one connection's frames in order.
+ * Reads one client frame and acts on it: decoding within the configured frame limit, the rate limit (per session,
+ * so opening more connections buys no more messages), then the message's effect, answered with an {@code ack} or
+ * an {@code error} naming the message id. Nothing a client sends closes the connection (except an oversize frame
+ * Jetty refuses outright). Thread-safe; Jetty delivers one connection's frames in order.
  */
 public final class WsDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(WsDispatcher.class);
@@ -41,14 +41,8 @@ public final class WsDispatcher {
     }
 
     public void onText(Connection connection, String frame) {
-        if (frame.length() > maxFrameBytes || frame.getBytes(StandardCharsets.UTF_8).length > maxFrameBytes) {
-            metrics.wsMessage("invalid");
-            connection.send(error(null, new ProtocolException(ErrorCode.TOO_LARGE,
-                    "Frames may be at most " + maxFrameBytes + " bytes")));
-            return;
-        }
-        WsCodec.Decoded<ClientMessage> decoded = WsCodec.decodeClient(frame);
-        long wait = limiter.tryTake(Long.toString(connection.id()));
+        WsCodec.Decoded<ClientMessage> decoded = WsCodec.decodeClient(frame, maxFrameBytes);
+        long wait = limiter.tryTake(connection.principal().sessionId());
         if (wait > 0) {
             metrics.wsMessage("rate_limited");
             String id = switch (decoded) {

@@ -8,12 +8,15 @@ import dev.confab.server.calls.CallRelay;
 import dev.confab.server.chat.InboxPusher;
 import dev.confab.server.http.Authenticator;
 import dev.confab.server.http.JsonErrorHandler;
+import dev.confab.server.http.RequestGuard;
 import dev.confab.server.metrics.ServerMetrics;
 import dev.confab.server.presence.PresenceService;
+import dev.confab.server.sessions.Principal;
 import dev.confab.server.sessions.SessionService;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.websocket.server.JettyServerUpgradeRequest;
 import org.eclipse.jetty.ee10.websocket.server.JettyServerUpgradeResponse;
@@ -25,8 +28,11 @@ import org.slf4j.LoggerFactory;
  * The event WebSocket at {@value #PATH}, mapped directly on Jetty (not through Javalin) so it sees pongs: the
  * upgrade is authenticated first (a JSON error and no upgrade when the token or version is bad); on open the
  * device gets {@code welcome}, a {@code presence} per contact and its pending inbox; frames go to the
- * {@link WsDispatcher}; on close the device's presence and calls are updated. The {@link #heartbeat()} pings every
- * connection and drops those that sent nothing - not even a pong - for three heartbeats. Thread-safe.
+ * {@link WsDispatcher}; on close the device's presence and calls are updated. An account with
+ * {@code connectionsPerUser} connections open gets {@code 429 rate_limited} instead of another. The
+ * {@link #heartbeat()} pings every connection and drops those that sent nothing - not even a pong - for three
+ * heartbeats, and those whose oldest write has waited longer than {@code writeTimeout} (a client that pings but
+ * never reads). Thread-safe.
  */
 public final class WsEndpoint {
     public static final String PATH = "/api/v1/ws";
@@ -37,7 +43,8 @@ public final class WsEndpoint {
             PresenceService presence, InboxPusher inbox, CallRelay calls, ServerMetrics metrics) {}
 
     /** Sizes and times. */
-    public record Settings(Clock clock, Duration heartbeat, int maxQueued, int hardFrameLimit) {}
+    public record Settings(Clock clock, Duration heartbeat, Connection.Bounds bounds, Duration writeTimeout,
+            int connectionsPerUser, int hardFrameLimit) {}
 
     private final Services s;
     private final Settings settings;
@@ -59,10 +66,15 @@ public final class WsEndpoint {
 
     /** The heartbeat: drops silent connections and pings the others; called every {@code ws.heartbeat-seconds}. */
     public void heartbeat() {
-        long limit = settings.heartbeat().multipliedBy(3).toNanos();
+        long silence = settings.heartbeat().multipliedBy(3).toNanos();
+        long stall = settings.writeTimeout().toNanos();
         for (Connection c : s.registry().all()) {
-            if (c.silentNanos() > limit) {
+            if (c.silentNanos() > silence) {
                 LOG.debug("Dropping a WebSocket silent for {} s", c.silentNanos() / 1_000_000_000L);
+                c.abort();
+            } else if (c.stalledNanos() > stall) {
+                LOG.debug("Dropping a WebSocket that has not read for {} s", c.stalledNanos() / 1_000_000_000L);
+                s.metrics().wsSlowClientClosed();
                 c.abort();
             } else {
                 c.ping();
@@ -74,11 +86,17 @@ public final class WsEndpoint {
     private Object upgrade(JettyServerUpgradeRequest request, JettyServerUpgradeResponse response) {
         try {
             if (!ProtocolVersion.isSupported(request.getHeader(ProtocolVersion.HEADER))) {
-                throw new ProtocolException(ErrorCode.UNSUPPORTED_PROTOCOL,
-                        "This server speaks Confab protocol " + ProtocolVersion.CURRENT);
+                throw RequestGuard.unsupportedProtocol();
             }
             String address = request.getHttpServletRequest().getRemoteAddr();
-            return new WsSocket(s, settings, s.authenticator().authenticate(request.getHeader("Authorization"), address));
+            Principal principal = s.authenticator().authenticate(request.getHeader("Authorization"), address);
+            if (!s.registry().admits(principal)) {
+                long seconds = settings.heartbeat().toSeconds();
+                throw new ProtocolException(ErrorCode.RATE_LIMITED, "This account has " + settings.connectionsPerUser()
+                        + " event connections open already; try again in " + seconds + " s",
+                        Map.of("retryAfterSeconds", seconds));
+            }
+            return new WsSocket(s, settings, principal);
         } catch (ProtocolException e) {
             if (e.details().get("retryAfterSeconds") instanceof Number seconds) {
                 response.setHeader("Retry-After", Long.toString(seconds.longValue()));

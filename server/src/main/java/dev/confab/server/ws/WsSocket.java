@@ -2,6 +2,7 @@ package dev.confab.server.ws;
 
 import dev.confab.protocol.ProtocolVersion;
 import dev.confab.protocol.ws.ServerMessage;
+import dev.confab.server.chat.InboxStream;
 import dev.confab.server.sessions.Principal;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -12,8 +13,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Jetty's listener for one event WebSocket of a signed-in device: opens the {@link Connection} (welcome, presence
  * snapshot, inbox), hands frames to the dispatcher, notes every sign of life (frames, pings, pongs) for the
- * heartbeat, and cleans up once on close or error. Public only because Jetty calls it reflectively. Jetty calls
- * it from one thread at a time, frames in order.
+ * heartbeat, and cleans up once on close or error, undoing exactly the steps the open got through (a connection
+ * refused by the registry, or whose session was revoked meanwhile, never counted for presence). Public only because
+ * Jetty calls it reflectively. Jetty calls it from one thread at a time, frames in order; should a close race the
+ * open anyway, the socket's monitor orders their bookkeeping (it guards only the flags below, never a call that
+ * could write to a socket), and whichever comes second undoes what the other did.
  */
 public final class WsSocket implements Session.Listener.AutoDemanding {
     private static final Logger LOG = LoggerFactory.getLogger(WsSocket.class);
@@ -21,7 +25,11 @@ public final class WsSocket implements Session.Listener.AutoDemanding {
     private final WsEndpoint.Services s;
     private final WsEndpoint.Settings settings;
     private final Principal principal;
-    private Connection connection;
+    private volatile Connection connection;
+    /** Guarded by this: what the open did so far, and whether the close ran. */
+    private boolean registered;
+    private boolean presenceCounted;
+    private InboxStream inbox;
     private boolean closed;
 
     WsSocket(WsEndpoint.Services services, WsEndpoint.Settings settings, Principal principal) {
@@ -32,35 +40,60 @@ public final class WsSocket implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketOpen(Session session) {
-        connection = new Connection(principal, session, settings.maxQueued(), s.metrics()::wsSlowClientClosed);
+        Connection c = new Connection(principal, session, settings.bounds(), s.metrics()::wsSlowClientClosed,
+                System::nanoTime);
+        connection = c;
         Principal p = principal;
-        connection.send(new ServerMessage.Welcome(ProtocolVersion.CURRENT, p.userId(), p.deviceId(), p.sessionId(),
+        c.send(new ServerMessage.Welcome(ProtocolVersion.CURRENT, p.userId(), p.deviceId(), p.sessionId(),
                 settings.clock().millis(), (int) settings.heartbeat().toSeconds()));
-        boolean firstOfDevice = s.registry().add(connection);
+        ConnectionRegistry.Admission admission = s.registry().add(c);
+        if (!admission.admitted()) {
+            c.close(Connection.CLOSE_TRY_AGAIN_LATER, "too many connections for this account");
+            return;
+        }
+        if (!step(() -> registered = true)) {
+            s.registry().remove(c);
+            return;
+        }
+        admission.replaced().forEach(old -> old.close(Connection.CLOSE_REPLACED,
+                "replaced by a newer connection of this session"));
         if (!s.sessions().isActive(p.sessionId())) {
             // Revoked between the upgrade and now: the revocation found no connection to close.
-            connection.closeAfter(new ServerMessage.SessionRevoked(p.sessionId()), Connection.CLOSE_REVOKED,
-                    "session revoked");
+            c.closeAfter(new ServerMessage.SessionRevoked(p.sessionId()), Connection.CLOSE_REVOKED, "session revoked");
             return;
         }
         s.presence().deviceConnected(p);
-        s.presence().snapshot(p.userId()).forEach(connection::send);
-        connection.inbox(s.inbox().open(p.deviceId(), connection::send));
-        if (firstOfDevice) {
+        if (!step(() -> presenceCounted = true)) {
+            s.presence().deviceDisconnected(p);
+            return;
+        }
+        s.presence().snapshot(p.userId()).forEach(c::send);
+        InboxStream stream = s.inbox().open(p.deviceId(), c::send);
+        if (!step(() -> inbox = stream)) {
+            s.inbox().close(stream);
+            return;
+        }
+        if (admission.firstOfDevice()) {
             s.calls().deviceOnline(p.deviceId());
         }
     }
 
     @Override
     public void onWebSocketText(String message) {
-        connection.heard();
-        s.dispatcher().onText(connection, message);
+        Connection c = connection;
+        c.heard();
+        if (isRegistered()) {
+            s.dispatcher().onText(c, message);
+        }
     }
 
     @Override
     public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
-        connection.heard();
-        s.dispatcher().onBinary(connection);
+        Connection c = connection;
+        c.heard();
+        if (isRegistered()) {
+            s.dispatcher().onBinary(c);
+        }
         callback.succeed();
     }
 
@@ -85,17 +118,46 @@ public final class WsSocket implements Session.Listener.AutoDemanding {
         close();
     }
 
-    private synchronized void close() {
-        if (closed || connection == null) {
+    /** Records a step of the open unless the close ran already; returns false when the open must undo it. */
+    private synchronized boolean step(Runnable record) {
+        if (closed) {
+            return false;
+        }
+        record.run();
+        return true;
+    }
+
+    private synchronized boolean isRegistered() {
+        return registered && !closed;
+    }
+
+    private void close() {
+        boolean wasRegistered;
+        boolean counted;
+        InboxStream stream;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            wasRegistered = registered;
+            counted = presenceCounted;
+            stream = inbox;
+        }
+        Connection c = connection;
+        if (c != null) {
+            c.closed();
+        }
+        if (stream != null) {
+            s.inbox().close(stream);
+        }
+        if (!wasRegistered) {
             return;
         }
-        closed = true;
-        connection.closed();
-        if (connection.inbox() != null) {
-            s.inbox().close(connection.inbox());
+        boolean lastOfDevice = s.registry().remove(c);
+        if (counted) {
+            s.presence().deviceDisconnected(principal);
         }
-        boolean lastOfDevice = s.registry().remove(connection);
-        s.presence().deviceDisconnected(principal);
         if (lastOfDevice) {
             s.calls().deviceOffline(principal.deviceId());
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.ProtocolException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,7 +43,7 @@ class CredentialRulesTest {
         POLICY.check(password, "alice");
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void lengthIsCountedInCharactersUpTo256() {
         POLICY.check("x".repeat(255) + "y", "alice");
         assertThatThrownBy(() -> POLICY.check("x".repeat(256) + "y", "alice")).isInstanceOfSatisfying(ProtocolException.class,

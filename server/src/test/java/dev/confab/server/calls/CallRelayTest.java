@@ -9,6 +9,7 @@ import dev.confab.protocol.ws.CallEndReason;
 import dev.confab.protocol.ws.CallMedia;
 import dev.confab.protocol.ws.ClientMessage;
 import dev.confab.protocol.ws.IceCandidate;
+import dev.confab.protocol.ws.SdpKind;
 import dev.confab.protocol.ws.ServerMessage;
 import dev.confab.server.sessions.Principal;
 import dev.confab.server.support.Timers;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** The call state machine and relay with a manual timer: no network, no waiting. */
@@ -201,13 +203,78 @@ class CallRelayTest {
     }
 
     @Test
+    void separatingTheUsersEndsARingingCallAsTheActorsDeclineOrCancel() {
+        invite();
+        relay.endBetween("bob", "alice");
+        assertThat(endedFor("alice-1")).containsExactly("declined");
+        assertThat(endedFor("bob-1")).containsExactly("declined_elsewhere");
+        assertThat(endedFor("bob-2")).containsExactly("declined_elsewhere");
+        assertThat(relay.activeCalls()).isZero();
+
+        handle(alice, new ClientMessage.CallInvite("2", "c2", "bob", CallMedia.AUDIO, "offer", "sig"));
+        sent.clear();
+        relay.endBetween("alice", "bob");
+        assertThat(endedFor("alice-1")).containsExactly("cancelled");
+        assertThat(endedFor("bob-1")).containsExactly("cancelled");
+        assertThat(endedFor("bob-2")).containsExactly("cancelled");
+        assertThat(ends).containsExactly(CallEndReason.DECLINED, CallEndReason.CANCELLED);
+    }
+
+    @Test
+    void separatingTheUsersHangsUpAnAnsweredCallForBothDevices() {
+        invite();
+        handle(bob2, new ClientMessage.CallAccept("2", "c1", "answer", "sig"));
+        sent.clear();
+        relay.endBetween("alice", "carol");
+        assertThat(sent).as("another pair's separation").isEmpty();
+        relay.endBetween("alice", "bob");
+        assertThat(endedFor("alice-1")).containsExactly("hangup");
+        assertThat(endedFor("bob-2")).containsExactly("hangup");
+        assertThat(endedFor("bob-1")).isEmpty();
+        assertThatThrownBy(() -> handle(alice, new ClientMessage.CallHangup("3", "c1")))
+                .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CALL_NOT_FOUND));
+    }
+
+    @Test
+    void theAckComesFirstAndNothingIsSentUnderTheCallsLock() {
+        List<String> order = new CopyOnWriteArrayList<>();
+        InMemoryCallRelay[] relays = new InMemoryCallRelay[1];
+        boolean[] otherFinished = new boolean[1];
+        relays[0] = new InMemoryCallRelay(new InMemoryCallRelay.Directory() {
+            @Override
+            public void requireMayCall(String caller, String callee) {}
+
+            @Override
+            public Set<String> connectedDevices(String userId) {
+                return Set.of("bob-1");
+            }
+        }, timers, Duration.ofSeconds(45), Duration.ofSeconds(20), (d, m) -> {
+            order.add(d + " " + m.getClass().getSimpleName());
+            if (m instanceof ServerMessage.CallIncoming) {
+                // While this send runs, another device acts on the same call: it needs the call's lock.
+                Thread other = Thread.ofVirtual().start(() ->
+                        relays[0].handle(bob1, new ClientMessage.CallRinging("r", "c9"), () -> order.add("ack ringing")));
+                try {
+                    otherFinished[0] = other.join(Duration.ofSeconds(5));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, ends::add);
+        relays[0].handle(alice, new ClientMessage.CallInvite("1", "c9", "bob", CallMedia.AUDIO, "o", "s"),
+                () -> order.add("ack invite"));
+        assertThat(otherFinished[0]).as("the call's lock was free while sending").isTrue();
+        assertThat(order).containsExactly("ack invite", "bob-1 CallIncoming", "ack ringing", "alice-1 CallRinging");
+    }
+
+    @Test
     void renegotiationNeedsAnAnsweredCall() {
         invite();
-        assertThatThrownBy(() -> handle(alice, new ClientMessage.CallSdp("2", "c1", dev.confab.protocol.ws.SdpKind.OFFER, "o", "s")))
+        assertThatThrownBy(() -> handle(alice, new ClientMessage.CallSdp("2", "c1", SdpKind.OFFER, "o", "s")))
                 .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
         handle(bob2, new ClientMessage.CallAccept("3", "c1", "answer", "sig"));
         sent.clear();
-        handle(bob2, new ClientMessage.CallSdp("4", "c1", dev.confab.protocol.ws.SdpKind.OFFER, "o2", "s2"));
+        handle(bob2, new ClientMessage.CallSdp("4", "c1", SdpKind.OFFER, "o2", "s2"));
         assertThat(sent).extracting(Sent::deviceId).containsExactly("alice-1");
     }
 }

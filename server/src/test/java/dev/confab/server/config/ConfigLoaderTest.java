@@ -3,6 +3,8 @@ package dev.confab.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.confab.protocol.rest.SendMessageRequest;
+import dev.confab.protocol.ws.ClientMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +84,30 @@ class ConfigLoaderTest {
                     Optional.empty()))).as(bad.getKey()).isInstanceOfSatisfying(ConfigException.class,
                     e -> assertThat(e.key()).isEqualTo(bad.getKey()));
         }
+    }
+
+    @Test
+    void theDefaultsAddUp() {
+        ServerConfig c = ServerConfig.from(new ConfigLoader(Map.of(), "/h").load(Map.of(), Optional.empty()));
+        assertThat(c.limits().maxBodyBytes()).as("the largest valid message fits a body")
+                .isGreaterThanOrEqualTo(SendMessageRequest.MAX_ENCODED_BYTES);
+        assertThat(c.limits().maxWsFrameBytes()).as("a call message with the largest SDP fits a frame")
+                .isGreaterThan(ClientMessage.MAX_SDP + ClientMessage.MAX_SIGNATURE + 1024);
+        assertThat(2 * c.quotas().devicesPerUser() - 1).as("a message to every device of a user with the most devices")
+                .isLessThanOrEqualTo(SendMessageRequest.MAX_ENVELOPES);
+    }
+
+    @Test
+    void aBodyLimitTooSmallForTheDeviceLimitIsRefused() {
+        Map<String, String> flags = Map.of("limits.devices-per-user", "16", "limits.max-body-bytes", "524288");
+        assertThatThrownBy(() -> ServerConfig.from(new ConfigLoader(Map.of(), "/h").load(flags, Optional.empty())))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.key()).isEqualTo("limits.max-body-bytes");
+                    assertThat(e.getMessage()).contains("limits.devices-per-user");
+                });
+        assertThatThrownBy(() -> ServerConfig.from(new ConfigLoader(Map.of(), "/h")
+                .load(Map.of("limits.devices-per-user", "17"), Optional.empty())))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("limits.devices-per-user"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,7 +19,7 @@ final class Api {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** A response: status, raw body, parsed JSON (null when the body is not JSON) and headers. */
-    record Reply(int status, String body, JsonNode json, Map<String, java.util.List<String>> headers) {
+    record Reply(int status, String body, JsonNode json, Map<String, List<String>> headers) {
         String code() {
             return json == null || json.get("code") == null ? null : json.get("code").asText();
         }

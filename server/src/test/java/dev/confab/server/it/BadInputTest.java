@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.confab.testkit.ServerProcess;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -67,6 +65,8 @@ class BadInputTest {
         assertThat(user.api.raw("POST", path, deep.getBytes(), "application/json").status()).isIn(400, 413);
         expect(user.api.raw("POST", path, "{\"userId\":\"x\"}".getBytes(), "text/plain"), 415, "unsupported_media_type");
         expect(user.api.raw("POST", path, "{\"userId\":\"x\"}".getBytes(), null), 415, "unsupported_media_type");
+        expect(user.api.raw("POST", "/api/v1/accounts", ("{\"username\":\"" + "x".repeat(1_200_000) + "\"}").getBytes(),
+                "application/json"), 413, "too_large");
         expect(user.api.raw("POST", "/api/v1/accounts", ("{\"username\":\"" + "x".repeat(600_000) + "\"}").getBytes(),
                 "application/json"), 413, "too_large");
         expect(user.api.raw("PUT", "/api/v1/devices/current/keys",
@@ -82,7 +82,7 @@ class BadInputTest {
         expect(user.api.get("/"), 404, "not_found");
         expect(user.api.raw("PATCH", "/api/v1/accounts/me", null, null), 405, "method_not_allowed");
         expect(user.api.raw("GET", "/api/v1/messages", null, null), 405, "method_not_allowed");
-        Api.Reply v2 = Api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/api/v1/accounts/me"))
+        Api.Reply v2 = Api.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v1/accounts/me"))
                 .header("Confab-Protocol", "2").header("Authorization", "Bearer " + user.token));
         expect(v2, 426, "unsupported_protocol");
         expect(user.api.get("/api/v1/users/" + "x".repeat(100) + "/keys"), 400, "invalid_field");
@@ -103,10 +103,12 @@ class BadInputTest {
 
     @Test
     void refusedWebSocketUpgradesAnswerJson() throws IOException {
-        String refused = rawUpgrade("Bearer nonsense", "1");
-        assertThat(refused).startsWith("HTTP/1.1 401").contains("\"code\":\"unauthorized\"");
-        String version = rawUpgrade("Bearer " + user.token, "7");
-        assertThat(version).startsWith("HTTP/1.1 426").contains("\"code\":\"unsupported_protocol\"");
+        try (RawWebSocket refused = RawWebSocket.upgrade(server.port(), "Bearer nonsense", "1", 0)) {
+            assertThat(refused.response()).startsWith("HTTP/1.1 401").contains("\"code\":\"unauthorized\"");
+        }
+        try (RawWebSocket version = RawWebSocket.upgrade(server.port(), "Bearer " + user.token, "7", 0)) {
+            assertThat(version.response()).startsWith("HTTP/1.1 426").contains("\"code\":\"unsupported_protocol\"");
+        }
     }
 
     @Test
@@ -139,37 +141,6 @@ class BadInputTest {
         }
         try (WsClient again = user.ws()) {
             again.ok("ping", Map.of());
-        }
-    }
-
-    /** Whether a response with a Content-Length has arrived whole. */
-    private static boolean complete(String response) {
-        int end = response.indexOf("\r\n\r\n");
-        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(response);
-        return end >= 0 && length.find() && response.length() - end - 4 >= Integer.parseInt(length.group(1));
-    }
-
-    /** A WebSocket upgrade over a plain socket, so the refusal's body can be read. */
-    private String rawUpgrade(String authorization, String version) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
-            socket.setSoTimeout(5000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET /api/v1/ws HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n"
-                    + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                    + "Authorization: " + authorization + "\r\nConfab-Protocol: " + version + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            StringBuilder response = new StringBuilder();
-            byte[] buffer = new byte[4096];
-            while (!complete(response.toString())) {
-                int n = in.read(buffer);
-                if (n < 0) {
-                    break;
-                }
-                response.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-            }
-            return response.toString();
         }
     }
 }

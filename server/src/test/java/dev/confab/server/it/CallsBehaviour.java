@@ -97,8 +97,7 @@ abstract class CallsBehaviour {
 
             c.phoneWs.ok("call.hangup", Map.of("callId", c.callId));
             assertThat(c.ended(c.aliceWs)).isEqualTo("hangup");
-            c.bobWs.ok("ping", Map.of());
-            assertThat(c.bobWs.has(m -> "call.candidate".equals(WsClient.type(m)))).isFalse();
+            c.bobWs.assertNone("call.candidate");
             assertThat(c.aliceWs.request("call.hangup", Map.of("callId", c.callId)).get("code").asText()).isEqualTo("call_not_found");
         }
     }
@@ -118,8 +117,7 @@ abstract class CallsBehaviour {
         try (Cast c = new Cast()) {
             c.invite();
             c.bobWs.ok("call.reject", Map.of("callId", c.callId, "busy", true));
-            c.aliceWs.ok("ping", Map.of());
-            assertThat(c.aliceWs.has(m -> "call.ended".equals(WsClient.type(m)))).isFalse();
+            c.aliceWs.assertNone("call.ended");
             c.phoneWs.ok("call.reject", Map.of("callId", c.callId, "busy", true));
             assertThat(c.ended(c.aliceWs)).isEqualTo("busy");
         }
@@ -187,6 +185,32 @@ abstract class CallsBehaviour {
                 back.ok("call.hangup", Map.of("callId", c.callId));
                 assertThat(c.ended(c.bobWs)).isEqualTo("hangup");
             }
+        }
+    }
+
+    @Test
+    void blockingTheCallerEndsARingingCallAsADecline() {
+        try (Cast c = new Cast()) {
+            c.invite();
+            assertThat(c.bob.api.put("/api/v1/blocks/" + c.alice.userId, "").status()).isEqualTo(204);
+            assertThat(c.ended(c.aliceWs)).isEqualTo("declined");
+            assertThat(c.ended(c.bobWs)).isEqualTo("declined_elsewhere");
+            assertThat(c.ended(c.phoneWs)).isEqualTo("declined_elsewhere");
+            assertThat(c.aliceWs.request("call.candidate", c.candidate("candidate:late")).get("code").asText())
+                    .isEqualTo("call_not_found");
+        }
+    }
+
+    @Test
+    void removingTheContactHangsUpAnAnsweredCall() {
+        try (Cast c = new Cast()) {
+            c.invite();
+            c.phoneWs.ok("call.accept", Map.of("callId", c.callId, "sdp", "v=0", "signature", "s"));
+            c.aliceWs.next("call.accepted");
+            assertThat(c.ended(c.bobWs)).isEqualTo("answered_elsewhere");
+            assertThat(c.alice.api.delete("/api/v1/contacts/" + c.bob.userId).status()).isEqualTo(204);
+            assertThat(c.ended(c.aliceWs)).isEqualTo("hangup");
+            assertThat(c.ended(c.phoneWs)).isEqualTo("hangup");
         }
     }
 

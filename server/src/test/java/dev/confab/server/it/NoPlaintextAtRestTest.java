@@ -1,5 +1,6 @@
 package dev.confab.server.it;
 
+import dev.confab.testkit.AtRest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,17 +10,14 @@ import dev.confab.crypto.seal.SealContext;
 import dev.confab.protocol.Json;
 import dev.confab.protocol.chat.ChatPayload;
 import dev.confab.testkit.ServerProcess;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,7 +58,7 @@ class NoPlaintextAtRestTest {
         assertThat(sent.status()).isEqualTo(201);
 
         byte[] marker = text.getBytes(StandardCharsets.UTF_8);
-        byte[] cipherTail = java.util.Arrays.copyOfRange(sealed, sealed.length - 48, sealed.length);
+        byte[] cipherTail = Arrays.copyOfRange(sealed, sealed.length - 48, sealed.length);
         assertThat(filesContaining(cipherTail)).as("the stored ciphertext is visible to this search").isNotEmpty();
         assertThat(filesContaining(marker)).isEmpty();
 
@@ -79,33 +77,21 @@ class NoPlaintextAtRestTest {
         assertThat(alice.api.get("/api/v1/conversations/" + bob.userId + "/messages").json().get("messages")).hasSize(1);
     }
 
+    @Test
+    void noSessionTokenIsStoredAsItIs() {
+        TestUser carol = TestUser.register(server, "tok");
+        TestUser phone = carol.newDevice();
+        assertThat(carol.api.get("/api/v1/accounts/me").status()).isEqualTo(200);
+        await("the new rows reach the database file").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> !filesContaining(phone.sessionId.getBytes(StandardCharsets.US_ASCII)).isEmpty());
+        for (TestUser device : List.of(carol, phone)) {
+            assertThat(filesContaining(device.token.getBytes(StandardCharsets.US_ASCII)))
+                    .as("files holding %s's bearer token", device).isEmpty();
+        }
+    }
+
     /** The files of the data directory (database, WAL, log) whose bytes contain {@code needle}. */
     private static List<Path> filesContaining(byte[] needle) {
-        try (Stream<Path> files = Files.list(server.dataDir())) {
-            return files.filter(Files::isRegularFile).filter(f -> contains(read(f), needle)).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            return new byte[0];
-        }
-    }
-
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
+        return AtRest.filesContaining(server.dataDir(), needle);
     }
 }

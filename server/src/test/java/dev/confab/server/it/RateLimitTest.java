@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.confab.testkit.ServerProcess;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Rate limits with low configured values produce 429 rate_limited with Retry-After; the same server logs as
  * JSON lines (one access line per request, never a token or password) and counts rejections in /metrics.
+ * WebSocket messages are limited per session, across its connections; password checks of password changes and
+ * account deletions count against the sign-in limit of the username.
  */
 class RateLimitTest {
     @TempDir
@@ -28,7 +31,7 @@ class RateLimitTest {
                 .set("limits.register-per-address", "4/1h")
                 .set("limits.sign-in-per-username", "3/1m")
                 .set("limits.requests-per-session", "20/1m")
-                .set("limits.ws-messages-per-connection", "5/1m")
+                .set("limits.ws-messages-per-session", "5/1m")
                 .set("log.format", "json")
                 .build().start();
     }
@@ -50,7 +53,7 @@ class RateLimitTest {
     void limitsAnswer429WithRetryAfter() throws Exception {
         TestUser alice = TestUser.register(server, "rl");
         TestUser bob = TestUser.register(server, "rl");
-        TestUser.register(server, "rl");
+        TestUser carol = TestUser.register(server, "rl"); // signing in took one of carol's three password checks
         TestUser.register(server, "rl");
         Api anon = new Api(server.baseUrl(), null);
         assertLimited(anon.post("/api/v1/accounts", Map.of("username", "onetoomany", "password", TestUser.PASSWORD)));
@@ -67,19 +70,32 @@ class RateLimitTest {
         }
         assertLimited(last);
 
-        try (WsClient ws = WsClient.connect(server.baseUrl(), TestUser.login(server.baseUrl(), bob.username,
-                TestUser.PASSWORD, null).token)) {
-            ws.next("welcome");
-            List<JsonNode> answers = new java.util.ArrayList<>();
-            for (int i = 0; i < 7; i++) {
-                answers.add(ws.request("ping", Map.of()));
+        TestUser bobPhone = TestUser.login(server.baseUrl(), bob.username, TestUser.PASSWORD, null);
+        try (WsClient one = bobPhone.ws(); WsClient two = bobPhone.ws()) {
+            List<JsonNode> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(one.request("ping", Map.of()));
+                answers.add(two.request("ping", Map.of()));
             }
-            assertThat(answers.subList(0, 5)).allMatch(a -> "ack".equals(WsClient.type(a)));
+            assertThat(answers.subList(0, 5)).as("two connections of one session share its limit")
+                    .allMatch(a -> "ack".equals(WsClient.type(a)));
             JsonNode limited = answers.get(5);
             assertThat(limited.get("code").asText()).isEqualTo("rate_limited");
             assertThat(limited.get("details").get("retryAfterSeconds").asLong()).isPositive();
-            assertThat(ws.isClosed()).isFalse();
+            assertThat(one.isClosed()).isFalse();
+            assertThat(two.isClosed()).isFalse();
         }
+
+        Map<String, String> wrongCurrent = Map.of("currentPassword", "not the password", "newPassword", "a new password 77");
+        assertThat(carol.api.put("/api/v1/accounts/me/password", wrongCurrent).code()).isEqualTo("wrong_password");
+        assertThat(carol.api.delete("/api/v1/accounts/me", Map.of("password", "not the password")).code())
+                .isEqualTo("wrong_password");
+        assertLimited(carol.api.put("/api/v1/accounts/me/password", Map.of("currentPassword", TestUser.PASSWORD,
+                "newPassword", "a new password 77")));
+        assertLimited(carol.api.delete("/api/v1/accounts/me", Map.of("password", TestUser.PASSWORD)));
+        assertLimited(anon.post("/api/v1/sessions", Map.of("username", carol.username, "password", TestUser.PASSWORD,
+                "deviceName", "x")));
+        assertThat(carol.api.get("/api/v1/accounts/me").status()).as("the account is untouched").isEqualTo(200);
 
         String metrics = anon.get("/metrics").body();
         assertThat(metrics).contains("confab_rate_limit_rejections_total{limit=\"register_per_address\"}")

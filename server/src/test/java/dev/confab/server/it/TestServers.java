@@ -2,8 +2,13 @@ package dev.confab.server.it;
 
 import dev.confab.testkit.PostgresServer;
 import dev.confab.testkit.ServerProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Server processes for the tests. The behaviour suite shares one server per database for the whole test run
@@ -28,7 +33,9 @@ final class TestServers {
                 .set("limits.register-per-address", "100000/1m")
                 .set("limits.requests-per-session", "100000/1m")
                 .set("limits.requests-per-address", "100000/1m")
-                .set("limits.ws-messages-per-connection", "100000/1m")
+                .set("limits.ws-messages-per-session", "100000/1m")
+                .set("limits.user-lookups-per-user", "100000/1m")
+                .set("limits.contact-requests-per-user", "100000/1m")
                 .set("calls.ring-timeout-seconds", Integer.toString(RING_TIMEOUT_SECONDS))
                 .set("calls.reconnect-grace-seconds", Integer.toString(GRACE_SECONDS));
     }
@@ -49,10 +56,10 @@ final class TestServers {
         });
     }
 
-    private static void deleteTree(java.nio.file.Path root) {
-        try (var paths = java.nio.file.Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException e) {
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
             System.err.println("Could not remove " + root + ": " + e.getMessage());
         }
     }

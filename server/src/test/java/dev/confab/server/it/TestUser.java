@@ -5,23 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.confab.crypto.identity.DeviceIdentity;
 import dev.confab.testkit.ServerProcess;
+import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Objects;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A signed-in device of a test account: its REST client, ids and, once uploaded, its real device identity.
- * {@link #register} makes a new account with a unique name; {@link #newDevice} signs the same account in again.
- * Not thread-safe.
+ * {@link #register} makes a new account with a name unique in the run; {@link #newDevice} signs the same account
+ * in again. Everything random is seeded, so runs repeat. Not thread-safe.
  */
 final class TestUser {
     static final String PASSWORD = "a fine long password";
+    /** Seeds the run tag and message bytes; every server the tests start has a fresh database, so names repeat safely. */
+    private static final long SEED = 0xC0FFAB;
     private static final AtomicInteger COUNTER = new AtomicInteger();
-    private static final String RUN = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999), 36);
+    private static final String RUN = Integer.toString(new Random(SEED).nextInt(100_000, 999_999), 36);
 
     final String baseUrl;
     final String username;
@@ -78,9 +84,9 @@ final class TestUser {
     TestUser withKeys() {
         try {
             SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-            random.setSeed(deviceId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            random.setSeed(deviceId.getBytes(StandardCharsets.UTF_8));
             identity = DeviceIdentity.generate(random);
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
         var keys = identity.publicKeys();
@@ -98,13 +104,18 @@ final class TestUser {
         assertThat(accept.status()).as("accept: %s", accept).isEqualTo(200);
     }
 
-    /** A message body with one envelope per device id, random bytes standing in for ciphertext. */
+    /** A message body with one envelope per device id, seeded random bytes standing in for ciphertext. */
     static Map<String, Object> message(String messageId, String recipientUserId, List<String> deviceIds) {
+        return message(messageId, recipientUserId, deviceIds, 48);
+    }
+
+    /** A message body whose envelopes carry {@code size} bytes each. */
+    static Map<String, Object> message(String messageId, String recipientUserId, List<String> deviceIds, int size) {
         List<Map<String, String>> envelopes = new ArrayList<>();
         for (String d : deviceIds) {
-            byte[] bytes = new byte[48];
-            ThreadLocalRandom.current().nextBytes(bytes);
-            envelopes.add(Map.of("deviceId", d, "ciphertext", java.util.Base64.getEncoder().encodeToString(bytes)));
+            byte[] bytes = new byte[size];
+            new Random(SEED ^ Objects.hash(messageId, d)).nextBytes(bytes);
+            envelopes.add(Map.of("deviceId", d, "ciphertext", Base64.getEncoder().encodeToString(bytes)));
         }
         return Map.of("messageId", messageId, "recipientUserId", recipientUserId, "envelopes", envelopes);
     }

@@ -24,6 +24,8 @@ import java.util.function.Predicate;
  */
 final class WsClient implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(10);
+    /** How long a negative check watches for a message that must not come. */
+    static final Duration QUIET = Duration.ofMillis(500);
     private static final AtomicInteger IDS = new AtomicInteger();
 
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
@@ -98,6 +100,15 @@ final class WsClient implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * Asserts that no unconsumed message of this type arrives within {@link #QUIET}: a negative check needs a
+     * window to watch, not a look right after an ack (an event can trail the ack that caused it).
+     */
+    void assertNone(String type) {
+        await("no " + type + " in " + received).during(QUIET).atMost(QUIET.plus(WAIT))
+                .pollInterval(Duration.ofMillis(20)).until(() -> !has(m -> type.equals(type(m))));
     }
 
     /** Every message received so far, in order. */

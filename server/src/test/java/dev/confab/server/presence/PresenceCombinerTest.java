@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.confab.protocol.PresenceState;
 import dev.confab.protocol.rest.PresenceInfo;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,7 +30,7 @@ class PresenceCombinerTest {
     })
     void strongestStateWins(String states, String expected) {
         List<PresenceState> devices = states.isBlank() ? List.of()
-                : java.util.Arrays.stream(states.split(" ")).map(PresenceState::fromWire).toList();
+                : Arrays.stream(states.split(" ")).map(PresenceState::fromWire).toList();
         assertThat(PresenceCombiner.combine(devices)).isEqualTo(PresenceState.fromWire(expected));
     }
 

@@ -2,6 +2,7 @@ package dev.confab.server.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.confab.protocol.ws.ServerMessage;
 import dev.confab.server.sessions.Principal;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.junit.jupiter.api.Test;
 
-/** The outbound queue against a scripted Jetty session: order, one write at a time, and the bound. */
+/** The outbound queue against a scripted Jetty session: order, one write at a time, its bounds and stalls. */
 class ConnectionTest {
     private final List<String> written = new ArrayList<>();
     private final List<Callback> pending = new ArrayList<>();
@@ -48,9 +49,15 @@ class ConnectionTest {
     }
 
     private final AtomicInteger overflows = new AtomicInteger();
+    private long nanos = 1_000;
 
-    private Connection connection(int max) {
-        return new Connection(new Principal("u", "d", "s"), session(), max, overflows::incrementAndGet);
+    private Connection connection(int maxFrames) {
+        return connection(maxFrames, Long.MAX_VALUE);
+    }
+
+    private Connection connection(int maxFrames, long maxBytes) {
+        return new Connection(new Principal("u", "d", "s"), session(), new Connection.Bounds(maxFrames, maxBytes),
+                overflows::incrementAndGet, () -> nanos);
     }
 
     @Test
@@ -94,10 +101,46 @@ class ConnectionTest {
     }
 
     @Test
+    void aClientPastTheByteBoundIsDisconnectedEvenWithFewFrames() {
+        Connection c = connection(1_000, 10_000);
+        c.sendText("x".repeat(4_000)); // in flight, still counted until written
+        c.sendText("y".repeat(4_000));
+        assertThat(disconnected).isFalse();
+        c.sendText("z".repeat(4_000));
+        assertThat(disconnected).isTrue();
+        assertThat(overflows).hasValue(1);
+        assertThat(written).hasSize(1);
+    }
+
+    @Test
+    void writtenFramesFreeTheirBytes() {
+        Connection c = connection(1_000, 10_000);
+        for (int i = 0; i < 10; i++) {
+            c.sendText("x".repeat(4_000));
+            pending.removeFirst().succeed();
+        }
+        assertThat(disconnected).isFalse();
+        assertThat(written).hasSize(10);
+    }
+
+    @Test
+    void aWriteTheClientDoesNotTakeShowsAsStalled() {
+        Connection c = connection(100);
+        assertThat(c.stalledNanos()).isZero();
+        c.sendText("a");
+        nanos += 5_000_000_000L;
+        assertThat(c.stalledNanos()).isEqualTo(5_000_000_000L);
+        c.heard();
+        assertThat(c.silentNanos()).as("pings keep it looking alive").isZero();
+        pending.removeFirst().succeed();
+        assertThat(c.stalledNanos()).isZero();
+    }
+
+    @Test
     void closeAfterSendsTheLastMessageThenCloses() {
         completeAtOnce = true;
         Connection c = connection(16);
-        c.closeAfter(new dev.confab.protocol.ws.ServerMessage.SessionRevoked("s"), Connection.CLOSE_REVOKED, "revoked");
+        c.closeAfter(new ServerMessage.SessionRevoked("s"), Connection.CLOSE_REVOKED, "revoked");
         c.sendText("after close");
         assertThat(written).singleElement().asString().contains("session.revoked");
         assertThat(closes).hasValue(1);

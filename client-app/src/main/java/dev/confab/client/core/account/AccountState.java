@@ -1,7 +1,7 @@
 package dev.confab.client.core.account;
 
 /**
- * Who this profile is signed in as.
+ * Who this profile is signed in as. Immutable; safe to share between threads.
  *
  * @param userId the server's id of the user
  * @param username the user's name, lowercase

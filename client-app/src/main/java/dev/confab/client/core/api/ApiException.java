@@ -10,7 +10,7 @@ import java.util.Map;
  * or it answered something this client cannot read ({@link Kind#BAD_RESPONSE}). Immutable.
  */
 public final class ApiException extends ClientException {
-    /** What kind of failure this is. */
+    /** What kind of failure this is. Immutable. */
     public enum Kind {
         /** The server answered with an error body. */
         SERVER,

@@ -1,7 +1,7 @@
 package dev.confab.client.core.chat;
 
 /**
- * One message of a conversation, as stored on this device.
+ * One message of a conversation, as stored on this device: a snapshot. Immutable; safe to share between threads.
  *
  * @param messageId the sender-chosen id
  * @param peerUserId the other user of the conversation
@@ -12,7 +12,7 @@ package dev.confab.client.core.chat;
  * @param composedAt the sender's clock when it was written (epoch ms)
  * @param serverTimestamp when the server stored it (epoch ms; 0 while sending)
  * @param state where it stands
- * @param problem why it failed to send, or why it could not be opened; null otherwise
+ * @param problem why it failed to send, why it still waits (SENDING), or why it could not be opened; null otherwise
  * @param unverifiedSender it came from a sender device whose key this user has not trusted (new or changed)
  * @param cursor an opaque position in the conversation, for paging
  */

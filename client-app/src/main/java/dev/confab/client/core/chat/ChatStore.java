@@ -97,6 +97,79 @@ final class ChatStore {
         });
     }
 
+    /**
+     * Ends a message that is still SENDING as FAILED with {@code problem}, and takes it out of the outbox, in one
+     * transaction. {@code heldForTrust} marks a refusal the user can lift by trusting the peer's keys
+     * ({@link #requeueHeld}). Returns the updated message, or empty when it was not SENDING any more.
+     */
+    Optional<ChatMessage> fail(String senderUserId, String messageId, String problem, boolean heldForTrust) {
+        return store.write(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM outbox WHERE message_id = ?")) {
+                s.setString(1, messageId);
+                s.executeUpdate();
+            }
+            Optional<ChatMessage> current = find(c, senderUserId, messageId);
+            if (current.isEmpty() || current.get().state() != MessageState.SENDING) {
+                return Optional.empty();
+            }
+            try (PreparedStatement s = c.prepareStatement("UPDATE messages SET state = 'FAILED', problem = ?, held_for_trust = ? "
+                    + "WHERE sender_id = ? AND message_id = ?")) {
+                s.setString(1, problem);
+                s.setInt(2, heldForTrust ? 1 : 0);
+                s.setString(3, senderUserId);
+                s.setString(4, messageId);
+                s.executeUpdate();
+            }
+            return Optional.of(current.get().withState(MessageState.FAILED, current.get().serverTimestamp(), problem));
+        });
+    }
+
+    /**
+     * Puts the messages of the conversation that a key change held back (FAILED, held for trust) back in the outbox,
+     * SENDING again, in the order they were written. Returns them.
+     */
+    List<ChatMessage> requeueHeld(String senderUserId, String peerUserId) {
+        return store.write(c -> {
+            List<ChatMessage> held = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM messages WHERE sender_id = ? AND peer_id = ? "
+                    + "AND outgoing = 1 AND state = 'FAILED' AND held_for_trust = 1 ORDER BY seq")) {
+                s.setString(1, senderUserId);
+                s.setString(2, peerUserId);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        held.add(read(r));
+                    }
+                }
+            }
+            try (PreparedStatement update = c.prepareStatement("UPDATE messages SET state = 'SENDING', problem = NULL, "
+                    + "held_for_trust = 0 WHERE seq = ?");
+                    PreparedStatement queue = c.prepareStatement("INSERT INTO outbox(message_id, peer_id) VALUES (?, ?)")) {
+                for (ChatMessage message : held) {
+                    update.setLong(1, Long.parseLong(message.cursor()));
+                    update.executeUpdate();
+                    queue.setString(1, message.messageId());
+                    queue.setString(2, peerUserId);
+                    queue.executeUpdate();
+                }
+            }
+            return held.stream().map(m -> m.withState(MessageState.SENDING, m.serverTimestamp(), null)).toList();
+        });
+    }
+
+    /** Notes why a message that is still SENDING waits (cleared when it is sent). */
+    void note(String senderUserId, String messageId, String problem) {
+        store.write(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE messages SET problem = ? WHERE sender_id = ? AND message_id = ? "
+                    + "AND state = 'SENDING'")) {
+                s.setString(1, problem);
+                s.setString(2, senderUserId);
+                s.setString(3, messageId);
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     /** The queued sends, oldest first. */
     List<Queued> outbox() {
         return store.read(c -> {

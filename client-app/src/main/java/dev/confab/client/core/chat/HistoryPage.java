@@ -3,7 +3,7 @@ package dev.confab.client.core.chat;
 import java.util.List;
 
 /**
- * A page of a conversation from the local store, newest first.
+ * A page of a conversation from the local store, newest first. Immutable; safe to share between threads.
  *
  * @param nextBefore the cursor for the next (older) page; null on the last page
  */

@@ -2,7 +2,7 @@ package dev.confab.client.core.chat;
 
 /**
  * Where a message stands. Outgoing messages move SENDING → SENT → DELIVERED → READ (never back), or end FAILED;
- * incoming ones are RECEIVED until this user reads them, then READ.
+ * incoming ones are RECEIVED until this user reads them, then READ. Immutable.
  */
 public enum MessageState {
     /** Composed here, waiting in the outbox for the server. */
@@ -13,7 +13,10 @@ public enum MessageState {
     DELIVERED,
     /** The recipient read it (outgoing), or this user read it (incoming). */
     READ,
-    /** It could not be sent; {@link ChatMessage#problem()} says why. Terminal. */
+    /**
+     * It could not be sent; {@link ChatMessage#problem()} says why. Terminal, except for a message held back because
+     * the recipient's keys changed: it goes back to SENDING when the user trusts the new keys.
+     */
     FAILED,
     /** It arrived here and is not read yet. */
     RECEIVED;

@@ -3,7 +3,7 @@ package dev.confab.client.core.contacts;
 import dev.confab.client.core.presence.Presence;
 
 /**
- * A contact as the UI shows it.
+ * A contact as the UI shows it: a snapshot. Immutable; safe to share between threads.
  *
  * @param since when the two became contacts (epoch ms)
  * @param blocked whether this user blocked the contact

@@ -1,7 +1,6 @@
 package dev.confab.client.core.contacts;
 
 import dev.confab.client.core.ClientException;
-import dev.confab.client.core.api.ApiException;
 import dev.confab.client.core.api.ConfabApi;
 import dev.confab.client.core.internal.ListenerSet;
 import dev.confab.client.core.presence.Presence;
@@ -11,17 +10,13 @@ import dev.confab.protocol.rest.Contact;
 import dev.confab.protocol.rest.ContactList;
 import dev.confab.protocol.rest.ContactRequest;
 import dev.confab.protocol.rest.ContactRequestList;
-import dev.confab.protocol.rest.ContactRequestStatus;
-import dev.confab.protocol.rest.NewContactRequest;
 import dev.confab.protocol.rest.PresenceInfo;
 import dev.confab.protocol.rest.UserSummary;
 import dev.confab.protocol.ws.ServerMessage;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,19 +31,22 @@ import java.util.Optional;
  *
  * <p>A presence event that arrives while a REST read is in flight wins over that read's older value.
  *
+ * <p>Requests and their actions live in {@link ContactRequestBook}, blocks in {@link Blocks}, the names of users seen
+ * in {@link UserDirectory}; this class keeps contacts and presence and the one order in which all of them change.
+ *
  * <p>Thread-safe: state changes are serialized on this object and reported to listeners in the same order,
  * on the event thread. Operations that call the server block; call them off the UI thread.
  */
 public final class ContactsService {
     private final ConfabApi api;
     private final ListenerSet<ContactsListener> listeners;
+    private final UserDirectory users;
+    private final ContactRequestBook requests;
+    private final Blocks blocks;
 
     private final Map<String, Contact> contacts = new LinkedHashMap<>();
     private final Map<String, PresenceInfo> presence = new HashMap<>();
     private final Map<String, Long> presenceStamp = new HashMap<>();
-    private final Map<String, UserSummary> users = new HashMap<>();
-    private ContactRequests requests = ContactRequests.NONE;
-    private List<UserSummary> blocked = List.of();
     private long stamp;
     private long listStamp;
     private boolean live;
@@ -57,6 +55,9 @@ public final class ContactsService {
     public ContactsService(ConfabApi api, ListenerSet<ContactsListener> listeners) {
         this.api = Objects.requireNonNull(api, "api");
         this.listeners = Objects.requireNonNull(listeners, "listeners");
+        this.users = new UserDirectory(api);
+        this.requests = new ContactRequestBook(this, api, listeners, users);
+        this.blocks = new Blocks(api, listeners, this::userId, this::refresh);
     }
 
     public void addListener(ContactsListener listener) {
@@ -80,22 +81,26 @@ public final class ContactsService {
     }
 
     public synchronized Optional<ContactView> byUsername(String username) {
-        String name = username.strip().toLowerCase(Locale.ROOT);
+        String name = UserDirectory.normalize(username);
         return contacts.values().stream().filter(c -> c.username().equals(name)).findFirst().map(this::view);
     }
 
-    public synchronized ContactRequests requests() {
-        return requests;
+    public ContactRequests requests() {
+        return requests.snapshot();
     }
 
-    public synchronized List<UserSummary> blocked() {
-        return blocked;
+    public List<UserSummary> blocked() {
+        return blocks.list();
     }
 
     /** A name for people: the username of any user this client has seen, else the id itself. */
-    public synchronized String nameOf(String userId) {
-        UserSummary user = users.get(userId);
-        return user == null ? userId : user.username();
+    public String nameOf(String userId) {
+        return users.nameOf(userId);
+    }
+
+    /** The signed-in user's id, to tell incoming requests from outgoing ones. */
+    public void self(String userId) {
+        requests.self(userId);
     }
 
     // ---- connection
@@ -139,22 +144,22 @@ public final class ContactsService {
             }
             ContactList list = api.contacts();
             ContactRequestList pending = api.contactRequests();
-            BlockList blocks = api.blocks();
+            BlockList blockList = api.blocks();
             synchronized (this) {
                 if (listStamp != listsBefore && attempt < 4) {
                     continue;
                 }
-                apply(list, pending, blocks, before);
+                apply(list, pending, blockList, before);
                 return;
             }
         }
     }
 
-    private void apply(ContactList list, ContactRequestList pending, BlockList blocks, long before) {
+    private void apply(ContactList list, ContactRequestList pending, BlockList blockList, long before) {
         contacts.clear();
         for (Contact contact : list.contacts()) {
             contacts.put(contact.userId(), contact);
-            remember(new UserSummary(contact.userId(), contact.username(), contact.displayName()));
+            users.remember(new UserSummary(contact.userId(), contact.username(), contact.displayName()));
             Long eventStamp = presenceStamp.get(contact.userId());
             if ((eventStamp == null || eventStamp <= before) && contact.presence() != null && (presenceKnown || !live)) {
                 presence.put(contact.userId(), contact.presence());
@@ -163,49 +168,33 @@ public final class ContactsService {
         if (!live) {
             presenceKnown = true;
         }
-        requests = new ContactRequests(pending.incoming(), pending.outgoing());
-        requests.incoming().forEach(r -> remember(r.from()));
-        requests.outgoing().forEach(r -> remember(r.to()));
-        blocked = List.copyOf(blocks.blocked());
-        blocked.forEach(this::remember);
+        requests.replace(pending);
+        blocks.replace(blockList.blocked());
+        blockList.blocked().forEach(users::remember);
         fireContacts();
-        ContactRequests snapshot = requests;
-        listeners.fire(l -> l.onRequestsChanged(snapshot));
-        List<UserSummary> blockSnapshot = blocked;
-        listeners.fire(l -> l.onBlocksChanged(blockSnapshot));
+        requests.fireChanged();
+        blocks.fireChanged();
     }
 
     /** Asks {@code username} to become a contact; when they had asked already, both are contacts at once. */
     public ContactRequest add(String username, String message) {
-        ContactRequest request = api.requestContact(new NewContactRequest(username.strip(), null, blankToNull(message)));
-        onRequest(request);
-        if (request.status() == ContactRequestStatus.ACCEPTED) {
-            refresh();
-        } else {
-            refreshRequests();
-        }
-        return request;
+        return requests.add(username, message);
     }
 
     /** Accepts the incoming request named by the requester's username or the request id. */
     public ContactView accept(String usernameOrRequestId) {
-        ContactRequest request = findRequest(usernameOrRequestId, true);
-        Contact contact = api.acceptRequest(request.requestId());
-        added(contact);
-        refreshRequests();
+        Contact contact = requests.accept(usernameOrRequestId);
         return byId(contact.userId()).orElseThrow();
     }
 
     /** Declines the incoming request named by the requester's username or the request id. */
     public void decline(String usernameOrRequestId) {
-        api.declineRequest(findRequest(usernameOrRequestId, true).requestId());
-        refreshRequests();
+        requests.decline(usernameOrRequestId);
     }
 
     /** Cancels the outgoing request named by the recipient's username or the request id. */
     public void cancel(String usernameOrRequestId) {
-        api.cancelRequest(findRequest(usernameOrRequestId, false).requestId());
-        refreshRequests();
+        requests.cancel(usernameOrRequestId);
     }
 
     /** Removes a contact (both sides lose each other). */
@@ -217,18 +206,11 @@ public final class ContactsService {
 
     /** Blocks a user (contact or not): they can no longer message, call, ask or see presence. */
     public void block(String username) {
-        api.block(userId(username));
-        refresh();
+        blocks.block(username);
     }
 
     public void unblock(String username) {
-        String name = username.strip().toLowerCase(Locale.ROOT);
-        String id;
-        synchronized (this) {
-            id = blocked.stream().filter(u -> u.username().equals(name)).map(UserSummary::userId).findFirst().orElse(null);
-        }
-        api.unblock(id != null ? id : userId(username));
-        refresh();
+        blocks.unblock(username);
     }
 
     /** The id of a contact named by username. @throws ClientException if not a contact */
@@ -241,7 +223,7 @@ public final class ContactsService {
         if (contact.isPresent()) {
             return contact.get().userId();
         }
-        lookup(username); // user_not_found when nobody has that name
+        users.lookup(username); // user_not_found when nobody has that name
         throw new ClientException(ErrorCode.NOT_CONTACTS,
                 "'" + username.strip() + "' is not one of your contacts. Ask them with 'contacts add " + username.strip() + "'.");
     }
@@ -249,26 +231,7 @@ public final class ContactsService {
     /** The id of any user by username (a contact, or looked up on the server). */
     public String userId(String username) {
         Optional<ContactView> contact = byUsername(username);
-        if (contact.isPresent()) {
-            return contact.get().userId();
-        }
-        UserSummary user = lookup(username);
-        synchronized (this) {
-            remember(user);
-        }
-        return user.userId();
-    }
-
-    private UserSummary lookup(String username) {
-        String name = username.strip().toLowerCase(Locale.ROOT);
-        try {
-            return api.findUser(name);
-        } catch (ApiException e) {
-            if (e.is(ErrorCode.USER_NOT_FOUND)) {
-                throw ApiException.server(e.httpStatus(), e.wireCode(), "Nobody is called '" + name + "' on this server.", e.details());
-            }
-            throw e;
-        }
+        return contact.isPresent() ? contact.get().userId() : users.lookup(username).userId();
     }
 
     // ---- events
@@ -288,17 +251,7 @@ public final class ContactsService {
             }
             case ServerMessage.ContactRequestChanged changed -> {
                 listStamp++;
-                onRequest(changed.request());
-                List<ContactRequest> incoming = new ArrayList<>(requests.incoming());
-                List<ContactRequest> outgoing = new ArrayList<>(requests.outgoing());
-                incoming.removeIf(r -> r.requestId().equals(changed.request().requestId()));
-                outgoing.removeIf(r -> r.requestId().equals(changed.request().requestId()));
-                if (changed.request().status() == ContactRequestStatus.PENDING) {
-                    (isFromMe(changed.request()) ? outgoing : incoming).add(changed.request());
-                }
-                requests = new ContactRequests(incoming, outgoing);
-                ContactRequests snapshot = requests;
-                listeners.fire(l -> l.onRequestsChanged(snapshot));
+                requests.onChanged(changed.request());
             }
             case ServerMessage.ContactAdded added -> added(added.contact());
             case ServerMessage.ContactRemoved removed -> removed(removed.userId());
@@ -306,21 +259,15 @@ public final class ContactsService {
         }
     }
 
-    private boolean isFromMe(ContactRequest request) {
-        return selfId != null && request.from() != null && selfId.equals(request.from().userId());
+    /** How many list events arrived so far: a read that started before the latest one is older than it. */
+    synchronized long listStamp() {
+        return listStamp;
     }
 
-    private volatile String selfId;
-
-    /** The signed-in user's id, to tell incoming requests from outgoing ones. */
-    public void self(String userId) {
-        this.selfId = userId;
-    }
-
-    private synchronized void added(Contact contact) {
+    synchronized void added(Contact contact) {
         listStamp++;
         boolean isNew = contacts.put(contact.userId(), contact) == null;
-        remember(new UserSummary(contact.userId(), contact.username(), contact.displayName()));
+        users.remember(new UserSummary(contact.userId(), contact.username(), contact.displayName()));
         if (contact.presence() != null && (presenceKnown || !live) && !presenceStamp.containsKey(contact.userId())) {
             presence.put(contact.userId(), contact.presence());
         }
@@ -340,45 +287,6 @@ public final class ContactsService {
         }
     }
 
-    private synchronized void onRequest(ContactRequest request) {
-        remember(request.from());
-        remember(request.to());
-        listeners.fire(l -> l.onRequestEvent(request));
-    }
-
-    private void refreshRequests() {
-        long listsBefore;
-        synchronized (this) {
-            listsBefore = listStamp;
-        }
-        ContactRequestList pending = api.contactRequests();
-        synchronized (this) {
-            if (listStamp != listsBefore) {
-                return; // An event told something newer meanwhile.
-            }
-            requests = new ContactRequests(pending.incoming(), pending.outgoing());
-            ContactRequests snapshot = requests;
-            listeners.fire(l -> l.onRequestsChanged(snapshot));
-        }
-    }
-
-    private ContactRequest findRequest(String ref, boolean incoming) {
-        Optional<ContactRequest> found = matchRequest(ref, incoming);
-        if (found.isEmpty()) {
-            refreshRequests();
-            found = matchRequest(ref, incoming);
-        }
-        return found.orElseThrow(() -> ApiException.server(404, ErrorCode.NOT_FOUND.wire(),
-                "No pending request " + (incoming ? "from" : "to") + " '" + ref.strip() + "'. See 'contacts requests'.", Map.of()));
-    }
-
-    private synchronized Optional<ContactRequest> matchRequest(String ref, boolean incoming) {
-        String name = ref.strip().toLowerCase(Locale.ROOT);
-        List<ContactRequest> list = incoming ? requests.incoming() : requests.outgoing();
-        return list.stream().filter(r -> r.requestId().equals(ref.strip())
-                || (incoming ? r.from() : r.to()).username().equals(name)).findFirst();
-    }
-
     private ContactView view(Contact contact) {
         PresenceInfo info = presenceKnown ? presence.get(contact.userId()) : null;
         Presence shown = info == null ? Presence.UNKNOWN : Presence.of(info.state());
@@ -390,15 +298,5 @@ public final class ContactsService {
         List<ContactView> snapshot = contacts.values().stream().map(this::view)
                 .sorted(Comparator.comparing(ContactView::username)).toList();
         listeners.fire(l -> l.onContactsChanged(snapshot));
-    }
-
-    private void remember(UserSummary user) {
-        if (user != null && user.userId() != null && user.username() != null) {
-            users.put(user.userId(), user);
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -1,6 +1,6 @@
 package dev.confab.client.core.events;
 
-/** Where the event connection stands. */
+/** Where the event connection stands. Immutable; safe to use from any thread. */
 public enum ConnectionState {
     /** The first attempt after {@code start()} is under way. */
     CONNECTING,

@@ -3,7 +3,7 @@ package dev.confab.client.core.events;
 import java.time.Instant;
 
 /**
- * A snapshot of the event connection.
+ * A snapshot of the event connection. Immutable; safe to share between threads.
  *
  * @param state where the connection stands
  * @param nextAttemptAt when the next connection attempt starts, while {@link ConnectionState#RECONNECTING}; else null

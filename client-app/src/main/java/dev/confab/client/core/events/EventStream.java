@@ -8,7 +8,6 @@ import dev.confab.protocol.ws.ServerMessage;
 import dev.confab.protocol.ws.WsCodec;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,7 +24,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.WebSocket;
-import okhttp3.WebSocketListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,10 +35,13 @@ import org.slf4j.LoggerFactory;
  * Once welcomed it sends an application {@code ping} every {@code heartbeatSeconds}; when nothing at all arrives
  * for twice that long it drops the connection and reconnects (a half-open TCP connection never reports an error).
  * A refused upgrade (401: the session is gone; 426: protocol too old) or a {@code session.revoked} event stops it
- * for good and reports {@link Handler#onRejected}.
+ * for good and reports {@link Handler#onRejected}. Being replaced by a newer connection of the same session (close
+ * code 4001, when more than two clients run on one profile) stops it too, without ending the session.
  *
  * <p>Threading: all state lives on the client's event thread (the single-threaded {@code loop}); OkHttp's
- * callbacks hop onto it, tagged with a connection generation so a late callback of an old socket is ignored.
+ * callbacks hop onto it ({@link SocketCallbacks}), tagged with a connection generation so a late callback of an old
+ * socket is ignored. The heartbeat watchdog ({@link HeartbeatWatchdog}) and the table of messages waiting for their
+ * ack ({@link PendingAcks}) live on that thread too.
  * {@link Handler} methods and {@link ConnectionListener}s run on that thread, in order. Public methods may be
  * called from any thread.
  */
@@ -80,13 +81,10 @@ public final class EventStream {
     private int generation;
     private WebSocket socket;
     private boolean welcomed;
-    private int heartbeatSeconds;
-    private long lastReceivedAt;
-    private long lastPingAt;
     private ScheduledFuture<?> reconnectTimer;
-    private ScheduledFuture<?> heartbeatTimer;
     private ScheduledFuture<?> welcomeTimer;
-    private final Map<String, CompletableFuture<Void>> pending = new HashMap<>();
+    private final PendingAcks pending = new PendingAcks();
+    private final HeartbeatWatchdog watchdog;
 
     private volatile ConnectionStatus status = ConnectionStatus.OFFLINE;
 
@@ -100,6 +98,7 @@ public final class EventStream {
         this.backoff = Objects.requireNonNull(backoff, "backoff");
         this.handler = Objects.requireNonNull(handler, "handler");
         this.idPrefix = Objects.requireNonNull(idPrefix, "idPrefix");
+        this.watchdog = new HeartbeatWatchdog(loop, clock);
     }
 
     public void addListener(ConnectionListener listener) {
@@ -158,17 +157,15 @@ public final class EventStream {
                 answer.completeExceptionally(ApiException.disconnected());
                 return;
             }
-            pending.put(message.id(), answer);
+            pending.add(message.id(), answer);
             if (!socket.send(WsCodec.encode(message))) {
-                pending.remove(message.id());
-                answer.completeExceptionally(ApiException.disconnected());
+                pending.fail(message.id(), ApiException.disconnected());
                 return;
             }
             int gen = generation;
             loop.schedule(() -> {
-                CompletableFuture<Void> late = gen == generation ? pending.remove(message.id()) : null;
-                if (late != null) {
-                    late.completeExceptionally(ApiException.unreachable(url.toString(), null));
+                if (gen == generation) {
+                    pending.fail(message.id(), ApiException.unreachable(url.toString(), null));
                 }
             }, ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         });
@@ -193,7 +190,7 @@ public final class EventStream {
                 .header("Authorization", "Bearer " + bearer)
                 .build();
         setStatus(new ConnectionStatus(state, null, backoff.attempts(), lastError));
-        socket = http.newWebSocket(request, new SocketListener(gen));
+        socket = http.newWebSocket(request, new SocketCallbacks(this, gen));
         welcomeTimer = loop.schedule(() -> {
             if (gen == generation && !welcomed) {
                 lost(gen, "the server did not welcome the connection in time");
@@ -201,11 +198,12 @@ public final class EventStream {
         }, WELCOME_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void received(int gen, String text) {
+    /** A frame of connection {@code gen} arrived (from {@link SocketCallbacks}, on the event thread). */
+    void received(int gen, String text) {
         if (gen != generation || !running) {
             return;
         }
-        lastReceivedAt = clock.millis();
+        watchdog.heard();
         switch (WsCodec.decodeServer(text)) {
             case WsCodec.Decoded.Rejected<ServerMessage> rejected ->
                     log.warn("Ignoring a server frame this client cannot read: {}", rejected.error().getMessage());
@@ -219,79 +217,48 @@ public final class EventStream {
                 welcomed = true;
                 cancel(welcomeTimer);
                 backoff.reset();
-                heartbeatSeconds = Math.max(1, welcome.heartbeatSeconds());
-                lastPingAt = clock.millis();
-                long tick = Math.max(250, heartbeatSeconds * 1000L / 2);
                 int gen = generation;
-                heartbeatTimer = loop.scheduleWithFixedDelay(() -> heartbeat(gen), tick, tick, TimeUnit.MILLISECONDS);
+                watchdog.start(welcome.heartbeatSeconds(),
+                        silentFor -> lost(gen, "no traffic from the server for " + silentFor / 1000 + " s"),
+                        () -> send(new ClientMessage.Ping(nextId())).exceptionally(e -> null));
                 log.info("Event connection up: device {} of user {}, heartbeat {} s", welcome.deviceId(), welcome.userId(),
                         welcome.heartbeatSeconds());
                 setStatus(new ConnectionStatus(ConnectionState.CONNECTED, null, 0, null));
                 handler.onWelcome(welcome);
             }
-            case ServerMessage.Ack ack -> {
-                CompletableFuture<Void> answer = pending.remove(ack.id());
-                if (answer != null) {
-                    answer.complete(null);
-                }
-            }
+            case ServerMessage.Ack ack -> pending.acked(ack.id());
             case ServerMessage.Error error -> {
-                CompletableFuture<Void> answer = error.id() == null ? null : pending.remove(error.id());
                 ErrorCode code = ErrorCode.fromWire(error.code());
                 ApiException failure = ApiException.server(code == null ? 0 : code.httpStatus(), error.code(),
                         error.message(), error.details());
-                if (answer != null) {
-                    answer.completeExceptionally(failure);
-                } else {
+                if (!pending.fail(error.id(), failure)) {
                     log.warn("The server reported an error on the event connection: {} ({})", error.message(), error.code());
                 }
             }
             case ServerMessage.SessionRevoked revoked -> {
                 handler.onEvent(revoked);
-                halt(ApiException.server(401, ErrorCode.UNAUTHORIZED.wire(),
-                        "This session was signed out (from another device, by a password change, or the account was deleted).",
-                        Map.of()));
+                halt(ConnectionFailures.revoked());
             }
             default -> handler.onEvent(message);
         }
     }
 
-    private void heartbeat(int gen) {
-        if (gen != generation || !welcomed) {
-            return;
-        }
-        long now = clock.millis();
-        long silentFor = now - lastReceivedAt;
-        if (silentFor > 2L * heartbeatSeconds * 1000) {
-            lost(gen, "no traffic from the server for " + silentFor / 1000 + " s");
-            return;
-        }
-        if (now - lastPingAt >= heartbeatSeconds * 1000L) {
-            lastPingAt = now;
-            send(new ClientMessage.Ping(nextId())).exceptionally(e -> null);
-        }
-    }
-
-    private void failed(int gen, Throwable error, Response response) {
+    /** Connection attempt {@code gen} failed, or its connection broke (from {@link SocketCallbacks}). */
+    void failed(int gen, Throwable error, Response response) {
         if (gen != generation || !running) {
             return;
         }
         int code = response == null ? 0 : response.code();
-        if (code == 401) {
-            halt(ApiException.server(401, ErrorCode.UNAUTHORIZED.wire(),
-                    "Your session is no longer valid (signed out, expired or revoked). Sign in again.", Map.of()));
-        } else if (code == 426) {
-            halt(ApiException.server(426, ErrorCode.UNSUPPORTED_PROTOCOL.wire(),
-                    "The server does not speak this client's protocol version; update Confab.", Map.of()));
-        } else if (code != 0) {
-            lost(gen, "the server refused the event connection (HTTP " + code + ")");
+        ApiException refusal = ConnectionFailures.finalRefusal(code);
+        if (refusal != null) {
+            halt(refusal);
         } else {
-            lost(gen, describe(error));
+            lost(gen, ConnectionFailures.describe(error, code));
         }
     }
 
     /** The connection {@code gen} ended: tidy up and schedule the next attempt. */
-    private void lost(int gen, String reason) {
+    void lost(int gen, String reason) {
         if (gen != generation || !running) {
             return;
         }
@@ -311,8 +278,30 @@ public final class EventStream {
         }, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * The server closed connection {@code gen}. Normally the stream reconnects; when a newer connection of this
+     * session replaced this one (more than two clients on one profile), reconnecting would only replace another,
+     * so the stream stops, without signing out.
+     */
+    void closedByServer(int gen, int code, String reason) {
+        if (gen != generation || !running) {
+            return;
+        }
+        if (code == ConnectionFailures.REPLACED) {
+            log.warn("Event connection replaced by a newer one of this session; not reconnecting");
+            halt(ConnectionFailures.replaced(), null);
+        } else {
+            lost(gen, "the server closed the connection" + (reason.isBlank() ? "" : " (" + reason + ")"));
+        }
+    }
+
     /** Stops for good; {@code reason} is null for a deliberate stop. */
     private void halt(ApiException reason) {
+        halt(reason == null ? null : reason.getMessage(), reason);
+    }
+
+    /** Stops for good, showing {@code error} (null for a deliberate stop); a {@code rejection} ends the session too. */
+    private void halt(String error, ApiException rejection) {
         boolean wasRunning = running;
         if (!wasRunning && socket == null && status.state() == ConnectionState.OFFLINE) {
             return;
@@ -321,12 +310,12 @@ public final class EventStream {
         boolean wasConnected = teardown();
         generation++;
         cancel(reconnectTimer);
-        setStatus(new ConnectionStatus(ConnectionState.OFFLINE, null, 0, reason == null ? null : reason.getMessage()));
+        setStatus(new ConnectionStatus(ConnectionState.OFFLINE, null, 0, error));
         if (wasConnected) {
             handler.onDisconnected();
         }
-        if (reason != null && wasRunning) {
-            handler.onRejected(reason);
+        if (rejection != null && wasRunning) {
+            handler.onRejected(rejection);
         }
     }
 
@@ -334,7 +323,7 @@ public final class EventStream {
     private boolean teardown() {
         boolean wasConnected = welcomed;
         welcomed = false;
-        cancel(heartbeatTimer);
+        watchdog.stop();
         cancel(welcomeTimer);
         if (socket != null) {
             WebSocket old = socket;
@@ -343,11 +332,7 @@ public final class EventStream {
                 old.cancel();
             }
         }
-        if (!pending.isEmpty()) {
-            List<CompletableFuture<Void>> waiting = List.copyOf(pending.values());
-            pending.clear();
-            waiting.forEach(f -> f.completeExceptionally(ApiException.disconnected()));
-        }
+        pending.failAll(ApiException::disconnected);
         return wasConnected;
     }
 
@@ -368,21 +353,8 @@ public final class EventStream {
         }
     }
 
-    private static String describe(Throwable error) {
-        if (error instanceof java.net.ConnectException) {
-            return "the server refused the connection (is it running?)";
-        }
-        if (error instanceof java.net.SocketTimeoutException) {
-            return "the server did not answer in time";
-        }
-        if (error instanceof java.io.EOFException) {
-            return "the server closed the connection";
-        }
-        String message = error.getMessage();
-        return message == null ? error.getClass().getSimpleName() : message;
-    }
-
-    private boolean onLoop(Runnable task) {
+    /** Runs {@code task} on the event thread; false when the client is closing. */
+    boolean onLoop(Runnable task) {
         try {
             loop.execute(() -> {
                 try {
@@ -394,36 +366,6 @@ public final class EventStream {
             return true;
         } catch (RejectedExecutionException e) {
             return false;
-        }
-    }
-
-    /** OkHttp's callbacks, hopping onto the event thread with the generation they belong to. */
-    private final class SocketListener extends WebSocketListener {
-        private final int gen;
-
-        SocketListener(int gen) {
-            this.gen = gen;
-        }
-
-        @Override
-        public void onMessage(WebSocket webSocket, String text) {
-            onLoop(() -> received(gen, text));
-        }
-
-        @Override
-        public void onClosing(WebSocket webSocket, int code, String reason) {
-            webSocket.close(1000, null);
-            onLoop(() -> lost(gen, "the server closed the connection" + (reason.isBlank() ? "" : " (" + reason + ")")));
-        }
-
-        @Override
-        public void onClosed(WebSocket webSocket, int code, String reason) {
-            onLoop(() -> lost(gen, "the connection closed"));
-        }
-
-        @Override
-        public void onFailure(WebSocket webSocket, Throwable error, Response response) {
-            onLoop(() -> failed(gen, error, response));
         }
     }
 }

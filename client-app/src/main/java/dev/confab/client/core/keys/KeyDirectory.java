@@ -1,9 +1,11 @@
 package dev.confab.client.core.keys;
 
+import dev.confab.client.core.ClientException;
 import dev.confab.client.core.api.ConfabApi;
 import dev.confab.client.core.internal.ListenerSet;
 import dev.confab.client.core.store.LocalStore;
 import dev.confab.crypto.identity.SafetyNumber;
+import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.Json;
 import dev.confab.protocol.rest.UserKeys;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -24,8 +27,10 @@ import java.util.function.Supplier;
  * {@code GET /api/v1/users/{id}/keys}, kept encrypted in the local store.
  *
  * <p>Sealing asks {@link #sealTargets} for the devices to seal to; it refuses while any of the user's devices waits
- * for a decision ({@link UntrustedKeyException}), until {@link #trust}. Opening asks {@link #device} for the sender
- * device's identity key.
+ * for a decision ({@link UntrustedKeyException}), until {@link #trust}. Copies of what this device sends go only to
+ * the {@linkplain #ownCopyTargets own devices} the user trusts: a device that appears on the user's own account is
+ * reported like a contact's new device and gets nothing until {@link #trustDevice} (or {@link #trust} of the
+ * user's own id). Opening asks {@link #device} for the sender device's identity key.
  *
  * <p>Thread-safe: methods serialize on this object; {@link #refresh} does network I/O, so call it off the UI
  * thread. Listeners run on the event thread.
@@ -37,20 +42,24 @@ public final class KeyDirectory {
     private final ConfabApi api;
     private final Clock clock;
     private final Supplier<String> selfUserId;
+    private final Supplier<String> selfDeviceId;
     private final Function<String, String> displayName;
     private final ListenerSet<KeyListener> listeners;
     private final java.util.Map<String, Long> refreshedAt = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile Consumer<String> afterTrust = userId -> { };
 
     /**
      * @param selfUserId the signed-in user's id (null when signed out)
+     * @param selfDeviceId this client's device id (null when signed out)
      * @param displayName how to name a user in messages for people (a username), given the id
      */
     public KeyDirectory(LocalStore store, ConfabApi api, Clock clock, Supplier<String> selfUserId,
-            Function<String, String> displayName, ListenerSet<KeyListener> listeners) {
+            Supplier<String> selfDeviceId, Function<String, String> displayName, ListenerSet<KeyListener> listeners) {
         this.store = Objects.requireNonNull(store, "store");
         this.api = Objects.requireNonNull(api, "api");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.selfUserId = Objects.requireNonNull(selfUserId, "selfUserId");
+        this.selfDeviceId = Objects.requireNonNull(selfDeviceId, "selfDeviceId");
         this.displayName = Objects.requireNonNull(displayName, "displayName");
         this.listeners = Objects.requireNonNull(listeners, "listeners");
     }
@@ -61,6 +70,14 @@ public final class KeyDirectory {
 
     public void removeListener(KeyListener listener) {
         listeners.remove(listener);
+    }
+
+    /**
+     * Wiring: what to do, on the thread that trusted, after the user trusted some of a user's keys (the chat resends
+     * what the key change held back). Runs outside this directory's lock.
+     */
+    public void afterTrust(Consumer<String> action) {
+        this.afterTrust = action == null ? userId -> { } : action;
     }
 
     /** Fetches the user's keys from the server, applies the pinning rules, and reports changes. Network I/O. */
@@ -82,8 +99,8 @@ public final class KeyDirectory {
 
     /** Applies keys fetched elsewhere. */
     public synchronized List<KeyChange> apply(String userId, UserKeys keys) {
-        boolean self = userId.equals(selfUserId.get());
-        Pinning.Outcome outcome = Pinning.reconcile(userId, self, devices(userId), keys.devices(), clock.millis());
+        String thisDevice = userId.equals(selfUserId.get()) ? selfDeviceId.get() : null;
+        Pinning.Outcome outcome = Pinning.reconcile(userId, thisDevice, devices(userId), keys.devices(), clock.millis());
         store.write(c -> {
             for (PinnedDevice pin : outcome.pins()) {
                 save(pin);
@@ -123,13 +140,14 @@ public final class KeyDirectory {
 
     /** The changes of the user still waiting for a decision. */
     public synchronized List<KeyChange> pendingChanges(String userId) {
+        boolean own = userId.equals(selfUserId.get());
         return devices(userId).stream().filter(p -> p.active() && p.trust().needsDecision()).map(p -> new KeyChange(userId, p.deviceId(),
                 switch (p.trust()) {
                     case NEW_DEVICE -> KeyChange.Kind.NEW_DEVICE;
                     case CHANGED -> KeyChange.Kind.IDENTITY_CHANGED;
                     default -> KeyChange.Kind.INVALID_SIGNATURE;
                 }, p.previousIdentityKey() == null ? null : Pinning.fingerprint(p.previousIdentityKey()),
-                p.fingerprint(), p.changedAt())).toList();
+                p.fingerprint(), p.changedAt(), own)).toList();
     }
 
     /**
@@ -146,26 +164,66 @@ public final class KeyDirectory {
     }
 
     /**
+     * The signed-in user's other devices that get a copy of what this device sends: active and trusted. A device
+     * that appeared on the account and waits for the user's decision gets none.
+     */
+    public synchronized List<PinnedDevice> ownCopyTargets() {
+        String self = selfUserId.get();
+        String thisDevice = selfDeviceId.get();
+        if (self == null) {
+            return List.of();
+        }
+        return devices(self).stream().filter(p -> p.active() && p.trust() == TrustState.TRUSTED
+                && !p.deviceId().equals(thisDevice)).toList();
+    }
+
+    /**
      * Trusts the user's current keys: every new or changed device becomes trusted. Devices with invalid
      * signatures stay unusable. Call it only after the user compared safety numbers.
      *
      * @return whether anything changed
      */
-    public synchronized boolean trust(String userId) {
-        long now = clock.millis();
-        List<PinnedDevice> pins = devices(userId);
-        boolean changed = store.write(c -> {
-            boolean any = false;
-            for (PinnedDevice pin : pins) {
-                if (pin.active() && (pin.trust() == TrustState.NEW_DEVICE || pin.trust() == TrustState.CHANGED)) {
-                    save(pin.withTrust(TrustState.TRUSTED, now));
-                    any = true;
+    public boolean trust(String userId) {
+        return trustWhere(userId, pin -> true);
+    }
+
+    /**
+     * Trusts one new or changed device of a user (for the user's own account: a device the user signed in on).
+     *
+     * @return whether anything changed
+     * @throws ClientException if no active device with that id is pinned for the user ({@code not_found}), or its
+     *         key fails its signature check
+     */
+    public boolean trustDevice(String userId, String deviceId) {
+        PinnedDevice pin = device(userId, deviceId).filter(PinnedDevice::active)
+                .orElseThrow(() -> new ClientException(ErrorCode.NOT_FOUND, "No device " + deviceId + " is known for "
+                        + displayName.apply(userId) + "."));
+        if (pin.trust() == TrustState.INVALID) {
+            throw new ClientException("Device " + deviceId + " published a key with a bad signature; it cannot be trusted.");
+        }
+        return trustWhere(userId, p -> p.deviceId().equals(deviceId));
+    }
+
+    private boolean trustWhere(String userId, java.util.function.Predicate<PinnedDevice> which) {
+        boolean changed;
+        synchronized (this) {
+            long now = clock.millis();
+            List<PinnedDevice> pins = devices(userId);
+            changed = store.write(c -> {
+                boolean any = false;
+                for (PinnedDevice pin : pins) {
+                    if (pin.active() && which.test(pin)
+                            && (pin.trust() == TrustState.NEW_DEVICE || pin.trust() == TrustState.CHANGED)) {
+                        save(pin.withTrust(TrustState.TRUSTED, now));
+                        any = true;
+                    }
                 }
-            }
-            return any;
-        });
+                return any;
+            });
+        }
         if (changed) {
             listeners.fire(l -> l.onTrusted(userId));
+            afterTrust.accept(userId);
         }
         return changed;
     }

@@ -5,6 +5,7 @@ import dev.confab.crypto.identity.PublicDeviceKeys;
 /**
  * What this client knows and believes about one device of a user: its current public keys (base64), the trust
  * decision, and the identity key it replaced when it changed. Stored encrypted in the local store.
+ * Immutable; safe to share between threads.
  *
  * @param previousIdentityKey the identity key pinned before a {@link TrustState#CHANGED} one; null otherwise
  * @param removed the server no longer lists the device; it is kept, with its trust, so that its return is

@@ -16,21 +16,36 @@ import java.util.Map;
  *       (trust on first use);</li>
  *   <li>later, a device not seen before is {@link TrustState#NEW_DEVICE}, a known device with another identity key
  *       is {@link TrustState#CHANGED}; both wait for the user's decision and are reported once;</li>
- *   <li>the user's own devices are trusted when first seen (the user added them), but an identity change of one
- *       is reported like a contact's;</li>
+ *   <li>the user's own account follows the same rules, with one exception: this client's own device is trusted
+ *       whenever it is first seen (this client made its keys). Another device that appears on the account later
+ *       is NEW_DEVICE like a contact's: the server could have added it, so it gets no copy of what this device
+ *       sends until the user trusts it;</li>
  *   <li>an agreement key not signed by its identity key is {@link TrustState#INVALID}, never used;</li>
  *   <li>a device the server no longer lists is kept, marked removed, with its trust state, so its return is
  *       judged against the key it had and the decision made about it.</li>
  * </ul>
- * Stateless.
+ * Stateless; safe from any thread.
  */
 public final class Pinning {
     private Pinning() {}
 
-    /** What to store and what to report after a fetch. */
-    public record Outcome(List<PinnedDevice> pins, List<KeyChange> changes) {}
+    /** What to store and what to report after a fetch. Immutable. */
+    public record Outcome(List<PinnedDevice> pins, List<KeyChange> changes) {
+        public Outcome {
+            pins = List.copyOf(pins);
+            changes = List.copyOf(changes);
+        }
+    }
 
-    public static Outcome reconcile(String userId, boolean self, List<PinnedDevice> pinned, List<DeviceKeys> fetched, long now) {
+    /**
+     * @param userId whose devices these are
+     * @param thisDevice this client's device id when {@code userId} is the signed-in user, else null
+     * @param pinned what is pinned for the user now (removed devices included)
+     * @param fetched what the server lists now
+     */
+    public static Outcome reconcile(String userId, String thisDevice, List<PinnedDevice> pinned, List<DeviceKeys> fetched,
+            long now) {
+        boolean own = thisDevice != null;
         Map<String, PinnedDevice> byDevice = new LinkedHashMap<>();
         pinned.forEach(p -> byDevice.put(p.deviceId(), p));
         boolean firstContact = pinned.isEmpty();
@@ -46,13 +61,13 @@ public final class Pinning {
                 boolean sameAsBefore = old != null && old.trust() == TrustState.INVALID && old.identityKey().equals(device.identityKey());
                 next.add(pin(userId, device, TrustState.INVALID, old == null ? null : old.identityKey(), firstSeen, sameAsBefore ? old.changedAt() : now));
                 if (!sameAsBefore) {
-                    changes.add(new KeyChange(userId, device.deviceId(), KeyChange.Kind.INVALID_SIGNATURE, oldFingerprint, null, now));
+                    changes.add(new KeyChange(userId, device.deviceId(), KeyChange.Kind.INVALID_SIGNATURE, oldFingerprint, null, now, own));
                 }
             } else if (old == null) {
-                TrustState trust = firstContact || self ? TrustState.TRUSTED : TrustState.NEW_DEVICE;
+                TrustState trust = firstContact || device.deviceId().equals(thisDevice) ? TrustState.TRUSTED : TrustState.NEW_DEVICE;
                 next.add(pin(userId, device, trust, null, now, now));
                 if (trust != TrustState.TRUSTED) {
-                    changes.add(new KeyChange(userId, device.deviceId(), KeyChange.Kind.NEW_DEVICE, null, newFingerprint, now));
+                    changes.add(new KeyChange(userId, device.deviceId(), KeyChange.Kind.NEW_DEVICE, null, newFingerprint, now, own));
                 }
             } else if (old.identityKey().equals(device.identityKey())) {
                 TrustState trust = switch (old.trust()) {
@@ -61,19 +76,19 @@ public final class Pinning {
                     case NEW_DEVICE, CHANGED -> old.trust();
                 };
                 if (old.trust() == TrustState.INVALID) {
-                    changes.add(new KeyChange(userId, device.deviceId(), KeyChange.Kind.NEW_DEVICE, null, newFingerprint, now));
+                    changes.add(new KeyChange(userId, device.deviceId(), KeyChange.Kind.NEW_DEVICE, null, newFingerprint, now, own));
                 }
                 next.add(pin(userId, device, trust, trust == TrustState.TRUSTED ? null : old.previousIdentityKey(),
                         firstSeen, trust == old.trust() ? old.changedAt() : now));
             } else if (old.trust() == TrustState.NEW_DEVICE) {
                 next.add(pin(userId, device, TrustState.NEW_DEVICE, null, firstSeen, now));
-                changes.add(new KeyChange(userId, device.deviceId(), KeyChange.Kind.NEW_DEVICE, null, newFingerprint, now));
+                changes.add(new KeyChange(userId, device.deviceId(), KeyChange.Kind.NEW_DEVICE, null, newFingerprint, now, own));
             } else {
                 String previous = old.trust() == TrustState.CHANGED && old.previousIdentityKey() != null
                         ? old.previousIdentityKey() : old.identityKey();
                 next.add(pin(userId, device, TrustState.CHANGED, previous, firstSeen, now));
                 changes.add(new KeyChange(userId, device.deviceId(), KeyChange.Kind.IDENTITY_CHANGED,
-                        fingerprint(previous), newFingerprint, now));
+                        fingerprint(previous), newFingerprint, now, own));
             }
         }
         for (PinnedDevice gone : byDevice.values()) {

@@ -1,6 +1,6 @@
 package dev.confab.client.core.keys;
 
-/** How far the user trusts one pinned device key. */
+/** How far the user trusts one pinned device key. Immutable; safe to use from any thread. */
 public enum TrustState {
     /** Pinned on first contact, or explicitly trusted by the user: messages are sealed to it. */
     TRUSTED,

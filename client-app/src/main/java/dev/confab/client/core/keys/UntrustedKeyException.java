@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Refused to seal to a user whose keys changed since they were pinned: the user must compare safety numbers and
- * trust the new keys first.
+ * trust the new keys first. Immutable once thrown; safe to pass between threads.
  */
 public final class UntrustedKeyException extends ClientException {
     private final String userId;

@@ -6,6 +6,7 @@ import java.util.Locale;
 /**
  * A contact's presence as this client shows it: the four states the server reports, plus {@link #UNKNOWN} while
  * this client is not connected. A contact is never shown offline just because this client lost its connection.
+ * Immutable; safe to use from any thread.
  */
 public enum Presence {
     ONLINE, AWAY, BUSY, OFFLINE,

@@ -28,9 +28,9 @@ import java.util.Optional;
  */
 public final class LocalStore implements AutoCloseable {
     private static final String AAD_LABEL = "confab-store-v1";
-    private static final int SCHEMA_VERSION = 1;
+    private static final int SCHEMA_VERSION = 2;
 
-    /** A unit of work on the connection. */
+    /** A unit of work on the connection; runs on the caller's thread while the store's lock is held. */
     @FunctionalInterface
     public interface Work<T> {
         T run(Connection connection) throws SQLException;
@@ -204,27 +204,37 @@ public final class LocalStore implements AutoCloseable {
         }
         write(c -> {
             try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS settings(name TEXT PRIMARY KEY, value BLOB NOT NULL)");
-                s.execute("""
-                        CREATE TABLE IF NOT EXISTS pinned_devices(
-                            user_id TEXT NOT NULL, device_id TEXT NOT NULL, data BLOB NOT NULL,
-                            PRIMARY KEY(user_id, device_id))""");
-                s.execute("""
-                        CREATE TABLE IF NOT EXISTS messages(
-                            seq INTEGER PRIMARY KEY AUTOINCREMENT,
-                            peer_id TEXT NOT NULL, sender_id TEXT NOT NULL, message_id TEXT NOT NULL,
-                            outgoing INTEGER NOT NULL, state TEXT NOT NULL, server_ts INTEGER NOT NULL,
-                            read_pending INTEGER NOT NULL DEFAULT 0, problem TEXT, body BLOB NOT NULL,
-                            UNIQUE(sender_id, message_id))""");
-                s.execute("CREATE INDEX IF NOT EXISTS messages_by_peer ON messages(peer_id, seq)");
-                s.execute("""
-                        CREATE TABLE IF NOT EXISTS outbox(
-                            seq INTEGER PRIMARY KEY AUTOINCREMENT, message_id TEXT NOT NULL UNIQUE, peer_id TEXT NOT NULL)""");
-                s.execute("CREATE TABLE IF NOT EXISTS drafts(peer_id TEXT PRIMARY KEY, body BLOB NOT NULL)");
+                if (version < 1) {
+                    createVersion1(s);
+                }
+                if (version < 2) {
+                    // A message refused because the peer's keys changed waits for the user's trust, then goes again.
+                    s.execute("ALTER TABLE messages ADD COLUMN held_for_trust INTEGER NOT NULL DEFAULT 0");
+                }
                 s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
             }
             return null;
         });
+    }
+
+    private static void createVersion1(Statement s) throws SQLException {
+        s.execute("CREATE TABLE IF NOT EXISTS settings(name TEXT PRIMARY KEY, value BLOB NOT NULL)");
+        s.execute("""
+                CREATE TABLE IF NOT EXISTS pinned_devices(
+                    user_id TEXT NOT NULL, device_id TEXT NOT NULL, data BLOB NOT NULL,
+                    PRIMARY KEY(user_id, device_id))""");
+        s.execute("""
+                CREATE TABLE IF NOT EXISTS messages(
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    peer_id TEXT NOT NULL, sender_id TEXT NOT NULL, message_id TEXT NOT NULL,
+                    outgoing INTEGER NOT NULL, state TEXT NOT NULL, server_ts INTEGER NOT NULL,
+                    read_pending INTEGER NOT NULL DEFAULT 0, problem TEXT, body BLOB NOT NULL,
+                    UNIQUE(sender_id, message_id))""");
+        s.execute("CREATE INDEX IF NOT EXISTS messages_by_peer ON messages(peer_id, seq)");
+        s.execute("""
+                CREATE TABLE IF NOT EXISTS outbox(
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT, message_id TEXT NOT NULL UNIQUE, peer_id TEXT NOT NULL)""");
+        s.execute("CREATE TABLE IF NOT EXISTS drafts(peer_id TEXT PRIMARY KEY, body BLOB NOT NULL)");
     }
 
     private static void restrict(java.nio.file.Path file) {

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * {@code $XDG_DATA_HOME/confab/profiles/<name>}, else {@code ~/.local/share/confab/profiles/<name>}.
  * The directory is made owner-only (0700) where the file system supports POSIX permissions.
  *
+ * <p>Immutable; safe to share between threads. {@link #create()} touches the file system and may run from any thread.
+ *
  * @param dir the profile directory
  */
 public record Profile(Path dir) {

@@ -3,6 +3,8 @@ package dev.confab.client.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.confab.testkit.AtRest;
+import dev.confab.client.testing.Seeded;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,25 +12,61 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LocalStoreTest {
+    private static final AtomicLong SEEDS = new AtomicLong(42);
+
     @TempDir
     Path dir;
+
+    /** Seeded (a new seed per store opened, as two stores never share a generator). */
+    private static SecureRandom random() {
+        return Seeded.secureRandom(SEEDS.incrementAndGet());
+    }
+
+    @Test
+    void aStoreOfTheFirstSchemaIsUpgradedAndKeepsItsData() throws Exception {
+        Profile profile = new Profile(dir.resolve("p"));
+        try (LocalStore store = LocalStore.open(profile, random())) {
+            store.putSetting("kept", "across the upgrade");
+            // Back to what version 1 wrote: no held_for_trust column.
+            store.write(c -> {
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.execute("ALTER TABLE messages DROP COLUMN held_for_trust");
+                    s.execute("PRAGMA user_version = 1");
+                }
+                return null;
+            });
+        }
+        try (LocalStore upgraded = LocalStore.open(profile, random())) {
+            assertThat(upgraded.setting("kept")).contains("across the upgrade");
+            int columns = upgraded.read(c -> {
+                try (java.sql.Statement s = c.createStatement();
+                        ResultSet r = s.executeQuery("SELECT COUNT(*) FROM pragma_table_info('messages') WHERE name = 'held_for_trust'")) {
+                    return r.next() ? r.getInt(1) : 0;
+                }
+            });
+            assertThat(columns).isEqualTo(1);
+        }
+    }
 
     @Test
     void settingsRoundTripAndAreEncryptedAtRest() throws Exception {
         Profile profile = new Profile(dir.resolve("p"));
-        try (LocalStore store = LocalStore.open(profile, new SecureRandom())) {
+        try (LocalStore store = LocalStore.open(profile, random())) {
             store.putSetting("session_token", "token-that-must-not-leak-1234567890");
             assertThat(store.setting("session_token")).contains("token-that-must-not-leak-1234567890");
             store.putSetting("session_token", null);
             assertThat(store.setting("session_token")).isEmpty();
             store.putSetting("session_token", "token-that-must-not-leak-1234567890");
         }
-        assertThat(bytesOf(profile)).doesNotContain("token-that-must-not-leak");
-        try (LocalStore reopened = LocalStore.open(profile, new SecureRandom())) {
+        byte[] atRest = AtRest.filesIn(profile.dir(), "store.db", "store.db-wal", "store.db-shm");
+        assertThat(atRest.length).isPositive();
+        assertThat(AtRest.contains(atRest, "token-that-must-not-leak")).isFalse();
+        try (LocalStore reopened = LocalStore.open(profile, random())) {
             assertThat(reopened.setting("session_token")).contains("token-that-must-not-leak-1234567890");
         }
     }
@@ -36,7 +74,7 @@ class LocalStoreTest {
     @Test
     void keyFileAndDirectoryAreOwnerOnly() throws Exception {
         Profile profile = new Profile(dir.resolve("p"));
-        LocalStore.open(profile, new SecureRandom()).close();
+        LocalStore.open(profile, random()).close();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(profile.keyFile()))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(profile.dir()))).isEqualTo("rwx------");
         assertThat(Files.size(profile.keyFile())).isEqualTo(32);
@@ -45,7 +83,7 @@ class LocalStoreTest {
     @Test
     void swappingTwoRowsIsDetected() {
         Profile profile = new Profile(dir.resolve("p"));
-        try (LocalStore store = LocalStore.open(profile, new SecureRandom())) {
+        try (LocalStore store = LocalStore.open(profile, random())) {
             store.putSetting("a", "value of a");
             store.putSetting("b", "value of b");
             store.write(c -> {
@@ -62,7 +100,7 @@ class LocalStoreTest {
 
     @Test
     void aRecordOfOneTableDoesNotOpenAsAnother() {
-        try (LocalStore store = LocalStore.open(new Profile(dir.resolve("p")), new SecureRandom())) {
+        try (LocalStore store = LocalStore.open(new Profile(dir.resolve("p")), random())) {
             byte[] sealed = store.seal("messages", "row-1", "secret".getBytes(StandardCharsets.UTF_8));
             assertThat(new String(store.unseal("messages", "row-1", sealed), StandardCharsets.UTF_8)).isEqualTo("secret");
             assertThatThrownBy(() -> store.unseal("drafts", "row-1", sealed)).isInstanceOf(StoreException.class);
@@ -73,9 +111,9 @@ class LocalStoreTest {
     @Test
     void aStoreWithoutItsKeyIsRefusedWithAClearMessage() throws Exception {
         Profile profile = new Profile(dir.resolve("p"));
-        LocalStore.open(profile, new SecureRandom()).close();
+        LocalStore.open(profile, random()).close();
         Files.delete(profile.keyFile());
-        assertThatThrownBy(() -> LocalStore.open(profile, new SecureRandom()))
+        assertThatThrownBy(() -> LocalStore.open(profile, random()))
                 .isInstanceOf(StoreException.class).hasMessageContaining("store key").hasMessageContaining("missing");
     }
 
@@ -104,16 +142,5 @@ class LocalStoreTest {
             s.setString(2, name);
             s.executeUpdate();
         }
-    }
-
-    static String bytesOf(Profile profile) throws java.io.IOException {
-        StringBuilder all = new StringBuilder();
-        for (String name : new String[] {"store.db", "store.db-wal", "store.db-shm"}) {
-            Path file = profile.dir().resolve(name);
-            if (Files.exists(file)) {
-                all.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
-            }
-        }
-        return all.toString();
     }
 }

@@ -1,0 +1,32 @@
+package dev.confab.client.testing;
+
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Seeded randomness for tests, so a failing run can be replayed: {@code SHA1PRNG} seeded before its first use gives
+ * the same bytes for the same seed. {@link #next()} hands out a fresh seed per call, for clients whose message ids
+ * must not repeat within one JVM. Thread-safe.
+ */
+public final class Seeded {
+    private static final AtomicLong SEEDS = new AtomicLong(1_000);
+
+    private Seeded() {}
+
+    /** A generator that always produces the same bytes for {@code seed}. */
+    public static SecureRandom secureRandom(long seed) {
+        try {
+            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+            random.setSeed(seed);
+            return random;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA1PRNG is part of every JDK", e);
+        }
+    }
+
+    /** A seed not handed out before in this JVM. */
+    public static long next() {
+        return SEEDS.incrementAndGet();
+    }
+}
