@@ -38,6 +38,8 @@ final class Shell {
     private final boolean json;
     private final boolean interactive;
     private ConfabClient client;
+    /** True while the shell waits for a line; set by the reading thread, read by the event thread. */
+    private volatile boolean waitingForInput;
 
     Shell(ConfabCli root) {
         this.root = root;
@@ -61,7 +63,7 @@ final class Shell {
     int run() {
         client = root.client();
         Printer out = root.printer();
-        client.addListener(new EventPrinter(client, out, this::prompt));
+        client.addListener(new EventPrinter(client, out, this::promptAgain));
         out.say("Confab shell. Server: " + client.serverUrl() + ". Profile: " + profile.dir());
         if (client.account().signedIn()) {
             out.say("Signed in as " + client.account().current().map(AccountState::username).orElseThrow()
@@ -73,10 +75,13 @@ final class Shell {
         while (true) {
             prompt();
             String line;
+            waitingForInput = true;
             try {
                 line = root.ctx().in().readLine();
             } catch (IOException e) {
                 break;
+            } finally {
+                waitingForInput = false;
             }
             if (line == null) {
                 break;
@@ -122,6 +127,13 @@ final class Shell {
         }
         out.say("Bye.");
         return ExitCodes.OK;
+    }
+
+    /** After an event printed: show the prompt again, but only while the user is at it (not mid-command, not leaving). */
+    private void promptAgain() {
+        if (waitingForInput) {
+            prompt();
+        }
     }
 
     private void prompt() {
