@@ -1,15 +1,16 @@
 package dev.confab.crypto.kdf;
 
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.Objects;
-import javax.crypto.KDF;
-import javax.crypto.spec.HKDFParameterSpec;
+import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * HKDF with HMAC-SHA256 (RFC 5869), through the JDK's {@code KDF} API (JEP 510).
+ * HKDF with HMAC-SHA256 (RFC 5869), written on the JCE's HMAC. (The JDK 25 {@code KDF} API would do the same, but
+ * the crypto module compiles to Java 21 bytecode so that Jazzer can instrument it; see the README's design notes.)
  *
- * <p>Stateless; safe to call from any thread (each call gets its own {@link KDF}, which is not thread-safe).
+ * <p>Stateless; safe to call from any thread (each call gets its own {@link Mac}, which is not thread-safe).
  */
 public final class Hkdf {
 
@@ -18,7 +19,7 @@ public final class Hkdf {
     /** The most {@link #expand} can produce: 255 blocks of HMAC-SHA256 output (RFC 5869 section 2.3). */
     public static final int MAX_OUTPUT_LENGTH = 255 * PRK_LENGTH;
 
-    private static final String ALGORITHM = "HKDF-SHA256";
+    private static final String HMAC = "HmacSHA256";
 
     private Hkdf() {
     }
@@ -26,11 +27,13 @@ public final class Hkdf {
     /**
      * HKDF-Extract: {@code PRK = HMAC-SHA256(salt, ikm)}.
      *
-     * @param salt optional salt; empty means 32 zero bytes, as RFC 5869 section 2.2 says
+     * @param salt optional salt; empty or null means 32 zero bytes, as RFC 5869 section 2.2 says
      * @return the 32-byte pseudorandom key
      */
     public static byte[] extract(byte[] salt, byte[] ikm) {
-        return run(HKDFParameterSpec.ofExtract().addSalt(salt).addIKM(ikm).extractOnly());
+        Objects.requireNonNull(ikm, "ikm");
+        byte[] key = salt == null || salt.length == 0 ? new byte[PRK_LENGTH] : salt;
+        return mac(key).doFinal(ikm);
     }
 
     /**
@@ -46,7 +49,21 @@ public final class Hkdf {
             throw new IllegalArgumentException("prk must be at least " + PRK_LENGTH + " bytes, got " + prk.length);
         }
         checkLength(length);
-        return run(HKDFParameterSpec.expandOnly(new SecretKeySpec(prk, "HmacSHA256"), info, length));
+        Mac mac = mac(prk);
+        byte[] context = info == null ? new byte[0] : info;
+        byte[] output = new byte[length];
+        byte[] block = new byte[0];
+        for (int i = 1, written = 0; written < length; i++) {
+            mac.update(block);
+            mac.update(context);
+            mac.update((byte) i);
+            block = mac.doFinal();
+            int take = Math.min(block.length, length - written);
+            System.arraycopy(block, 0, output, written, take);
+            written += take;
+        }
+        Arrays.fill(block, (byte) 0);
+        return output;
     }
 
     /**
@@ -56,7 +73,12 @@ public final class Hkdf {
      */
     public static byte[] derive(byte[] salt, byte[] ikm, byte[] info, int length) {
         checkLength(length);
-        return run(HKDFParameterSpec.ofExtract().addSalt(salt).addIKM(ikm).thenExpand(info, length));
+        byte[] prk = extract(salt, ikm);
+        try {
+            return expand(prk, info, length);
+        } finally {
+            Arrays.fill(prk, (byte) 0);
+        }
     }
 
     private static void checkLength(int length) {
@@ -65,11 +87,13 @@ public final class Hkdf {
         }
     }
 
-    private static byte[] run(HKDFParameterSpec spec) {
+    private static Mac mac(byte[] key) {
         try {
-            return KDF.getInstance(ALGORITHM).deriveData(spec);
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(new SecretKeySpec(key, HMAC));
+            return mac;
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK's HKDF-SHA256 failed on valid parameters", e);
+            throw new IllegalStateException("the JDK's HMAC-SHA256 failed on a valid key", e);
         }
     }
 }
