@@ -1,8 +1,13 @@
 # Sourced by test.sh: makes sure the real programs the tests start are installed.
 
+# Prints the Debian packages that are missing, space-separated.
 confab_missing_packages() {
     local missing=()
     ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+    command -v gcc >/dev/null 2>&1 || missing+=(gcc libc6-dev)
+    command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+    { command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libsrtp2; } || missing+=(libsrtp2-dev)
+    command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
     echo "${missing[@]:-}"
 }
 
