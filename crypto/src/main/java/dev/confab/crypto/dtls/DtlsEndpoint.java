@@ -81,7 +81,8 @@ public final class DtlsEndpoint implements AutoCloseable {
 
     /**
      * Completes when the association ends: normally with how it was closed, exceptionally with a
-     * {@link DtlsException} if the handshake failed or the peer ended it with a fatal alert. Terminal.
+     * {@link DtlsException} if the handshake failed or the peer ended it with a fatal alert. Terminal. (An
+     * {@link Error} such as {@link OutOfMemoryError} on the worker completes both futures with that error.)
      */
     public CompletableFuture<DtlsClosure> closed() {
         return closed.copy();
@@ -98,9 +99,9 @@ public final class DtlsEndpoint implements AutoCloseable {
     }
 
     /**
-     * Ends the association: sends close_notify if the handshake completed, or abandons the handshake
-     * ({@link DtlsException.Reason#CLOSED}). Returns at once; {@link #closed()} completes when done. Does not close
-     * the link.
+     * Ends the association: sends close_notify if the handshake completed, or abandons the handshake with a
+     * user_canceled alert ({@link DtlsException.Reason#CLOSED}). Returns at once; {@link #closed()} completes when
+     * done. Does not close the link.
      */
     @Override
     public void close() {
@@ -118,10 +119,15 @@ public final class DtlsEndpoint implements AutoCloseable {
         }
         try {
             DTLSTransport dtls = handshakeNow();
+            transport.handshakeFinished();
             handshake.complete(state.result());
             closed.complete(readUntilClosed(dtls));
         } catch (IOException | RuntimeException e) {
             fail(Failures.classify(e, state, closing));
+        } catch (Error e) {
+            handshake.completeExceptionally(e);
+            closed.completeExceptionally(e);
+            throw e;
         }
     }
 
@@ -140,7 +146,7 @@ public final class DtlsEndpoint implements AutoCloseable {
                 // DTLS-SRTP carries no application data: what is read is discarded.
                 dtls.receive(buf, 0, buf.length, READ_WAIT_MILLIS);
             } catch (InterruptedIOException e) {
-                continue; // woken by close(); the loop condition decides
+                // Woken by close(), or by Bouncy Castle ending the association: the checks below decide.
             }
             if (state.closeNotifyReceived()) {
                 return DtlsClosure.CLOSED_BY_PEER;

@@ -1,7 +1,6 @@
 package dev.confab.crypto.dtls;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.TlsFatalAlertReceived;
@@ -18,13 +17,13 @@ final class Failures {
      *
      * @param thrown  what the handshake or the reader threw
      * @param state   the association's checks, whose own finding wins over the alert it caused
-     * @param closing whether {@link DtlsEndpoint#close()} was called, which explains an interrupted wait
+     * @param closing whether {@link DtlsEndpoint#close()} was called, which explains whatever failed after it
      */
     static DtlsException classify(Exception thrown, HandshakeState state, boolean closing) {
         if (state.failure() != null) {
             return state.failure();
         }
-        if (closing && thrown instanceof InterruptedIOException) {
+        if (closing) {
             return new DtlsException(DtlsException.Reason.CLOSED, "the DTLS endpoint was closed before the "
                     + "handshake finished");
         }

@@ -88,7 +88,7 @@ final class HandshakeState {
             }
         }
         throw fail(DtlsException.Reason.NO_COMMON_SRTP_PROFILE, AlertDescription.handshake_failure,
-                "the peer offered SRTP profiles " + Arrays.toString(offered) + ", none of " + config().srtpProfiles());
+                "the peer offered SRTP profiles " + names(offered) + ", none of " + config().srtpProfiles());
     }
 
     /** Client: checks the server chose exactly one profile we offered, with no MKI. */
@@ -169,6 +169,12 @@ final class HandshakeState {
     /** The failure one of our checks recorded, if any: it explains the alert better than the alert does. */
     DtlsException failure() {
         return failure;
+    }
+
+    private static String names(int[] useSrtpIds) {
+        return Arrays.stream(useSrtpIds)
+                .mapToObj(id -> SrtpProfile.fromUseSrtpId(id).map(Enum::name).orElse(String.format("0x%04x", id)))
+                .toList().toString();
     }
 
     private TlsFatalAlert fail(DtlsException.Reason reason, short alert, String message) {

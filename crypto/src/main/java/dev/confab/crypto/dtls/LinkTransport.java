@@ -3,31 +3,50 @@ package dev.confab.crypto.dtls;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.concurrent.TimeUnit;
+import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.DatagramTransport;
+import org.bouncycastle.tls.TlsFatalAlert;
 
 /**
- * Bouncy Castle's view of a {@link DatagramLink}: passes what arrives through an {@link InboundRecordFilter} and
- * turns {@link #wake()} into an {@link InterruptedIOException}, which Bouncy Castle
- * passes up without failing the association, so the worker can then close it cleanly.
+ * Bouncy Castle's view of a {@link DatagramLink}: passes what arrives through an {@link InboundRecordFilter}, and
+ * turns {@link #wake()} into an exception out of {@link #receive}: during the handshake a user_canceled alert,
+ * which Bouncy Castle sends to the peer as it abandons the handshake; after it an {@link InterruptedIOException},
+ * which Bouncy Castle passes up without failing the association, so the worker can then close it cleanly.
  *
  * <p>Thread contract: Bouncy Castle calls it from the endpoint's worker thread; {@link #wake()} may be called from
- * any thread. {@link #close()} is a no-op: the link belongs to whoever made it (the ICE transport).
+ * any thread.
  */
 final class LinkTransport implements DatagramTransport {
 
     private final DatagramLink link;
     private final InboundRecordFilter filter;
     private volatile boolean woken;
+    private volatile boolean handshakeFinished;
 
     LinkTransport(DatagramLink link, InboundRecordFilter filter) {
         this.link = link;
         this.filter = filter;
     }
 
-    /** Makes the current and every later {@link #receive} throw {@link InterruptedIOException}. */
+    /** From now on, a wake-up is an {@link InterruptedIOException} rather than an alert. */
+    void handshakeFinished() {
+        handshakeFinished = true;
+    }
+
+    /** Makes the current and every later {@link #receive} throw. */
     void wake() {
         woken = true;
         link.wakeup();
+    }
+
+    /**
+     * Called by Bouncy Castle when the association ends, for instance on the peer's close_notify. The link stays
+     * open (its owner closes it), but receives now fail at once: Bouncy Castle's receive would otherwise keep
+     * waiting out its full timeout on a closed association.
+     */
+    @Override
+    public void close() {
+        wake();
     }
 
     @Override
@@ -63,14 +82,10 @@ final class LinkTransport implements DatagramTransport {
         link.send(buf, off, len);
     }
 
-    @Override
-    public void close() {
-        // The link outlives the association; its owner closes it.
-    }
-
-    private void throwIfWoken() throws InterruptedIOException {
+    private void throwIfWoken() throws IOException {
         if (woken) {
-            throw new InterruptedIOException("DTLS endpoint closing");
+            throw handshakeFinished ? new InterruptedIOException("DTLS endpoint closing")
+                    : new TlsFatalAlert(AlertDescription.user_canceled, "DTLS endpoint closed during the handshake");
         }
     }
 }
