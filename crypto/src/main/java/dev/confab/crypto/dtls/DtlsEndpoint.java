@@ -132,7 +132,7 @@ public final class DtlsEndpoint implements AutoCloseable {
     }
 
     private DTLSTransport handshakeNow() throws IOException {
-        BcTlsCrypto crypto = new BcTlsCrypto(parameters.random());
+        BcTlsCrypto crypto = new InjectedRandomCrypto(parameters.random());
         return switch (parameters.role()) {
             case CLIENT -> new DTLSClientProtocol().connect(new ConfabDtlsClient(crypto, state), transport);
             case SERVER -> new DTLSServerProtocol().accept(new ConfabDtlsServer(crypto, state), transport);
