@@ -1,0 +1,55 @@
+package dev.confab.crypto.srtp;
+
+import java.security.GeneralSecurityException;
+import javax.crypto.Cipher;
+import javax.crypto.ShortBufferException;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * AES in counter mode as SRTP uses it (RFC 3711 section 4.1.1): a 16-byte IV whose last two bytes count blocks. The
+ * keystream comes from one reused {@code AES/ECB/NoPadding} cipher run over counter blocks written into reusable
+ * buffers, a kilobyte at a time (libsrtp's approach), so no call allocates and no cipher is re-initialised per
+ * packet. Not thread-safe: one owner at a time.
+ */
+final class AesCounterMode {
+    private static final int CHUNK = 1024;
+
+    private final Cipher ecb;
+    private final byte[] counters = new byte[CHUNK];
+    private final byte[] keystream = new byte[CHUNK];
+
+    AesCounterMode(byte[] key) {
+        try {
+            ecb = Cipher.getInstance("AES/ECB/NoPadding");
+            ecb.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK has no AES", e);
+        }
+    }
+
+    /**
+     * XORs the keystream of {@code iv} into {@code buf[off, off + len)}. The IV's last two bytes must be zero: they
+     * number the blocks, which limits one call to 2^16 blocks (1 MiB), far above any datagram.
+     */
+    void xor(byte[] iv, byte[] buf, int off, int len) {
+        int block = 0;
+        for (int done = 0; done < len; done += CHUNK) {
+            int n = Math.min(CHUNK, len - done);
+            int bytes = (n + 15) & ~15;
+            for (int at = 0; at < bytes; at += 16, block++) {
+                System.arraycopy(iv, 0, counters, at, 14);
+                counters[at + 14] = (byte) (block >>> 8);
+                counters[at + 15] = (byte) block;
+            }
+            try {
+                ecb.update(counters, 0, bytes, keystream, 0);
+            } catch (ShortBufferException e) {
+                throw new IllegalStateException("keystream buffer sized wrong", e);
+            }
+            int base = off + done;
+            for (int i = 0; i < n; i++) {
+                buf[base + i] ^= keystream[i];
+            }
+        }
+    }
+}
