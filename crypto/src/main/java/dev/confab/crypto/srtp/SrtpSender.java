@@ -62,7 +62,7 @@ public final class SrtpSender {
 
     /**
      * Protects one RTP packet. The payload (padding included) is encrypted; the header, its CSRCs and header
-     * extension stay clear but authenticated. The GCM profiles allocate a few hundred short-lived bytes per packet
+     * extension stay clear but authenticated. The GCM profiles allocate about 0.9 KB of short-lived JCE state per packet
      * inside the JCE; AES-CM allocates nothing.
      */
     public int protectRtp(byte[] src, int off, int len, byte[] dst, int dstOff) {
