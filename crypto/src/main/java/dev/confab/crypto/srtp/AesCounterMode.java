@@ -1,5 +1,8 @@
 package dev.confab.crypto.srtp;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.security.GeneralSecurityException;
 import javax.crypto.Cipher;
 import javax.crypto.ShortBufferException;
@@ -13,6 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class AesCounterMode {
     private static final int CHUNK = 1024;
+    private static final VarHandle BIG_ENDIAN = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle NATIVE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
     private final Cipher ecb;
     private final byte[] counters = new byte[CHUNK];
@@ -28,18 +33,19 @@ final class AesCounterMode {
     }
 
     /**
-     * XORs the keystream of {@code iv} into {@code buf[off, off + len)}. The IV's last two bytes must be zero: they
+     * XORs the keystream of {@code iv} into {@code buf[off, off + len)}. The IV's last two bytes are ignored: they
      * number the blocks, which limits one call to 2^16 blocks (1 MiB), far above any datagram.
      */
     void xor(byte[] iv, byte[] buf, int off, int len) {
+        long high = (long) BIG_ENDIAN.get(iv, 0);
+        long low = (long) BIG_ENDIAN.get(iv, 8) & ~0xffffL;
         int block = 0;
         for (int done = 0; done < len; done += CHUNK) {
             int n = Math.min(CHUNK, len - done);
             int bytes = (n + 15) & ~15;
             for (int at = 0; at < bytes; at += 16, block++) {
-                System.arraycopy(iv, 0, counters, at, 14);
-                counters[at + 14] = (byte) (block >>> 8);
-                counters[at + 15] = (byte) block;
+                BIG_ENDIAN.set(counters, at, high);
+                BIG_ENDIAN.set(counters, at + 8, low | block);
             }
             try {
                 ecb.update(counters, 0, bytes, keystream, 0);
@@ -47,7 +53,11 @@ final class AesCounterMode {
                 throw new IllegalStateException("keystream buffer sized wrong", e);
             }
             int base = off + done;
-            for (int i = 0; i < n; i++) {
+            int i = 0;
+            for (; i + 8 <= n; i += 8) {
+                NATIVE.set(buf, base + i, (long) NATIVE.get(buf, base + i) ^ (long) NATIVE.get(keystream, i));
+            }
+            for (; i < n; i++) {
                 buf[base + i] ^= keystream[i];
             }
         }
