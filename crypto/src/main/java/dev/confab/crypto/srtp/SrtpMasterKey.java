@@ -35,6 +35,23 @@ public record SrtpMasterKey(SrtpProfile profile, byte[] key, byte[] salt) {
                 Arrays.copyOfRange(keyAndSalt, profile.keyLength(), keyAndSalt.length));
     }
 
+    /**
+     * One direction's key from the DTLS-SRTP keying material ({@code EXTRACTOR-dtls_srtp}, 2 * (key + salt) bytes),
+     * laid out as RFC 5764 section 4.2 says: client write key, server write key, client write salt, server write salt.
+     * The DTLS client protects with {@code clientWrite = true} and unprotects with {@code false}; the server the reverse.
+     */
+    public static SrtpMasterKey fromDtlsExport(SrtpProfile profile, byte[] material, boolean clientWrite) {
+        int key = profile.keyLength();
+        int salt = profile.saltLength();
+        if (material == null || material.length != 2 * (key + salt)) {
+            throw new IllegalArgumentException(profile + " needs " + 2 * (key + salt) + " bytes of DTLS-SRTP keying material");
+        }
+        int keyAt = clientWrite ? 0 : key;
+        int saltAt = 2 * key + (clientWrite ? 0 : salt);
+        return new SrtpMasterKey(profile, Arrays.copyOfRange(material, keyAt, keyAt + key),
+                Arrays.copyOfRange(material, saltAt, saltAt + salt));
+    }
+
     @Override
     public byte[] key() {
         return key.clone();

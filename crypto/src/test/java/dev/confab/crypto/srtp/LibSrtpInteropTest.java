@@ -1,5 +1,8 @@
 package dev.confab.crypto.srtp;
 
+import static dev.confab.crypto.srtp.Wire.protect;
+import static dev.confab.crypto.srtp.Wire.protectRtcp;
+import static dev.confab.crypto.srtp.Wire.unprotect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.confab.testkit.LibSrtpOracle;
@@ -114,26 +117,5 @@ class LibSrtpInteropTest {
         byte[] out = Arrays.copyOf(key.key(), key.key().length + key.salt().length);
         System.arraycopy(key.salt(), 0, out, key.key().length, key.salt().length);
         return out;
-    }
-
-    static byte[] protect(SrtpSender sender, byte[] plain) {
-        byte[] buf = Arrays.copyOf(plain, plain.length + sender.rtpOverhead());
-        int out = sender.protectRtp(buf, 0, plain.length);
-        assertThat(out).as("protect: %s", sender.stats()).isPositive();
-        return Arrays.copyOf(buf, out);
-    }
-
-    static byte[] protectRtcp(SrtpSender sender, byte[] plain) {
-        byte[] buf = Arrays.copyOf(plain, plain.length + sender.rtcpOverhead());
-        int out = sender.protectRtcp(buf, 0, plain.length);
-        assertThat(out).as("protect RTCP: %s", sender.stats()).isPositive();
-        return Arrays.copyOf(buf, out);
-    }
-
-    static byte[] unprotect(SrtpReceiver receiver, byte[] packet) {
-        byte[] buf = packet.clone();
-        int out = receiver.unprotectRtp(buf, 0, buf.length);
-        assertThat(out).as("unprotect: %s", receiver.stats()).isPositive();
-        return Arrays.copyOf(buf, out);
     }
 }

@@ -1,6 +1,6 @@
 package dev.confab.crypto.srtp;
 
-import static dev.confab.crypto.srtp.LibSrtpInteropTest.protectRtcp;
+import static dev.confab.crypto.srtp.Wire.protectRtcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;

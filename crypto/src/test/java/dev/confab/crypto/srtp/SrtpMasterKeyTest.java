@@ -30,6 +30,27 @@ class SrtpMasterKeyTest {
         assertThat(key.toString()).isEqualTo("SrtpMasterKey[AES_CM_128_HMAC_SHA1_32]");
     }
 
+    /** RFC 5764 section 4.2: client key, server key, client salt, server salt. */
+    @Test
+    void dtlsKeyingMaterialSplitsIntoTheTwoDirections() {
+        byte[] material = new byte[2 * (16 + 14)];
+        for (int i = 0; i < material.length; i++) {
+            material[i] = (byte) i;
+        }
+        SrtpProfile profile = SrtpProfile.AES_CM_128_HMAC_SHA1_80;
+
+        SrtpMasterKey client = SrtpMasterKey.fromDtlsExport(profile, material, true);
+        SrtpMasterKey server = SrtpMasterKey.fromDtlsExport(profile, material, false);
+
+        assertThat(client.key()[0]).isEqualTo((byte) 0);
+        assertThat(server.key()[0]).isEqualTo((byte) 16);
+        assertThat(client.salt()[0]).isEqualTo((byte) 32);
+        assertThat(server.salt()[0]).isEqualTo((byte) 46);
+        assertThat(server.salt()[13]).isEqualTo((byte) 59);
+        assertThatThrownBy(() -> SrtpMasterKey.fromDtlsExport(SrtpProfile.AEAD_AES_128_GCM, material, true))
+                .hasMessageContaining("56 bytes");
+    }
+
     @Test
     void limitsAreChecked() {
         assertThat(SrtpConfig.DEFAULT).isEqualTo(new SrtpConfig(128, 64));

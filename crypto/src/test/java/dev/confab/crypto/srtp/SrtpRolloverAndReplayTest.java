@@ -1,6 +1,6 @@
 package dev.confab.crypto.srtp;
 
-import static dev.confab.crypto.srtp.LibSrtpInteropTest.protect;
+import static dev.confab.crypto.srtp.Wire.protect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;

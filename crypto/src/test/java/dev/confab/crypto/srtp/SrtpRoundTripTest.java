@@ -1,7 +1,7 @@
 package dev.confab.crypto.srtp;
 
-import static dev.confab.crypto.srtp.LibSrtpInteropTest.protect;
-import static dev.confab.crypto.srtp.LibSrtpInteropTest.unprotect;
+import static dev.confab.crypto.srtp.Wire.protect;
+import static dev.confab.crypto.srtp.Wire.unprotect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
