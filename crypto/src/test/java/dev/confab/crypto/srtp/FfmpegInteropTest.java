@@ -84,7 +84,8 @@ class FfmpegInteropTest {
         try (Ffmpeg decoder = Ffmpeg.prepare()) {
             forwardToFfmpeg(decoder, key, SrtpSender.create(SrtpMasterKey.ofConcatenated(PROFILE, key)));
 
-            await().atMost(RUN).until(() -> frames(decoder, 0) > 0 && frames(decoder, 1) > 0);
+            await().atMost(RUN).untilAsserted(() -> assertThat(frames(decoder, 0) > 0 && frames(decoder, 1) > 0)
+                    .as("ffmpeg decodes both streams; it logged:%n%s", decoder.log()).isTrue());
             assertThat(decoder.log()).doesNotContain("HMAC mismatch");
             assertThat(frames(decoder, 0)).as("Opus frames decoded").isGreaterThan(20);
             assertThat(frames(decoder, 1)).as("VP8 frames decoded").isGreaterThan(10);
@@ -96,7 +97,7 @@ class FfmpegInteropTest {
         try (Ffmpeg decoder = Ffmpeg.prepare()) {
             forwardToFfmpeg(decoder, random.keyAndSalt(PROFILE), SrtpSender.create(random.masterKey(PROFILE)));
 
-            await().atMost(RUN).until(() -> decoder.log().contains("HMAC mismatch"));
+            await().atMost(RUN).untilAsserted(() -> assertThat(decoder.log()).contains("HMAC mismatch"));
             assertThat(frames(decoder, 0) + frames(decoder, 1)).isZero();
         }
     }
