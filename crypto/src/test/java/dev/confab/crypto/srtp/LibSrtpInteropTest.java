@@ -113,6 +113,22 @@ class LibSrtpInteropTest {
                 .isEqualTo(SrtpFailure.AUTH_FAILED.status());
     }
 
+    /** libsrtp does not look at padding; Confab checks it once the packet has authenticated, and counts the index. */
+    @Test
+    void authenticPacketWithImpossiblePaddingIsReportedAndStillCountsAgainstReplay() {
+        SrtpProfile profile = SrtpProfile.AES_CM_128_HMAC_SHA1_80;
+        TestPackets packets = new TestPackets(300);
+        SrtpMasterKey key = packets.masterKey(profile);
+        libsrtp.session(profile.useSrtpId(), concat(key));
+        byte[] plain = packets.paddedRtp(10, SSRC, 8, 2);
+        plain[plain.length - 1] = 11; // more padding than the 10-byte payload
+        byte[] sent = libsrtp.protectRtp(plain).packet();
+        SrtpReceiver receiver = SrtpReceiver.create(key);
+
+        assertThat(receiver.unprotectRtp(sent.clone(), 0, sent.length)).isEqualTo(SrtpFailure.MALFORMED_PADDING.status());
+        assertThat(receiver.unprotectRtp(sent.clone(), 0, sent.length)).isEqualTo(SrtpFailure.REPLAYED.status());
+    }
+
     private static byte[] concat(SrtpMasterKey key) {
         byte[] out = Arrays.copyOf(key.key(), key.key().length + key.salt().length);
         System.arraycopy(key.salt(), 0, out, key.key().length, key.salt().length);
