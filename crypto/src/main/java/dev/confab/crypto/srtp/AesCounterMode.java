@@ -11,11 +11,11 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * AES in counter mode as SRTP uses it (RFC 3711 section 4.1.1): a 16-byte IV whose last two bytes count blocks. The
  * keystream comes from one reused {@code AES/ECB/NoPadding} cipher run over counter blocks written into reusable
- * buffers, a kilobyte at a time (libsrtp's approach), so no call allocates and no cipher is re-initialised per
- * packet. Not thread-safe: one owner at a time.
+ * buffers, 2 KiB (an MTU-sized packet) at a time, libsrtp's approach: no call allocates and no cipher is
+ * re-initialised per packet. Not thread-safe: one owner at a time.
  */
 final class AesCounterMode {
-    private static final int CHUNK = 1024;
+    private static final int CHUNK = 2048;
     private static final VarHandle BIG_ENDIAN = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle NATIVE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 

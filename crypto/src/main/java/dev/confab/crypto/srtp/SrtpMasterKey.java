@@ -44,7 +44,8 @@ public record SrtpMasterKey(SrtpProfile profile, byte[] key, byte[] salt) {
         int key = profile.keyLength();
         int salt = profile.saltLength();
         if (material == null || material.length != 2 * (key + salt)) {
-            throw new IllegalArgumentException(profile + " needs " + 2 * (key + salt) + " bytes of DTLS-SRTP keying material");
+            throw new IllegalArgumentException(
+                    profile + " needs " + 2 * (key + salt) + " bytes of DTLS-SRTP keying material");
         }
         int keyAt = clientWrite ? 0 : key;
         int saltAt = 2 * key + (clientWrite ? 0 : salt);

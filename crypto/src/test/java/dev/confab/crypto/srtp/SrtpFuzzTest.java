@@ -10,8 +10,8 @@ import java.util.Arrays;
  * and that many bytes; one session sees every frame, so state (ROC, replay windows, SSRC table) is fuzzed too.
  * {@code unprotect*} feeds frames as received packets: nothing may throw, outputs stay within their inputs, the SSRC
  * table within its limit. {@code roundTrip*} treats frames as plain packets: whatever the sender accepts the receiver
- * must give back byte for byte, and with one bit flipped (delivered first) must refuse. Seeds (in this test's Inputs directory) hold
- * valid packets under {@link #key}, so regression runs reach past authentication.
+ * must give back byte for byte, and with one bit flipped (delivered first) must refuse. Seeds (in this test's Inputs
+ * directory) hold valid packets under {@link #key}, so regression runs reach past authentication.
  */
 class SrtpFuzzTest {
     static final int SSRC_LIMIT = 8;
