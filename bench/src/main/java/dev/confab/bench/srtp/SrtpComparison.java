@@ -93,7 +93,7 @@ public final class SrtpComparison implements Callable<Integer> {
     private static double median(RunResult result) {
         double[] scores = result.getBenchmarkResults().stream()
                 .flatMap(b -> b.getIterationResults().stream())
-                .mapToDouble(IterationResult::getScore)
+                .mapToDouble(i -> i.getPrimaryResult().getScore())
                 .toArray();
         Arrays.sort(scores);
         return scores.length % 2 == 1 ? scores[scores.length / 2]
