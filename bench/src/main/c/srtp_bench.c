@@ -6,6 +6,7 @@
  *              unprotect of the whole batch on the receiving session (replay protection on).
  * Each measure is the median of TRIALS trials of about TRIAL_SECONDS each. Output: one line per measure,
  *   libsrtp2 <profile> <protect|unprotect> <payload bytes> <packets per second>
+ * and first a line "# version <libsrtp version string>".
  * Usage: srtp_bench [trial seconds] [trials]
  */
 #include <srtp2/srtp.h>
@@ -136,6 +137,7 @@ int main(int argc, char **argv) {
     int trials = argc > 2 ? atoi(argv[2]) : 5;
     if (trials < 1 || trials > 99 || seconds <= 0) { fprintf(stderr, "usage: srtp_bench [seconds] [trials]\n"); return 2; }
     if (srtp_init() != srtp_err_status_ok) { fprintf(stderr, "srtp_init failed\n"); return 1; }
+    printf("# version %s\n", srtp_get_version_string());
     unsigned char key[64];
     for (int i = 0; i < 64; i++) key[i] = (unsigned char)(i * 7 + 1);
     double results[99];

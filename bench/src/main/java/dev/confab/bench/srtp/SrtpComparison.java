@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
@@ -40,7 +39,7 @@ public final class SrtpComparison implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         System.out.println("libsrtp2 (C, " + trials + " trials of " + seconds + " s per measure)...");
-        Map<String, Double> libsrtp = LibSrtpBench.run(binary, seconds, trials);
+        LibSrtpBench.Result libsrtp = LibSrtpBench.run(binary, seconds, trials);
         System.out.println("Confab (JMH, 3 warm-up and " + trials + " measured iterations of " + seconds + " s)...");
         Collection<RunResult> confab = new Runner(new OptionsBuilder()
                 .include(SrtpBenchmark.class.getName())
@@ -58,10 +57,13 @@ public final class SrtpComparison implements Callable<Integer> {
             int payload = Integer.parseInt(result.getParams().getParam("payload"));
             String operation = result.getParams().getBenchmark().substring(result.getParams().getBenchmark().lastIndexOf('.') + 1);
             double ours = median(result);
-            Double theirs = libsrtp.get(LibSrtpBench.key(profile, operation, payload));
+            Double theirs = libsrtp.rates().get(LibSrtpBench.key(profile, operation, payload));
             rows.add("| %s | %s | %d | %,.0f | %s | %s |".formatted(profile, operation, payload, ours,
                     theirs == null ? "-" : "%,.0f".formatted(theirs), theirs == null ? "-" : "%.2f".formatted(ours / theirs)));
         }
+        rows.add("");
+        rows.add("libsrtp2: " + libsrtp.version() + "; Confab on " + System.getProperty("java.vm.name") + " "
+                + System.getProperty("java.version") + "; medians of " + trials + " trials of " + seconds + " s.");
         String table = String.join("\n", rows);
         System.out.println();
         System.out.println(table);
