@@ -1,2 +1,2 @@
-/** Test-only launchers for the real things Confab's tests run against: the server process and PostgreSQL. */
+/** Test-only launchers for the real things Confab's tests run against: the server, PostgreSQL, libsrtp2, ffmpeg. */
 package dev.confab.testkit;
