@@ -8,6 +8,8 @@ confab_missing_packages() {
     command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
     { command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libsrtp2; } || missing+=(libsrtp2-dev)
     command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
+    [ -x /usr/lib/chromium/chromium ] || missing+=(chromium)
+    command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
     echo "${missing[@]:-}"
 }
 
