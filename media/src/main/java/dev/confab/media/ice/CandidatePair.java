@@ -1,0 +1,80 @@
+package dev.confab.media.ice;
+
+import java.util.Objects;
+
+/**
+ * A local and a remote candidate that may form the path (RFC 8445 section 6.1.2), with its check state.
+ *
+ * <p>Thread contract: confined to the agent's serial executor.
+ */
+public final class CandidatePair {
+    private final LocalCandidate local;
+    private final RemoteCandidate remote;
+    private PairState state = PairState.FROZEN;
+    private boolean nominated;
+    private boolean valid;
+
+    CandidatePair(LocalCandidate local, RemoteCandidate remote) {
+        this.local = Objects.requireNonNull(local, "local");
+        this.remote = Objects.requireNonNull(remote, "remote");
+    }
+
+    public LocalCandidate local() {
+        return local;
+    }
+
+    public RemoteCandidate remote() {
+        return remote;
+    }
+
+    public PairState state() {
+        return state;
+    }
+
+    void state(PairState state) {
+        this.state = state;
+    }
+
+    /** Whether a check on this pair succeeded with a symmetric response: it may carry media. */
+    public boolean valid() {
+        return valid;
+    }
+
+    void markValid() {
+        valid = true;
+    }
+
+    /** Whether this valid pair was nominated (a check with USE-CANDIDATE succeeded on it). */
+    public boolean nominated() {
+        return nominated;
+    }
+
+    void markNominated() {
+        nominated = true;
+    }
+
+    /** The pair's foundation: the two candidates' foundations together. */
+    public String foundation() {
+        return local.foundation() + ":" + remote.foundation();
+    }
+
+    /** The priority as this agent in {@code role} computes it. */
+    public long priority(IceRole role) {
+        return role == IceRole.CONTROLLING
+                ? CandidatePriority.pair(local.priority(), remote.priority())
+                : CandidatePriority.pair(remote.priority(), local.priority());
+    }
+
+    /** Whether this pair sends from the same base to the same remote address as {@code other}. */
+    boolean sameRoute(CandidatePair other) {
+        return local.base().equals(other.local.base()) && local.relayed() == other.local.relayed()
+                && (!local.relayed() || local.address().equals(other.local.address()))
+                && remote.address().equals(other.remote.address());
+    }
+
+    @Override
+    public String toString() {
+        return local.type().sdpValue() + " " + local.address() + " -> " + remote.type().sdpValue() + " "
+                + remote.address() + " " + state + (valid ? " valid" : "") + (nominated ? " nominated" : "");
+    }
+}
