@@ -13,6 +13,7 @@ public final class CandidatePair {
     private PairState state = PairState.FROZEN;
     private boolean nominated;
     private boolean valid;
+    private boolean nominateOnSuccess;
 
     CandidatePair(LocalCandidate local, RemoteCandidate remote) {
         this.local = Objects.requireNonNull(local, "local");
@@ -51,6 +52,15 @@ public final class CandidatePair {
 
     void markNominated() {
         nominated = true;
+    }
+
+    /** Whether the controlling peer nominated this pair before this side's own check on it succeeded. */
+    boolean nominateOnSuccess() {
+        return nominateOnSuccess;
+    }
+
+    void nominateOnSuccess(boolean value) {
+        nominateOnSuccess = value;
     }
 
     /** The pair's foundation: the two candidates' foundations together. */

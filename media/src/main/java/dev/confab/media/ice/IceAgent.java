@@ -1,0 +1,655 @@
+package dev.confab.media.ice;
+
+import dev.confab.media.sdp.CandidateType;
+import dev.confab.media.stun.IceControlled;
+import dev.confab.media.stun.IceControlling;
+import dev.confab.media.stun.IntegrityKey;
+import dev.confab.media.stun.Priority;
+import dev.confab.media.stun.StunDecoding;
+import dev.confab.media.stun.StunMessage;
+import dev.confab.media.stun.StunRequest;
+import dev.confab.media.stun.StunTransactionOutcome;
+import dev.confab.media.stun.TransactionId;
+import dev.confab.media.stun.UseCandidate;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.random.RandomGenerator;
+
+/**
+ * Confab's ICE agent (RFC 8445) for one call: one component (BUNDLE and rtcp-mux), host and server-reflexive
+ * candidates, trickle both ways (RFC 8838), paced connectivity checks, peer-reflexive candidates, role conflicts,
+ * regular nomination, consent freshness (RFC 7675) and ICE restart. DTLS and SRTP datagrams from the peer go to the
+ * {@link PacketHandler}; {@link #send} puts datagrams on the selected pair.
+ *
+ * <p>Thread contract: all state lives on the serial {@code executor} given to {@link #create} (the call's state
+ * executor); public methods may be called from any thread and hand their work to it. {@link #send} is the hot path:
+ * any thread, no locks, no allocation. The {@link IceListener} runs on the executor; the {@link PacketHandler} on a
+ * socket's receive thread.
+ */
+public final class IceAgent implements AutoCloseable {
+
+    /** Receives the DTLS and RTP/RTCP datagrams that arrive from the peer over a valid pair. */
+    @FunctionalInterface
+    public interface PacketHandler {
+        /** Called on a socket's thread; {@code buf} is reused afterwards, so copy what is kept. */
+        void received(PacketKind kind, byte[] buf, int off, int len);
+    }
+
+    private final IceAgentConfig config;
+    private final Executor executor;
+    private final ScheduledExecutorService timers;
+    private final IceListener listener;
+    private final RandomGenerator random;
+    private final long tieBreaker;
+    private final Foundations foundations = new Foundations();
+    private final List<Base> bases = new ArrayList<>();
+    private final List<LocalCandidate> reflexive = new ArrayList<>();
+    private final ArrayDeque<CandidatePair> triggered = new ArrayDeque<>();
+    private final AtomicLong droppedDatagrams = new AtomicLong();
+    private final AtomicLong rejectedChecks = new AtomicLong();
+    private final ConsentMonitor consent;
+
+    private volatile IceCredentials local;
+    private volatile IceCredentials remote;
+    private volatile CandidatePair selected;
+    private volatile InetSocketAddress[] validRemotes = new InetSocketAddress[0];
+    private volatile PacketHandler packetHandler = (kind, buf, off, len) -> { };
+    private volatile boolean closed;
+
+    private volatile IceRole role;
+    private Checklist checklist;
+    private volatile IceState state = IceState.NEW;
+    private boolean gatheringDone;
+    private boolean remoteEnded;
+    private CandidatePair nominated;
+    private boolean nominating;
+    private ScheduledFuture<?> nominationTimer;
+    private long checkingSince;
+    private int peerReflexiveCount;
+    private ScheduledFuture<?> pacer;
+
+    private IceAgent(IceAgentConfig config, IceRole role, Executor executor, ScheduledExecutorService timers,
+            IceListener listener, RandomGenerator random) {
+        this.config = config;
+        this.role = role;
+        this.executor = executor;
+        this.timers = timers;
+        this.listener = listener;
+        this.random = random;
+        this.tieBreaker = random.nextLong();
+        this.local = IceCredentials.generate(random);
+        this.checklist = new Checklist(role, config.maxPairs());
+        this.consent = new ConsentMonitor(config, random);
+    }
+
+    /**
+     * An agent that has not gathered yet; {@link #start} gathers.
+     *
+     * @param role     CONTROLLING for the offerer, CONTROLLED for the answerer
+     * @param executor a serial executor: the call's state executor
+     * @param timers   for retransmissions, pacing and consent; its tasks only hand work to {@code executor}
+     * @param random   credentials, tie-breaker, transaction ids: a {@code SecureRandom} outside tests
+     */
+    public static IceAgent create(IceAgentConfig config, IceRole role, Executor executor,
+            ScheduledExecutorService timers, IceListener listener, RandomGenerator random) {
+        return new IceAgent(Objects.requireNonNull(config, "config"), Objects.requireNonNull(role, "role"),
+                Objects.requireNonNull(executor, "executor"), Objects.requireNonNull(timers, "timers"),
+                Objects.requireNonNull(listener, "listener"), Objects.requireNonNull(random, "random"));
+    }
+
+    /** This side's current credentials, for the SDP. */
+    public IceCredentials localCredentials() {
+        return local;
+    }
+
+    /** Where DTLS and RTP datagrams from the peer go; set it before media can arrive. */
+    public void packetHandler(PacketHandler handler) {
+        this.packetHandler = Objects.requireNonNull(handler, "handler");
+    }
+
+    /**
+     * Opens a socket on every usable local address and reports host candidates, then asks the STUN servers for
+     * server-reflexive ones. Completes when the sockets are open (gathering goes on; the listener hears the end).
+     */
+    public CompletableFuture<Void> start() {
+        return CompletableFuture.runAsync(this::openBases, executor);
+    }
+
+    /** The peer's credentials from its SDP; checks start once they are known. */
+    public void remoteCredentials(IceCredentials credentials) {
+        Objects.requireNonNull(credentials, "credentials");
+        executor.execute(() -> {
+            remote = credentials;
+            startChecking();
+        });
+    }
+
+    /** A candidate of the peer (from SDP or trickle), its address already resolved. */
+    public void addRemoteCandidate(RemoteCandidate candidate) {
+        Objects.requireNonNull(candidate, "candidate");
+        executor.execute(() -> {
+            if (closed) {
+                return;
+            }
+            checklist.addRemote(candidate);
+            startChecking();
+        });
+    }
+
+    /** The peer said end-of-candidates: once every pair has failed, the agent fails. */
+    public void endOfRemoteCandidates() {
+        executor.execute(() -> {
+            remoteEnded = true;
+            evaluate();
+        });
+    }
+
+    /**
+     * Starts an ICE restart (RFC 8445 section 2.4): new local credentials, a fresh checklist over the same sockets,
+     * every local candidate reported again, the peer's credentials forgotten until {@link #remoteCredentials} gives
+     * the new ones. Media keeps flowing on the old selected pair until a new one is found.
+     *
+     * @return the new local credentials, for the new offer or answer
+     */
+    public CompletableFuture<IceCredentials> restart() {
+        return CompletableFuture.supplyAsync(() -> {
+            local = IceCredentials.generate(random);
+            remote = null;
+            checklist = new Checklist(role, config.maxPairs());
+            triggered.clear();
+            nominated = null;
+            nominating = false;
+            cancelNominationTimer();
+            remoteEnded = false;
+            checkingSince = 0;
+            for (Base base : bases) {
+                addLocal(base.host);
+            }
+            for (LocalCandidate candidate : reflexive) {
+                addLocal(candidate);
+            }
+            if (gatheringDone) {
+                listener.gatheringComplete(local);
+            }
+            return local;
+        }, executor);
+    }
+
+    /** The pair media goes over, if any. */
+    public Optional<CandidatePair> selectedPair() {
+        return Optional.ofNullable(selected);
+    }
+
+    /** The current state; read on the executor for a consistent view, elsewhere as a hint. */
+    public IceState state() {
+        return state;
+    }
+
+    /** The current role. */
+    public IceRole role() {
+        return role;
+    }
+
+    /** Datagrams dropped because of their kind or source. */
+    public long droppedDatagrams() {
+        return droppedDatagrams.get();
+    }
+
+    /** Binding requests dropped because their USERNAME or MESSAGE-INTEGRITY did not fit this agent. */
+    public long rejectedChecks() {
+        return rejectedChecks.get();
+    }
+
+    /**
+     * Sends one datagram to the peer on the selected pair.
+     *
+     * @return false if there is no selected pair (not connected yet, or consent lost)
+     */
+    public boolean send(byte[] buf, int off, int len) throws IOException {
+        CandidatePair pair = selected;
+        if (pair == null || consent.lost()) {
+            return false;
+        }
+        baseFor(pair).socket.send(buf, off, len, pair.remote().address());
+        return true;
+    }
+
+    /** Stops checks and consent, closes every socket. Idempotent; works after the executor was shut down too. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        selected = null;
+        try {
+            executor.execute(this::release);
+        } catch (RejectedExecutionException e) {
+            release();
+        }
+    }
+
+    private void release() {
+        if (pacer != null) {
+            pacer.cancel(false);
+        }
+        cancelNominationTimer();
+        consent.stop();
+        bases.forEach(Base::close);
+        setState(IceState.CLOSED);
+    }
+
+    // ---- gathering ----
+
+    private void openBases() {
+        List<InetAddress> addresses;
+        try {
+            addresses = HostAddresses.usable(config.includeLoopback());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the network interfaces", e);
+        }
+        int preference = 65535;
+        for (InetAddress address : addresses) {
+            IceSocket socket;
+            try {
+                socket = IceSocket.open(address, this::received);
+            } catch (IOException e) {
+                continue; // an address that cannot be bound is no candidate
+            }
+            LocalCandidate host = LocalCandidate.host(socket.localAddress(),
+                    CandidatePriority.of(CandidateType.HOST, preference),
+                    foundations.of(CandidateType.HOST, address, Optional.empty()));
+            bases.add(new Base(socket, host, preference, timers));
+            preference = Math.max(0, preference - 1);
+            addLocal(host);
+        }
+        gatherReflexive();
+        if (pacer == null) {
+            long ta = config.pacing().toNanos();
+            pacer = timers.scheduleAtFixedRate(() -> executor.execute(this::tick), ta, ta, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void gatherReflexive() {
+        List<CompletableFuture<?>> queries = new ArrayList<>();
+        for (Base base : bases) {
+            for (InetSocketAddress server : config.stunServers()) {
+                if (base.host.address().getAddress().getClass() != server.getAddress().getClass()) {
+                    continue;
+                }
+                queries.add(ServerReflexive.query(base, server, random).thenAcceptAsync(mapped -> mapped
+                        .filter(address -> !address.equals(base.host.address()))
+                        .ifPresent(address -> addReflexive(base, server, address)), executor));
+            }
+        }
+        CompletableFuture.allOf(queries.toArray(CompletableFuture[]::new)).whenCompleteAsync((ignored, error) -> {
+            gatheringDone = true;
+            if (!closed) {
+                listener.gatheringComplete(local);
+            }
+        }, executor);
+    }
+
+    private void addReflexive(Base base, InetSocketAddress server, InetSocketAddress mapped) {
+        if (closed || reflexive.stream().anyMatch(c -> c.address().equals(mapped))) {
+            return;
+        }
+        LocalCandidate candidate = new LocalCandidate(CandidateType.SRFLX, mapped, base.host.address(),
+                CandidatePriority.of(CandidateType.SRFLX, base.localPreference),
+                foundations.of(CandidateType.SRFLX, base.host.address().getAddress(), Optional.of(server)),
+                Optional.of(server));
+        reflexive.add(candidate);
+        addLocal(candidate);
+    }
+
+    private void addLocal(LocalCandidate candidate) {
+        checklist.addLocal(candidate);
+        listener.localCandidate(candidate, local);
+    }
+
+    // ---- receiving (socket threads) ----
+
+    private void received(IceSocket socket, byte[] buf, int len, InetSocketAddress source) {
+        PacketKind kind = PacketKind.of(buf[0]);
+        switch (kind) {
+            case STUN -> receivedStun(socket, buf, len, source);
+            case DTLS, RTP -> {
+                if (fromValidPair(source)) {
+                    packetHandler.received(kind, buf, 0, len);
+                } else {
+                    droppedDatagrams.incrementAndGet();
+                }
+            }
+            default -> droppedDatagrams.incrementAndGet();
+        }
+    }
+
+    private void receivedStun(IceSocket socket, byte[] buf, int len, InetSocketAddress source) {
+        if (!(StunMessage.decode(buf, 0, len) instanceof StunDecoding.Decoded(StunMessage message))) {
+            droppedDatagrams.incrementAndGet();
+            return;
+        }
+        Base base = baseOf(socket);
+        if (base == null) {
+            return;
+        }
+        if (message.messageClass().isResponse()) {
+            if (!base.transactions.receive(message, source)) {
+                droppedDatagrams.incrementAndGet();
+            }
+            return;
+        }
+        IceCredentials own = local;
+        if (!CheckMessages.isValidCheck(message, own)) {
+            rejectedChecks.incrementAndGet();
+            return;
+        }
+        executor.execute(() -> receivedCheck(base, message, source, own));
+    }
+
+    private boolean fromValidPair(InetSocketAddress source) {
+        for (InetSocketAddress address : validRemotes) {
+            if (address.equals(source)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Base baseOf(IceSocket socket) {
+        for (Base base : bases) {
+            if (base.socket == socket) {
+                return base;
+            }
+        }
+        return null;
+    }
+
+    private Base baseFor(CandidatePair pair) {
+        for (Base base : bases) {
+            if (base.host.address().equals(pair.local().base())) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no socket for " + pair);
+    }
+
+    // ---- incoming checks (executor) ----
+
+    private void receivedCheck(Base base, StunMessage request, InetSocketAddress source, IceCredentials own) {
+        if (closed || own != local) {
+            return; // an ICE restart made these credentials stale
+        }
+        Optional<IceControlling> controlling = request.attribute(IceControlling.class);
+        Optional<IceControlled> controlled = request.attribute(IceControlled.class);
+        if (role == IceRole.CONTROLLING && controlling.isPresent()) {
+            if (Long.compareUnsigned(tieBreaker, controlling.get().tieBreaker()) >= 0) {
+                reply(base, CheckMessages.roleConflict(request, own), source);
+                return;
+            }
+            switchRole(IceRole.CONTROLLED);
+        } else if (role == IceRole.CONTROLLED && controlled.isPresent()) {
+            if (Long.compareUnsigned(tieBreaker, controlled.get().tieBreaker()) >= 0) {
+                switchRole(IceRole.CONTROLLING);
+            } else {
+                reply(base, CheckMessages.roleConflict(request, own), source);
+                return;
+            }
+        }
+        reply(base, CheckMessages.success(request, source, own), source);
+
+        if (checklist.remoteAt(source).isEmpty()) {
+            long priority = request.attribute(Priority.class).orElseThrow().priority();
+            checklist.addRemote(new RemoteCandidate(CandidateType.PRFLX, source,
+                    Math.min(Math.max(priority, 1), Integer.MAX_VALUE), "prflx" + (++peerReflexiveCount)));
+        }
+        Optional<CandidatePair> found = checklist.find(base.host.address(), false, source);
+        if (found.isEmpty()) {
+            return; // over the pair limit
+        }
+        CandidatePair pair = found.get();
+        switch (pair.state()) {
+            case FROZEN, WAITING -> trigger(pair);
+            case FAILED -> {
+                pair.state(PairState.WAITING);
+                trigger(pair);
+            }
+            default -> { }
+        }
+        if (role == IceRole.CONTROLLED && request.attribute(UseCandidate.class).isPresent()) {
+            if (pair.valid()) {
+                nominated(pair);
+            } else {
+                pair.nominateOnSuccess(true);
+            }
+        }
+        startChecking();
+    }
+
+    private void reply(Base base, byte[] response, InetSocketAddress destination) {
+        try {
+            base.socket.send(response, 0, response.length, destination);
+        } catch (IOException e) {
+            droppedDatagrams.incrementAndGet(); // the peer retransmits its check
+        }
+    }
+
+    private void trigger(CandidatePair pair) {
+        if (!triggered.contains(pair)) {
+            pair.state(PairState.WAITING);
+            triggered.add(pair);
+        }
+    }
+
+    private void switchRole(IceRole newRole) {
+        role = newRole;
+        checklist.role(newRole);
+    }
+
+    // ---- outgoing checks (executor) ----
+
+    private void startChecking() {
+        if (closed || remote == null) {
+            return;
+        }
+        if (checkingSince == 0) {
+            checkingSince = System.nanoTime();
+        }
+        if (state == IceState.NEW) {
+            setState(IceState.CHECKING);
+        }
+    }
+
+    /** Every Ta: one check (triggered first), consent, and the timeouts. */
+    private void tick() {
+        if (closed) {
+            return;
+        }
+        if (remote != null) {
+            CandidatePair next = triggered.poll();
+            if (next == null && nominated == null) {
+                next = checklist.nextToCheck().orElse(null);
+            }
+            if (next != null) {
+                sendCheck(next, false);
+            }
+        }
+        if (selected != null) {
+            consentTick();
+        }
+        evaluate();
+    }
+
+    private void sendCheck(CandidatePair pair, boolean nominate) {
+        pair.state(PairState.IN_PROGRESS);
+        IceCredentials own = local;
+        IceCredentials peer = remote;
+        Base base = baseFor(pair);
+        StunMessage request = CheckMessages.request(TransactionId.random(random), own, peer, base.localPreference,
+                role, tieBreaker, nominate);
+        base.transactions.start(StunRequest.to(pair.remote().address(), request)
+                        .signedWith(IntegrityKey.shortTerm(peer.pwd()))
+                        .retransmitting(config.checkRetransmission()))
+                .thenAcceptAsync(outcome -> checkDone(pair, nominate, own, outcome), executor);
+    }
+
+    private void checkDone(CandidatePair pair, boolean nominate, IceCredentials own, StunTransactionOutcome outcome) {
+        if (closed || own != local) {
+            return;
+        }
+        if (nominate) {
+            nominating = false;
+        }
+        if (outcome instanceof StunTransactionOutcome.Response response) {
+            StunMessage message = response.message();
+            if (CheckMessages.isSuccess(message) && response.source().equals(pair.remote().address())) {
+                succeeded(pair, nominate);
+            } else if (CheckMessages.errorCode(message) == dev.confab.media.stun.ErrorCode.ROLE_CONFLICT) {
+                switchRole(role.opposite());
+                trigger(pair);
+            } else {
+                pair.state(PairState.FAILED);
+            }
+        } else if (!(outcome instanceof StunTransactionOutcome.Cancelled)) {
+            pair.state(PairState.FAILED);
+        }
+        evaluate();
+    }
+
+    private void succeeded(CandidatePair pair, boolean nominate) {
+        pair.state(PairState.SUCCEEDED);
+        if (!pair.valid()) {
+            pair.markValid();
+            validRemotes = checklist.pairs().stream().filter(CandidatePair::valid)
+                    .map(p -> p.remote().address()).distinct().toArray(InetSocketAddress[]::new);
+        }
+        checklist.unfreezeFoundation(pair);
+        if (nominate || (role == IceRole.CONTROLLED && pair.nominateOnSuccess())) {
+            nominated(pair);
+            return;
+        }
+        if (nominated == null) {
+            checklist.bestValid().ifPresent(this::select);
+        }
+    }
+
+    private void nominated(CandidatePair pair) {
+        pair.markNominated();
+        nominated = pair;
+        cancelNominationTimer();
+        select(pair);
+    }
+
+    private void select(CandidatePair pair) {
+        if (selected != pair) {
+            selected = pair;
+            consent.start(System.nanoTime());
+            listener.selectedPairChanged(pair);
+        }
+        if (state != IceState.CONNECTED) {
+            setState(IceState.CONNECTED);
+        }
+    }
+
+    /** Nomination as the controlling agent, and the FAILED verdicts. */
+    private void evaluate() {
+        if (closed) {
+            return;
+        }
+        if (role == IceRole.CONTROLLING && nominated == null && !nominating) {
+            considerNomination();
+        }
+        boolean anyValid = selected != null;
+        boolean exhausted = remoteEnded && triggered.isEmpty() && checklist.allChecked();
+        boolean tooLong = checkingSince != 0 && System.nanoTime() - checkingSince > config.failAfter().toNanos();
+        if (!anyValid && (exhausted || tooLong) && state == IceState.CHECKING) {
+            setState(IceState.FAILED);
+        }
+    }
+
+    private void considerNomination() {
+        Optional<CandidatePair> best = checklist.bestValid();
+        if (best.isEmpty()) {
+            return;
+        }
+        long bestPriority = best.get().priority(role);
+        boolean betterPending = checklist.pairs().stream().anyMatch(p -> p.priority(role) > bestPriority
+                && p.state() != PairState.SUCCEEDED && p.state() != PairState.FAILED);
+        if (!betterPending) {
+            nominate(best.get());
+        } else if (nominationTimer == null) {
+            nominationTimer = timers.schedule(() -> executor.execute(() -> {
+                nominationTimer = null;
+                if (!closed && role == IceRole.CONTROLLING && nominated == null && !nominating) {
+                    checklist.bestValid().ifPresent(this::nominate);
+                }
+            }), config.nominationDelay().toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void nominate(CandidatePair pair) {
+        nominating = true;
+        sendCheck(pair, true);
+    }
+
+    private void cancelNominationTimer() {
+        if (nominationTimer != null) {
+            nominationTimer.cancel(false);
+            nominationTimer = null;
+        }
+    }
+
+    // ---- consent freshness (executor) ----
+
+    private void consentTick() {
+        long now = System.nanoTime();
+        CandidatePair pair = selected;
+        if (consent.due(now) && remote != null) {
+            IceCredentials own = local;
+            IceCredentials peer = remote;
+            Base base = baseFor(pair);
+            StunMessage request = CheckMessages.request(TransactionId.random(random), own, peer,
+                    base.localPreference, role, tieBreaker, false);
+            base.transactions.start(StunRequest.to(pair.remote().address(), request)
+                            .signedWith(IntegrityKey.shortTerm(peer.pwd()))
+                            .retransmitting(ConsentMonitor.SINGLE_SHOT))
+                    .thenAcceptAsync(outcome -> {
+                        if (outcome instanceof StunTransactionOutcome.Response r && CheckMessages.isSuccess(r.message())
+                                && r.source().equals(pair.remote().address()) && selected == pair) {
+                            consent.refreshed(System.nanoTime());
+                            if (state == IceState.DISCONNECTED) {
+                                setState(IceState.CONNECTED);
+                            }
+                        }
+                    }, executor);
+        }
+        if (consent.lost(now)) {
+            selected = null;
+            validRemotes = new InetSocketAddress[0];
+            setState(IceState.FAILED);
+        } else if (consent.silent(now) && state == IceState.CONNECTED) {
+            setState(IceState.DISCONNECTED);
+        }
+    }
+
+    private void setState(IceState next) {
+        if (state != next) {
+            state = next;
+            listener.stateChanged(next);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.confab.media.ice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.time.Duration;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** Two agents on this machine's own addresses, loopback included, with candidates trickled directly. */
+class IceLoopbackTest {
+
+    private static final IceAgentConfig CONFIG = IceAgentConfig.defaults().withLoopback(true);
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @Test
+    void twoAgentsConnectOnANominatedPairAndCarryMediaBothWays() throws Exception {
+        try (AgentPair pair = new AgentPair(CONFIG, IceRole.CONTROLLING, IceRole.CONTROLLED, 1).connect()) {
+            awaitConnected(pair);
+
+            assertThat(pair.a.agent.selectedPair().orElseThrow().nominated()).isTrue();
+            assertThat(pair.a.gathered).isNotEmpty();
+            byte[] rtp = {(byte) 0x80, 111, 0, 1};
+            byte[] dtls = {22, (byte) 0xfe, (byte) 0xfd};
+            assertThat(pair.a.agent.send(rtp, 0, rtp.length)).isTrue();
+            assertThat(pair.b.agent.send(dtls, 0, dtls.length)).isTrue();
+            await().atMost(WAIT).until(() -> !pair.b.received.isEmpty() && !pair.a.received.isEmpty());
+            assertThat(pair.b.received.getFirst()).isEqualTo(rtp);
+            assertThat(pair.a.received.getFirst()).isEqualTo(dtls);
+            assertThat(pair.a.states).startsWith(IceState.CHECKING, IceState.CONNECTED);
+        }
+    }
+
+    @Test
+    void candidatesTrickledBeforeTheCredentialsWaitForThem() {
+        try (AgentPair pair = new AgentPair(CONFIG, IceRole.CONTROLLING, IceRole.CONTROLLED, 2)) {
+            pair.a.agent.start().join();
+            pair.b.agent.start().join();
+            await().atMost(WAIT).until(() -> pair.a.gatheringComplete && pair.b.gatheringComplete);
+            assertThat(pair.a.state()).isEqualTo(IceState.NEW);
+
+            pair.a.agent.remoteCredentials(pair.b.agent.localCredentials());
+            pair.b.agent.remoteCredentials(pair.a.agent.localCredentials());
+
+            awaitConnected(pair);
+        }
+    }
+
+    @Test
+    void twoControllingAgentsResolveTheConflictAndConnect() {
+        try (AgentPair pair = new AgentPair(CONFIG, IceRole.CONTROLLING, IceRole.CONTROLLING, 3).connect()) {
+            awaitConnected(pair);
+
+            assertThat(pair.a.agent.role()).isNotEqualTo(pair.b.agent.role());
+        }
+    }
+
+    @Test
+    void twoControlledAgentsResolveTheConflictAndConnect() {
+        try (AgentPair pair = new AgentPair(CONFIG, IceRole.CONTROLLED, IceRole.CONTROLLED, 4).connect()) {
+            awaitConnected(pair);
+
+            assertThat(pair.a.agent.role()).isNotEqualTo(pair.b.agent.role());
+        }
+    }
+
+    @Test
+    void aFloodOfGarbageAtTheAgentsPortsLeavesTheSelectedPathWorking() throws Exception {
+        try (AgentPair pair = new AgentPair(CONFIG, IceRole.CONTROLLING, IceRole.CONTROLLED, 5).connect();
+                DatagramChannel attacker = DatagramChannel.open()) {
+            awaitConnected(pair);
+            InetSocketAddress target = pair.b.agent.selectedPair().orElseThrow().local().address();
+            SplittableRandom random = new SplittableRandom(55);
+            byte[] garbage = new byte[200];
+            for (int i = 0; i < 20_000; i++) {
+                random.nextBytes(garbage);
+                garbage[0] = (byte) (i % 4 == 0 ? 0 : garbage[0]); // a quarter look like STUN
+                attacker.send(ByteBuffer.wrap(garbage, 0, 20 + random.nextInt(180)), target);
+            }
+            byte[] rtp = {(byte) 0x80, 111, 0, 2};
+
+            pair.a.agent.send(rtp, 0, rtp.length);
+
+            await().atMost(WAIT).until(() -> pair.b.received.stream().anyMatch(d -> d[3] == 2));
+            await().atMost(WAIT).until(() -> pair.b.agent.droppedDatagrams() > 10_000);
+            assertThat(pair.b.state()).isEqualTo(IceState.CONNECTED);
+            assertThat(pair.b.received).allSatisfy(d -> assertThat(d).isEqualTo(rtp));
+        }
+    }
+
+    @Test
+    void whenThePeerVanishesTheAgentReportsDisconnectedThenLosesConsent() {
+        IceAgentConfig quick = CONFIG.withConsentTimers(Duration.ofMillis(200), Duration.ofMillis(600),
+                Duration.ofSeconds(2));
+        try (AgentPair pair = new AgentPair(quick, IceRole.CONTROLLING, IceRole.CONTROLLED, 6).connect()) {
+            awaitConnected(pair);
+
+            pair.b.close();
+
+            await().atMost(WAIT).until(() -> pair.a.state() == IceState.FAILED);
+            assertThat(pair.a.states).containsSubsequence(IceState.CONNECTED, IceState.DISCONNECTED, IceState.FAILED);
+            byte[] rtp = {(byte) 0x80, 111, 0, 3};
+            assertThat(pair.a.agent.send(rtp, 0, rtp.length)).as("nothing is sent without consent").isFalse();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void theDefaultsEndADeadSessionWithinThirtySeconds() {
+        IceAgentConfig defaults = IceAgentConfig.defaults();
+
+        assertThat(defaults.consentExpiry()).isLessThanOrEqualTo(Duration.ofSeconds(30));
+        assertThat(defaults.disconnectAfter()).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void anIceRestartOnBothSidesFindsAPathAgainWithNewCredentials() {
+        try (AgentPair pair = new AgentPair(CONFIG, IceRole.CONTROLLING, IceRole.CONTROLLED, 7).connect()) {
+            awaitConnected(pair);
+            IceCredentials before = pair.a.agent.localCredentials();
+
+            IceCredentials newA = pair.a.agent.restart().join();
+            IceCredentials newB = pair.b.agent.restart().join();
+            pair.a.agent.remoteCredentials(newB);
+            pair.b.agent.remoteCredentials(newA);
+
+            assertThat(newA).isNotEqualTo(before);
+            await().atMost(WAIT).until(() -> pair.a.agent.selectedPair().map(CandidatePair::nominated).orElse(false)
+                    && pair.a.agent.localCredentials().equals(newA));
+            byte[] rtp = {(byte) 0x80, 111, 0, 4};
+            pair.a.agent.send(rtp, 0, rtp.length);
+            await().atMost(WAIT).until(() -> pair.b.received.stream().anyMatch(d -> d[3] == 4));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void awaitConnected(AgentPair pair) {
+        await().atMost(WAIT).until(() -> pair.a.state() == IceState.CONNECTED && pair.b.state() == IceState.CONNECTED
+                && pair.a.agent.selectedPair().isPresent() && pair.b.agent.selectedPair().isPresent());
+    }
+}
