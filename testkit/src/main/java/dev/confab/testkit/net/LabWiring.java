@@ -81,9 +81,14 @@ final class LabWiring {
                 ? List.of("-t", "nat", "-A", "POSTROUTING", "-o", "wan0", "-j", "MASQUERADE", "--random")
                 : List.of("-t", "nat", "-A", "POSTROUTING", "-o", "wan0", "-j", "MASQUERADE");
         iptables(ns, masquerade);
-        iptables(ns, List.of("-A", "FORWARD", "-i", "wan0", "-m", "conntrack", "--ctstate", "ESTABLISHED,RELATED",
-                "-j", "ACCEPT"));
-        iptables(ns, List.of("-A", "FORWARD", "-i", "wan0", "-j", "DROP"));
+        // Like a home router's firewall: from the public side, only what belongs to a flow started inside. Dropping in
+        // INPUT too matters: an unsolicited datagram to the router would otherwise leave a conntrack entry that makes
+        // MASQUERADE pick another port for the private host's reply to that sender, and hole punching would fail.
+        for (String chain : List.of("INPUT", "FORWARD")) {
+            iptables(ns, List.of("-A", chain, "-i", "wan0", "-m", "conntrack", "--ctstate", "ESTABLISHED,RELATED",
+                    "-j", "ACCEPT"));
+            iptables(ns, List.of("-A", chain, "-i", "wan0", "-j", "DROP"));
+        }
         return new Nat(tools, spec.name(), ns, spec.mapping(), publicAddress, lanAddress, wan);
     }
 

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * A NAT router of a {@link NetworkLab}: a namespace that forwards between its LAN ({@code lan0}, a bridge holding its
- * hosts' cables) and the public segment ({@code wan0}), with {@code iptables -t nat ... -o wan0 -j MASQUERADE} and a
- * FORWARD rule that lets in from {@code wan0} only what belongs to a flow started inside. Thread-safe.
+ * hosts' cables) and the public segment ({@code wan0}), with {@code iptables -t nat ... -o wan0 -j MASQUERADE} and
+ * INPUT and FORWARD rules that let in from {@code wan0} only what belongs to a flow started inside, silently dropping
+ * the rest (as a home router does; see {@link NatMapping} for how it maps and filters). Thread-safe.
  */
 public final class Nat {
     private final LabTools tools;

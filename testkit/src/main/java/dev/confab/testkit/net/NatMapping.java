@@ -10,7 +10,8 @@ public enum NatMapping {
     /**
      * Plain {@code iptables -j MASQUERADE}: Linux keeps the private source port when it is free and reuses one
      * mapping for every destination ("endpoint-independent mapping", RFC 4787 section 4.1), so a server-reflexive
-     * candidate learned from a STUN server also works towards the peer. This is a port-restricted cone NAT.
+     * candidate learned from a STUN server also works towards the peer. This is a port-restricted cone NAT: two peers
+     * behind such NATs reach each other by sending to the addresses the server saw (hole punching).
      */
     ENDPOINT_INDEPENDENT,
 

@@ -14,7 +14,9 @@ class NatTest {
     @RegisterExtension
     final NetworkLabExtension network = NetworkLabExtension.of(Topology.builder()
             .nat("cone", NatMapping.ENDPOINT_INDEPENDENT).nat("sym", NatMapping.ADDRESS_AND_PORT_DEPENDENT)
-            .hostBehind("alice", "cone").hostBehind("bob", "sym").publicHost("server").build());
+            .nat("cone2", NatMapping.ENDPOINT_INDEPENDENT)
+            .hostBehind("alice", "cone").hostBehind("bob", "sym").hostBehind("carol", "cone2").publicHost("server")
+            .build());
 
     @Test
     void theServerSeesTheRoutersPublicAddressAndItsReplyComesBack() {
@@ -67,6 +69,59 @@ class NatTest {
     void addressAndPortDependentMappingPicksANewPortPerDestination() {
         int[] ports = publicPortsTowardsTwoServerPorts("bob", 40003);
         assertThat(ports[0]).isNotEqualTo(ports[1]);
+    }
+
+    @Test
+    void peersBehindEndpointIndependentNatsReachEachOtherAtTheirServerReflexiveAddresses() {
+        Punch punch = punchHoles("alice", "carol", ARRIVES_WITHIN);
+        assertThat(punch.secondHeard()).as("carol's NAT drops alice's first datagram: carol has not sent to alice yet")
+                .isNull();
+        assertThat(punch.firstHeard()).isNotNull();
+        assertThat(punch.firstHeard().text()).isEqualTo("from carol");
+        assertThat(punch.secondHeardAfterwards()).isNotNull();
+        assertThat(punch.secondHeardAfterwards().text()).isEqualTo("from alice again");
+    }
+
+    @Test
+    void aPeerBehindASymmetricNatCannotBeReachedAtItsServerReflexiveAddress() {
+        Punch punch = punchHoles("alice", "bob", ProbeSocket.NOTHING_ARRIVES_WITHIN);
+        assertThat(punch.secondHeard()).isNull();
+        assertThat(punch.firstHeard()).as("bob's datagram leaves from a new port, which alice's NAT filters").isNull();
+        assertThat(punch.secondHeardAfterwards()).isNull();
+    }
+
+    /** What each side heard while two peers tried to punch holes towards the addresses the server saw. */
+    private record Punch(ProbeSocket.Received secondHeard, ProbeSocket.Received firstHeard,
+            ProbeSocket.Received secondHeardAfterwards) {}
+
+    /**
+     * {@code first} and {@code second} each learn their server-reflexive address from the server; then first sends to
+     * second's, second to first's, and first again to second's; each waits up to {@code answerWithin} for the answer.
+     */
+    private Punch punchHoles(String first, String second, Duration answerWithin) {
+        Host server = network.lab().host("server");
+        ProbeSocket stun = ProbeSocket.bind(server, 3478);
+        ProbeSocket one = ProbeSocket.bind(network.lab().host(first), 40010);
+        ProbeSocket two = ProbeSocket.bind(network.lab().host(second), 40011);
+        one.send(server.address(), 3478, "binding request");
+        ProbeSocket.Received oneReflexive = stun.receive(ARRIVES_WITHIN);
+        two.send(server.address(), 3478, "binding request");
+        ProbeSocket.Received twoReflexive = stun.receive(ARRIVES_WITHIN);
+
+        one.send(address(twoReflexive), twoReflexive.port(), "from " + first);
+        ProbeSocket.Received secondHeard = two.receive(ProbeSocket.NOTHING_ARRIVES_WITHIN);
+        two.send(address(oneReflexive), oneReflexive.port(), "from " + second);
+        ProbeSocket.Received firstHeard = one.receive(answerWithin);
+        one.send(address(twoReflexive), twoReflexive.port(), "from " + first + " again");
+        return new Punch(secondHeard, firstHeard, two.receive(answerWithin));
+    }
+
+    private static InetAddress address(ProbeSocket.Received seen) {
+        try {
+            return InetAddress.getByName(seen.address());
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     private int[] publicPortsTowardsTwoServerPorts(String hostName, int localPort) {
