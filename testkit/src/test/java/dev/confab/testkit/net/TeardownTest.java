@@ -72,6 +72,20 @@ class TeardownTest {
         }
     }
 
+    @Test
+    void theRootNamespaceGetsNoNewDeviceNorAddress() {
+        LabTools tools = LabTools.require();
+        List<String> addresses = List.of(tools.ip, "-o", "-4", "addr", "show");
+        List<String> devices = List.of(tools.ip, "-o", "link", "show");
+        String addressesBefore = Shell.check(addresses);
+        String devicesBefore = Shell.check(devices).replaceAll("(?m) state \\S+.*$", "");
+        try (NetworkLab lab = NetworkLab.start(SMALL)) {
+            assertThat(lab.hosts()).hasSize(2);
+            assertThat(Shell.check(addresses)).isEqualTo(addressesBefore);
+            assertThat(Shell.check(devices).replaceAll("(?m) state \\S+.*$", "")).isEqualTo(devicesBefore);
+        }
+    }
+
     private static List<String> labNamespaces(String labId) {
         return LabNamespaces.startingWith(LabTools.require(), labId + "-");
     }
