@@ -36,7 +36,7 @@ class ImpairmentRelayTest {
             assertThat(arrivals.size() - distinct.size()).as("copies received").isEqualTo(counters.duplicated());
             assertThat(reorderedAtReceiver(arrivals)).isEqualTo(counters.reordered());
             assertThat(arrivals).allMatch(a -> a.delayNanos() >= 10 * MILLI);
-            assertThat(median(arrivals)).as("median one-way delay").isBetween(10 * MILLI, 14 * MILLI);
+            assertThat(percentile(arrivals, 0.5)).as("median one-way delay").isBetween(10 * MILLI, 14 * MILLI);
         }
     }
 
@@ -50,7 +50,8 @@ class ImpairmentRelayTest {
             List<NumberedDatagrams.Arrival> arrivals = traffic.arrivals();
             double mean = arrivals.stream().mapToLong(NumberedDatagrams.Arrival::delayNanos).average().orElseThrow();
             assertThat(mean).isCloseTo(31e6, within(2e6));
-            assertThat(arrivals).allMatch(a -> a.delayNanos() >= 20 * MILLI && a.delayNanos() < 48 * MILLI);
+            assertThat(arrivals).as("never early").allMatch(a -> a.delayNanos() >= 20 * MILLI);
+            assertThat(percentile(arrivals, 0.99)).as("99th percentile, scheduling slack allowed").isLessThan(45 * MILLI);
             assertThat(arrivals.stream().filter(a -> a.delayNanos() < 25 * MILLI).count()).as("early quarter")
                     .isBetween(150L, 350L);
             assertThat(reorderedAtReceiver(arrivals)).as("a 20 ms wide jitter reorders datagrams 0.5 ms apart")
@@ -70,7 +71,7 @@ class ImpairmentRelayTest {
             List<NumberedDatagrams.Arrival> arrivals = traffic.arrivals();
             double seconds = (arrivals.getLast().arrivedNanos() - arrivals.getFirst().arrivedNanos()) / 1e9;
             assertThat((arrivals.size() - 1) * 1000 * 8 / seconds).as("bit/s").isCloseTo(1_000_000, within(100_000.0));
-            assertThat(arrivals).allMatch(a -> a.delayNanos() < 220 * MILLI);
+            assertThat(percentile(arrivals, 1.0)).as("at most the 200 ms queue, and some slack").isLessThan(250 * MILLI);
         }
     }
 
@@ -167,8 +168,8 @@ class ImpairmentRelayTest {
         return reordered;
     }
 
-    private static long median(List<NumberedDatagrams.Arrival> arrivals) {
+    private static long percentile(List<NumberedDatagrams.Arrival> arrivals, double fraction) {
         long[] delays = arrivals.stream().mapToLong(NumberedDatagrams.Arrival::delayNanos).sorted().toArray();
-        return delays[delays.length / 2];
+        return delays[(int) Math.min(delays.length - 1, Math.floor(fraction * delays.length))];
     }
 }
