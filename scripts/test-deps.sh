@@ -11,6 +11,8 @@ confab_missing_packages() {
     command -v turnserver >/dev/null 2>&1 || missing+=(coturn)
     [ -x /usr/lib/chromium/chromium ] || missing+=(chromium)
     command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+    { command -v ip >/dev/null 2>&1 && command -v tc >/dev/null 2>&1; } || missing+=(iproute2)
+    command -v iptables >/dev/null 2>&1 || missing+=(iptables)
     echo "${missing[@]:-}"
 }
 
