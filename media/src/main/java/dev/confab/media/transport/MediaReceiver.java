@@ -1,0 +1,16 @@
+package dev.confab.media.transport;
+
+/**
+ * Where a {@link SecureTransport} delivers unprotected media.
+ *
+ * <p>Thread contract: called on a socket's receive thread, one packet at a time per socket; {@code buf} is reused
+ * afterwards, so copy what is kept and return quickly (hand over to the stream's queue).
+ */
+public interface MediaReceiver {
+
+    /** One authenticated, decrypted RTP packet. */
+    void rtp(byte[] buf, int off, int len);
+
+    /** One authenticated, decrypted compound RTCP packet. */
+    void rtcp(byte[] buf, int off, int len);
+}

@@ -1,0 +1,221 @@
+package dev.confab.media.transport;
+
+import dev.confab.crypto.dtls.DtlsEndpoint;
+import dev.confab.crypto.dtls.DtlsHandshakeResult;
+import dev.confab.crypto.dtls.DtlsParameters;
+import dev.confab.crypto.dtls.DtlsSrtpKeys;
+import dev.confab.crypto.dtls.QueueDatagramLink;
+import dev.confab.crypto.srtp.SrtpMasterKey;
+import dev.confab.crypto.srtp.SrtpReceiver;
+import dev.confab.crypto.srtp.SrtpSender;
+import dev.confab.media.ice.CandidatePair;
+import dev.confab.media.ice.IceAgent;
+import dev.confab.media.ice.IceAgentConfig;
+import dev.confab.media.ice.IceCredentials;
+import dev.confab.media.ice.IceListener;
+import dev.confab.media.ice.IceRole;
+import dev.confab.media.ice.IceState;
+import dev.confab.media.ice.LocalCandidate;
+import dev.confab.media.ice.PacketKind;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.random.RandomGenerator;
+
+/**
+ * One call's secure path: an {@link IceAgent}, a DTLS-SRTP handshake over its selected pair once ICE first connects,
+ * and SRTP both ways with the keys it gives. The peer's certificate must match the fingerprint in the
+ * {@link DtlsParameters}, which the caller took from a fingerprint statement it verified against the peer's pinned
+ * identity key; until that handshake completes no media is sent or accepted.
+ *
+ * <p>Thread contract: {@link #sendRtp} and {@link #sendRtcp} may be called from any thread (they serialize on the
+ * SRTP sender); media is delivered on socket threads; the {@link IceListener} given runs on the agent's executor;
+ * {@link #close()} from any thread.
+ */
+public final class SecureTransport implements AutoCloseable {
+    private final IceAgent agent;
+    private final DtlsParameters dtlsParameters;
+    private final Executor dtlsExecutor;
+    private final MediaReceiver receiver;
+    private final QueueDatagramLink dtlsLink;
+    private final TransportCounters counters = new TransportCounters();
+    private final CompletableFuture<DtlsHandshakeResult> handshake = new CompletableFuture<>();
+    private final Object sendLock = new Object();
+    private final Object receiveLock = new Object();
+    private volatile SrtpSender sender;
+    private volatile SrtpReceiver srtpReceiver;
+    private DtlsEndpoint dtls;
+
+    private SecureTransport(IceAgentConfig iceConfig, IceRole role, Executor executor, ScheduledExecutorService timers,
+            RandomGenerator random, IceListener owner, DtlsParameters dtlsParameters, Executor dtlsExecutor,
+            MediaReceiver receiver) {
+        this.dtlsParameters = dtlsParameters;
+        this.dtlsExecutor = dtlsExecutor;
+        this.receiver = receiver;
+        this.agent = IceAgent.create(iceConfig, role, executor, timers, new Listener(owner), random);
+        this.dtlsLink = new QueueDatagramLink((buf, off, len) -> agent.send(buf, off, len));
+        agent.packetHandler(this::fromNetwork);
+    }
+
+    /**
+     * A transport whose agent has not gathered yet: call {@link #agent()}{@code .start()} and signal as usual.
+     *
+     * @param executor     the call's serial state executor (the agent's)
+     * @param owner        hears the agent's candidates and states
+     * @param dtls         the DTLS role from a=setup, this call's certificate, the verified peer fingerprint
+     * @param dtlsExecutor where the DTLS worker blocks: virtual threads
+     * @param receiver     where unprotected media goes
+     */
+    public static SecureTransport create(IceAgentConfig iceConfig, IceRole role, Executor executor,
+            ScheduledExecutorService timers, RandomGenerator random, IceListener owner, DtlsParameters dtls,
+            Executor dtlsExecutor, MediaReceiver receiver) {
+        return new SecureTransport(Objects.requireNonNull(iceConfig, "iceConfig"), role, executor, timers, random,
+                Objects.requireNonNull(owner, "owner"), Objects.requireNonNull(dtls, "dtls"),
+                Objects.requireNonNull(dtlsExecutor, "dtlsExecutor"), Objects.requireNonNull(receiver, "receiver"));
+    }
+
+    /** The ICE agent, for credentials, candidates, restart and state. */
+    public IceAgent agent() {
+        return agent;
+    }
+
+    /**
+     * Completes when DTLS-SRTP is established (keys in place, media may flow), or exceptionally with the
+     * {@link dev.confab.crypto.dtls.DtlsException} that says why not (a fingerprint mismatch among them).
+     */
+    public CompletableFuture<DtlsHandshakeResult> handshake() {
+        return handshake.copy();
+    }
+
+    /** Counters for statistics and tests. */
+    public TransportCounters counters() {
+        return counters;
+    }
+
+    /**
+     * Protects an RTP packet in place and sends it on the selected pair.
+     *
+     * @param buf holds the packet at {@code off} with room after it for the SRTP trailer (16 bytes covers every
+     *            profile)
+     * @return false if it was not sent: no keys yet, no path, or SRTP refused it
+     */
+    public boolean sendRtp(byte[] buf, int off, int len) throws IOException {
+        return send(buf, off, len, false);
+    }
+
+    /** {@link #sendRtp} for a compound RTCP packet (SRTCP adds up to 20 bytes). */
+    public boolean sendRtcp(byte[] buf, int off, int len) throws IOException {
+        return send(buf, off, len, true);
+    }
+
+    /** Sends close_notify if DTLS is up and releases the agent's sockets. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (dtls != null) {
+                dtls.close();
+            }
+        }
+        dtlsLink.close();
+        agent.close();
+        handshake.completeExceptionally(new IllegalStateException("the transport was closed"));
+    }
+
+    private boolean send(byte[] buf, int off, int len, boolean rtcp) throws IOException {
+        SrtpSender srtp = sender;
+        if (srtp == null) {
+            counters.refusedBeforeKeys.incrementAndGet();
+            return false;
+        }
+        int protectedLength;
+        synchronized (sendLock) {
+            protectedLength = rtcp ? srtp.protectRtcp(buf, off, len) : srtp.protectRtp(buf, off, len);
+        }
+        if (protectedLength < 0) {
+            return false;
+        }
+        if (!agent.send(buf, off, protectedLength)) {
+            return false;
+        }
+        counters.protectedSent.incrementAndGet();
+        return true;
+    }
+
+    private void fromNetwork(PacketKind kind, byte[] buf, int off, int len) {
+        if (kind == PacketKind.DTLS) {
+            dtlsLink.deliver(buf, off, len);
+            return;
+        }
+        SrtpReceiver srtp = srtpReceiver;
+        if (srtp == null || len < 2) {
+            counters.refusedBeforeKeys.incrementAndGet();
+            return;
+        }
+        boolean rtcp = RtpDemux.isRtcp(buf, off);
+        int plain;
+        synchronized (receiveLock) {
+            plain = rtcp ? srtp.unprotectRtcp(buf, off, len) : srtp.unprotectRtp(buf, off, len);
+        }
+        if (plain < 0) {
+            counters.failedUnprotect.incrementAndGet();
+            return;
+        }
+        counters.unprotected.incrementAndGet();
+        if (rtcp) {
+            receiver.rtcp(buf, off, plain);
+        } else {
+            receiver.rtp(buf, off, plain);
+        }
+    }
+
+    private synchronized void startDtls() {
+        if (dtls != null || handshake.isDone()) {
+            return;
+        }
+        dtls = DtlsEndpoint.start(dtlsParameters, dtlsLink, dtlsExecutor);
+        dtls.handshake().whenComplete((result, error) -> {
+            if (error != null) {
+                handshake.completeExceptionally(error);
+                return;
+            }
+            DtlsSrtpKeys keys = result.srtpKeys();
+            srtpReceiver = SrtpReceiver.create(new SrtpMasterKey(keys.profile(), keys.remoteKey(), keys.remoteSalt()));
+            sender = SrtpSender.create(new SrtpMasterKey(keys.profile(), keys.localKey(), keys.localSalt()));
+            handshake.complete(result);
+        });
+    }
+
+    /** Forwards to the owner and starts DTLS when ICE first connects. */
+    private final class Listener implements IceListener {
+        private final IceListener owner;
+
+        Listener(IceListener owner) {
+            this.owner = owner;
+        }
+
+        @Override
+        public void localCandidate(LocalCandidate candidate, IceCredentials credentials) {
+            owner.localCandidate(candidate, credentials);
+        }
+
+        @Override
+        public void gatheringComplete(IceCredentials credentials) {
+            owner.gatheringComplete(credentials);
+        }
+
+        @Override
+        public void stateChanged(IceState state) {
+            if (state == IceState.CONNECTED) {
+                startDtls();
+            }
+            owner.stateChanged(state);
+        }
+
+        @Override
+        public void selectedPairChanged(CandidatePair pair) {
+            owner.selectedPairChanged(pair);
+        }
+    }
+}
