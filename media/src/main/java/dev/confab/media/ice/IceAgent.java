@@ -49,6 +49,13 @@ public final class IceAgent implements AutoCloseable {
         void received(PacketKind kind, byte[] buf, int off, int len);
     }
 
+    /** Remote candidates of a generation not known yet that are kept. */
+    static final int MAX_HELD_CANDIDATES = 64;
+
+    /** A remote candidate waiting for its generation's credentials. */
+    private record HeldCandidate(String ufrag, RemoteCandidate candidate) {
+    }
+
     private final IceAgentConfig config;
     private final Executor executor;
     private final ScheduledExecutorService timers;
@@ -59,6 +66,7 @@ public final class IceAgent implements AutoCloseable {
     private final List<Base> bases = new ArrayList<>();
     private final List<LocalCandidate> reflexive = new ArrayList<>();
     private final ArrayDeque<CandidatePair> triggered = new ArrayDeque<>();
+    private final List<HeldCandidate> held = new ArrayList<>();
     private final AtomicLong droppedDatagrams = new AtomicLong();
     private final AtomicLong rejectedChecks = new AtomicLong();
     private final ConsentMonitor consent;
@@ -129,16 +137,48 @@ public final class IceAgent implements AutoCloseable {
         return CompletableFuture.runAsync(this::openBases, executor);
     }
 
-    /** The peer's credentials from its SDP; checks start once they are known. */
+    /**
+     * The peer's credentials from its SDP; checks start once they are known, and candidates held for this ufrag join
+     * the checklist.
+     */
     public void remoteCredentials(IceCredentials credentials) {
         Objects.requireNonNull(credentials, "credentials");
         executor.execute(() -> {
             remote = credentials;
+            held.removeIf(entry -> {
+                if (entry.ufrag().equals(credentials.ufrag())) {
+                    checklist.addRemote(entry.candidate());
+                    return true;
+                }
+                return false;
+            });
             startChecking();
         });
     }
 
-    /** A candidate of the peer (from SDP or trickle), its address already resolved. */
+    /**
+     * A trickled candidate of the peer's ICE generation {@code ufrag}: added now if that is the current one, else
+     * held (up to {@value #MAX_HELD_CANDIDATES}) until {@link #remoteCredentials} with that ufrag, so that candidates
+     * overtaking a restart's new credentials are not lost.
+     */
+    public void addRemoteCandidate(RemoteCandidate candidate, String ufrag) {
+        Objects.requireNonNull(candidate, "candidate");
+        Objects.requireNonNull(ufrag, "ufrag");
+        executor.execute(() -> {
+            if (closed) {
+                return;
+            }
+            IceCredentials current = remote;
+            if (current != null && current.ufrag().equals(ufrag)) {
+                checklist.addRemote(candidate);
+                startChecking();
+            } else if (held.size() < MAX_HELD_CANDIDATES) {
+                held.add(new HeldCandidate(ufrag, candidate));
+            }
+        });
+    }
+
+    /** A candidate of the peer's current generation (from SDP or trickle), its address already resolved. */
     public void addRemoteCandidate(RemoteCandidate candidate) {
         Objects.requireNonNull(candidate, "candidate");
         executor.execute(() -> {

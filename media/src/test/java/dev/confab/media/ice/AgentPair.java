@@ -47,6 +47,7 @@ final class AgentPair implements AutoCloseable {
         final List<IceState> states = new CopyOnWriteArrayList<>();
         final List<byte[]> received = new CopyOnWriteArrayList<>();
         final List<LocalCandidate> gathered = new CopyOnWriteArrayList<>();
+        final IceRestarter restarter;
         volatile boolean trickle = true;
         volatile boolean gatheringComplete;
         Side peer;
@@ -55,6 +56,7 @@ final class AgentPair implements AutoCloseable {
             this.name = name;
             this.executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "ice-" + name));
             this.agent = IceAgent.create(config, role, executor, timers, this, random);
+            restarter = new IceRestarter(agent, fresh -> peer.restarter.remoteRestart(fresh));
             agent.packetHandler((kind, buf, off, len) -> received.add(java.util.Arrays.copyOfRange(buf, off, off + len)));
         }
 
@@ -62,7 +64,7 @@ final class AgentPair implements AutoCloseable {
         public void localCandidate(LocalCandidate candidate, IceCredentials credentials) {
             gathered.add(candidate);
             if (trickle) {
-                peer.agent.addRemoteCandidate(asRemote(candidate));
+                peer.agent.addRemoteCandidate(asRemote(candidate), credentials.ufrag());
             }
         }
 
@@ -74,6 +76,7 @@ final class AgentPair implements AutoCloseable {
         @Override
         public void stateChanged(IceState state) {
             states.add(state);
+            restarter.stateChanged(state);
         }
 
         IceState state() {

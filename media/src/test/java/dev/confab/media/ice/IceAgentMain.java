@@ -18,17 +18,18 @@ import java.util.concurrent.ScheduledExecutorService;
  * <pre>
  * start controlling|controlled [stun-ip:port]   -> ok UFRAG PWD
  * creds UFRAG PWD                               -> ok
- * cand TYPE IP PORT PRIORITY FOUNDATION          -> ok
+ * cand TYPE IP PORT PRIORITY FOUNDATION UFRAG    -> ok
+ * peer-restart UFRAG PWD                         -> ok       (the peer restarted ICE)
  * send HEX                                       -> ok true|false
- * restart                                        -> ok UFRAG PWD
- * events                                         -> events E1|E2|...   (cand:TYPE,IP,PORT,PRIORITY,FOUNDATION
- *                                                   gathered  state:STATE  selected:LTYPE,LADDR,RTYPE,RADDR  recv:HEX)
+ * events                                         -> events E1|E2|...   (cand:TYPE,IP,PORT,PRIORITY,FOUNDATION,UFRAG
+ *                                                   restart:UFRAG,PWD  gathered  state:STATE  selected:LTYPE,LADDR,RTYPE,RADDR  recv:HEX)
  * </pre>
  */
 public final class IceAgentMain implements IceListener {
     private final List<String> events = new ArrayList<>();
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1);
     private IceAgent agent;
+    private IceRestarter restarter;
 
     public static void main(String[] args) {
         IceAgentMain main = new IceAgentMain();
@@ -47,7 +48,7 @@ public final class IceAgentMain implements IceListener {
             case "cand" -> {
                 agent.addRemoteCandidate(new RemoteCandidate(CandidateType.valueOf(words[1]),
                         new InetSocketAddress(words[2], Integer.parseInt(words[3])), Long.parseLong(words[4]),
-                        words[5]));
+                        words[5]), words[6]);
                 yield "ok";
             }
             case "send" -> {
@@ -58,7 +59,10 @@ public final class IceAgentMain implements IceListener {
                     yield "ok false";
                 }
             }
-            case "restart" -> credentials(agent.restart().join());
+            case "peer-restart" -> {
+                restarter.remoteRestart(new IceCredentials(words[1], words[2]));
+                yield "ok";
+            }
             case "events" -> events();
             default -> throw new IllegalArgumentException("unknown command " + words[0]);
         };
@@ -72,6 +76,7 @@ public final class IceAgentMain implements IceListener {
         }
         agent = IceAgent.create(config, IceRole.valueOf(words[1].toUpperCase(Locale.ROOT)),
                 Executors.newSingleThreadExecutor(), timers, this, new SecureRandom());
+        restarter = new IceRestarter(agent, fresh -> event("restart:" + fresh.ufrag() + "," + fresh.pwd()));
         agent.packetHandler((kind, buf, off, len) -> event("recv:" + HexFormat.of().formatHex(buf, off, off + len)));
         agent.start().join();
         return credentials(agent.localCredentials());
@@ -94,7 +99,7 @@ public final class IceAgentMain implements IceListener {
     @Override
     public void localCandidate(LocalCandidate c, IceCredentials credentials) {
         event("cand:" + c.type() + "," + c.address().getAddress().getHostAddress() + "," + c.address().getPort() + ","
-                + c.priority() + "," + c.foundation());
+                + c.priority() + "," + c.foundation() + "," + credentials.ufrag());
     }
 
     @Override
@@ -105,6 +110,7 @@ public final class IceAgentMain implements IceListener {
     @Override
     public void stateChanged(IceState state) {
         event("state:" + state);
+        restarter.stateChanged(state);
     }
 
     @Override

@@ -21,7 +21,7 @@ final class RemoteAgent {
     final List<String> received = new ArrayList<>();
     String ufrag;
     String pwd;
-    private int forwarded;
+    final List<String> restarts = new ArrayList<>();
 
     RemoteAgent(Host host) {
         this.name = host.name();
@@ -34,18 +34,11 @@ final class RemoteAgent {
         pwd = reply[2];
     }
 
-    void restart() {
-        String[] reply = jvm.request("restart", REPLY).split(" ");
-        ufrag = reply[1];
-        pwd = reply[2];
-        forwarded = candidates.size();
-    }
-
     void credentialsFrom(RemoteAgent peer) {
         jvm.request("creds " + peer.ufrag + " " + peer.pwd, REPLY);
     }
 
-    /** Fetches the agent's events; hands its new candidates to {@code peer}. */
+    /** Fetches the agent's events; signals its candidates and restarts to {@code peer}, in order. */
     void poll(RemoteAgent peer) {
         String reply = jvm.request("events", REPLY);
         String body = reply.substring("events".length()).strip();
@@ -53,6 +46,13 @@ final class RemoteAgent {
             for (String event : body.split("\\|")) {
                 if (event.startsWith("cand:")) {
                     candidates.add(event.substring(5));
+                    peer.jvm.request("cand " + event.substring(5).replace(',', ' '), REPLY);
+                } else if (event.startsWith("restart:")) {
+                    String[] fresh = event.substring(8).split(",");
+                    ufrag = fresh[0];
+                    pwd = fresh[1];
+                    restarts.add(ufrag);
+                    peer.jvm.request("peer-restart " + ufrag + " " + pwd, REPLY);
                 } else if (event.startsWith("state:")) {
                     states.add(event.substring(6));
                 } else if (event.startsWith("selected:")) {
@@ -61,9 +61,6 @@ final class RemoteAgent {
                     received.add(event.substring(5));
                 }
             }
-        }
-        while (forwarded < candidates.size()) {
-            peer.jvm.request("cand " + candidates.get(forwarded++).replace(',', ' '), REPLY);
         }
     }
 
