@@ -87,6 +87,7 @@ public final class IceAgent implements AutoCloseable {
     private boolean nominating;
     private ScheduledFuture<?> nominationTimer;
     private long checkingSince;
+    private long lastCheckSent = System.nanoTime() - Long.MAX_VALUE / 4;
     private int peerReflexiveCount;
     private ScheduledFuture<?> pacer;
 
@@ -462,13 +463,13 @@ public final class IceAgent implements AutoCloseable {
             return; // over the pair limit
         }
         CandidatePair pair = found.get();
-        switch (pair.state()) {
-            case FROZEN, WAITING -> trigger(pair);
-            case FAILED -> {
-                pair.state(PairState.WAITING);
-                trigger(pair);
-            }
-            default -> { }
+        boolean checkNow = pair.state() == PairState.FROZEN || pair.state() == PairState.WAITING
+                || pair.state() == PairState.FAILED;
+        if (checkNow && remote != null) {
+            triggered.remove(pair);
+            sendCheck(pair, false); // a triggered check goes at once: the peer's own pacing bounds their rate
+        } else if (checkNow) {
+            trigger(pair); // sent once the peer's credentials arrive
         }
         if (role == IceRole.CONTROLLED && request.attribute(UseCandidate.class).isPresent()) {
             if (pair.valid()) {
@@ -502,6 +503,7 @@ public final class IceAgent implements AutoCloseable {
 
     // ---- outgoing checks (executor) ----
 
+    /** Checks can start: moves to CHECKING and sends a check now if none went out within the last Ta. */
     private void startChecking() {
         if (closed || remote == null) {
             return;
@@ -512,6 +514,9 @@ public final class IceAgent implements AutoCloseable {
         if (state == IceState.NEW) {
             setState(IceState.CHECKING);
         }
+        if (System.nanoTime() - lastCheckSent >= config.pacing().toNanos()) {
+            sendNextCheck();
+        }
     }
 
     /** Every Ta: one check (triggered first), consent, and the timeouts. */
@@ -519,14 +524,8 @@ public final class IceAgent implements AutoCloseable {
         if (closed) {
             return;
         }
-        if (remote != null) {
-            CandidatePair next = triggered.poll();
-            if (next == null && nominated == null) {
-                next = checklist.nextToCheck().orElse(null);
-            }
-            if (next != null) {
-                sendCheck(next, false);
-            }
+        if (remote != null && System.nanoTime() - lastCheckSent >= config.pacing().toNanos() / 2) {
+            sendNextCheck();
         }
         if (selected != null) {
             consentTick();
@@ -534,7 +533,18 @@ public final class IceAgent implements AutoCloseable {
         evaluate();
     }
 
+    private void sendNextCheck() {
+        CandidatePair next = triggered.poll();
+        if (next == null && nominated == null) {
+            next = checklist.nextToCheck().orElse(null);
+        }
+        if (next != null) {
+            sendCheck(next, false);
+        }
+    }
+
     private void sendCheck(CandidatePair pair, boolean nominate) {
+        lastCheckSent = System.nanoTime();
         pair.state(PairState.IN_PROGRESS);
         IceCredentials own = local;
         IceCredentials peer = remote;

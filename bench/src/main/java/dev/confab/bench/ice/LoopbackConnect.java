@@ -1,0 +1,112 @@
+package dev.confab.bench.ice;
+
+import dev.confab.crypto.dtls.DtlsCertificate;
+import dev.confab.crypto.dtls.DtlsConfig;
+import dev.confab.crypto.dtls.DtlsParameters;
+import dev.confab.crypto.dtls.DtlsRole;
+import dev.confab.media.ice.IceAgentConfig;
+import dev.confab.media.ice.IceCredentials;
+import dev.confab.media.ice.IceListener;
+import dev.confab.media.ice.IceRole;
+import dev.confab.media.ice.IceState;
+import dev.confab.media.ice.LocalCandidate;
+import dev.confab.media.ice.RemoteCandidate;
+import dev.confab.media.transport.MediaReceiver;
+import dev.confab.media.transport.SecureTransport;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Two {@link SecureTransport}s in this JVM that set up a call over loopback, as two Chromium peer connections in one
+ * page do: the offerer starts gathering at time zero, candidates and credentials go straight to the other side, and
+ * the offerer's ICE CONNECTED and DTLS completion are timed. Certificates are made before time zero, as a browser makes
+ * its certificate when the peer connection is created.
+ *
+ * <p>Thread contract: one measurement at a time.
+ */
+public final class LoopbackConnect implements AutoCloseable {
+    private static final MediaReceiver DISCARD = new MediaReceiver() {
+        @Override
+        public void rtp(byte[] buf, int off, int len) {
+        }
+
+        @Override
+        public void rtcp(byte[] buf, int off, int len) {
+        }
+    };
+
+    private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1);
+    private final ExecutorService virtual = Executors.newVirtualThreadPerTaskExecutor();
+    private final SecureRandom random = new SecureRandom();
+
+    /** Sets up one call and tears it down; the times are the offerer's. */
+    public ConnectTime measure() throws Exception {
+        DtlsCertificate offererCert = DtlsCertificate.generate(random, Clock.systemUTC());
+        DtlsCertificate answererCert = DtlsCertificate.generate(random, Clock.systemUTC());
+        Side offerer = new Side();
+        Side answerer = new Side();
+        offerer.other = answerer;
+        answerer.other = offerer;
+        offerer.transport = transport(offerer, IceRole.CONTROLLING, DtlsRole.SERVER, offererCert, answererCert);
+        answerer.transport = transport(answerer, IceRole.CONTROLLED, DtlsRole.CLIENT, answererCert, offererCert);
+        try {
+            long start = System.nanoTime();
+            offerer.transport.agent().start().join();
+            answerer.transport.agent().remoteCredentials(offerer.transport.agent().localCredentials());
+            answerer.transport.agent().start().join();
+            offerer.transport.agent().remoteCredentials(answerer.transport.agent().localCredentials());
+            long connected = offerer.connected.get(10, TimeUnit.SECONDS);
+            offerer.transport.handshake().get(10, TimeUnit.SECONDS);
+            long secured = System.nanoTime();
+            return new ConnectTime((connected - start) / 1e6, (secured - start) / 1e6);
+        } finally {
+            offerer.close();
+            answerer.close();
+        }
+    }
+
+    private SecureTransport transport(Side side, IceRole iceRole, DtlsRole dtlsRole, DtlsCertificate own,
+            DtlsCertificate peer) {
+        return SecureTransport.create(IceAgentConfig.defaults().withLoopback(true), iceRole, side.executor, timers,
+                random, side, new DtlsParameters(dtlsRole, own, peer.fingerprint(), DtlsConfig.defaults(), random),
+                virtual, DISCARD);
+    }
+
+    @Override
+    public void close() {
+        timers.shutdownNow();
+        virtual.shutdownNow();
+    }
+
+    /** One peer: its transport and executor, and the time its ICE first connected. */
+    private static final class Side implements IceListener, AutoCloseable {
+        final ExecutorService executor = Executors.newSingleThreadExecutor();
+        final CompletableFuture<Long> connected = new CompletableFuture<>();
+        SecureTransport transport;
+        Side other;
+
+        @Override
+        public void localCandidate(LocalCandidate c, IceCredentials credentials) {
+            other.transport.agent().addRemoteCandidate(
+                    new RemoteCandidate(c.type(), c.address(), c.priority(), c.foundation()), credentials.ufrag());
+        }
+
+        @Override
+        public void stateChanged(IceState state) {
+            if (state == IceState.CONNECTED) {
+                connected.complete(System.nanoTime());
+            }
+        }
+
+        @Override
+        public void close() {
+            transport.close();
+            executor.shutdown();
+        }
+    }
+}
