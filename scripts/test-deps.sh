@@ -8,6 +8,8 @@ confab_missing_packages() {
     command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
     { command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libsrtp2; } || missing+=(libsrtp2-dev)
     command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
+    { command -v ip >/dev/null 2>&1 && command -v tc >/dev/null 2>&1; } || missing+=(iproute2)
+    command -v iptables >/dev/null 2>&1 || missing+=(iptables)
     echo "${missing[@]:-}"
 }
 
