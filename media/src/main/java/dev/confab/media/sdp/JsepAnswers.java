@@ -21,8 +21,9 @@ public final class JsepAnswers {
     /**
      * The answer to {@code offer}.
      *
-     * @throws SdpNegotiationException when the offer lacks mids, or an accepted section lacks ICE credentials, a
-     *                                 SHA-256 fingerprint or a usable {@code a=setup}, or nothing can be accepted
+     * @throws SdpNegotiationException when the offer lacks mids or repeats one, or an accepted section lacks ICE
+     *                                 credentials, a SHA-256 fingerprint or a usable {@code a=setup}, or nothing can
+     *                                 be accepted
      */
     public static SessionDescription create(SessionDescription offer, AnswerOptions options)
             throws SdpNegotiationException {
@@ -35,6 +36,9 @@ public final class JsepAnswers {
         for (MediaDescription offered : offer.media()) {
             String mid = offered.mid().orElseThrow(() -> new SdpNegotiationException(Reason.NO_MID,
                     "offered " + offered.media() + " section " + (sections.size() + 1) + " has no a=mid"));
+            if (sections.stream().anyMatch(m -> m.mid().orElseThrow().equals(mid))) {
+                throw new SdpNegotiationException(Reason.DUPLICATE_MID, "offered mid '" + mid + "' appears twice");
+            }
             List<RtpFormat> codecs = acceptable(offered) ? options.codecs().choose(offered) : List.of();
             if (codecs.isEmpty()) {
                 sections.add(rejected(offered, mid));

@@ -19,11 +19,9 @@ final class SdpWriter {
         line(out, "v=0");
         line(out, "o=" + d.origin().toSdpValue());
         line(out, "s=" + d.sessionName());
-        d.lines().stream().filter(l -> SessionDescription.BEFORE_TIMING.indexOf(l.type()) >= 0)
-                .forEach(l -> line(out, l.toSdp()));
+        d.lines().stream().filter(SessionDescription::beforeTiming).forEach(l -> line(out, l.toSdp()));
         line(out, "t=" + d.timing().toSdpValue());
-        d.lines().stream().filter(l -> SessionDescription.BEFORE_TIMING.indexOf(l.type()) < 0)
-                .forEach(l -> line(out, l.toSdp()));
+        d.lines().stream().filter(l -> !SessionDescription.beforeTiming(l)).forEach(l -> line(out, l.toSdp()));
         flag(out, "ice-lite", d.iceLite());
         transport(out, d.ice(), d.fingerprints(), d.setup());
         d.groups().forEach(g -> attribute(out, "group", g.toSdpValue()));

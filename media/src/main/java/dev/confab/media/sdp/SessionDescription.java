@@ -5,6 +5,7 @@ import dev.confab.crypto.dtls.DtlsSetup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A whole SDP session description (RFC 8866) as JSEP uses it: the session-level lines and attributes, typed where
@@ -34,15 +35,16 @@ public record SessionDescription(Origin origin, String sessionName, List<SdpLine
     /** The session-level line types written before {@code t=}; the others go after it. */
     static final String BEFORE_TIMING = "iuepcb";
 
-    /** Validates and copies. */
+    /** Validates and copies; the lines written before {@code t=} are put first, each group keeping its order. */
     public SessionDescription {
         Tokens.text("session name", sessionName);
-        lines = List.copyOf(lines);
         for (SdpLine line : lines) {
             if ((BEFORE_TIMING + "trzk").indexOf(line.type()) < 0) {
                 throw new IllegalArgumentException("the session keeps no '" + line.type() + "=' line unmodelled");
             }
         }
+        lines = Stream.concat(lines.stream().filter(SessionDescription::beforeTiming),
+                lines.stream().filter(l -> !beforeTiming(l))).toList();
         fingerprints = List.copyOf(fingerprints);
         groups = List.copyOf(groups);
         attributes = List.copyOf(attributes);
@@ -59,6 +61,10 @@ public record SessionDescription(Origin origin, String sessionName, List<SdpLine
      */
     public static SessionDescription parse(String text) throws SdpParseException {
         return SdpParser.parse(text);
+    }
+
+    static boolean beforeTiming(SdpLine line) {
+        return BEFORE_TIMING.indexOf(line.type()) >= 0;
     }
 
     /** A builder for a description with this origin, {@code s=-} and {@code t=0 0}. */

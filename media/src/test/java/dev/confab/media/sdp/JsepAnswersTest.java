@@ -138,6 +138,7 @@ class JsepAnswersTest {
 
         assertRefused(chromium.toBuilder().media(List.of()).build(), OPTIONS, Reason.NO_MEDIA);
         assertRefused(replaceMedia(chromium, 1, m -> rebuildWithout(m, "mid")), OPTIONS, Reason.NO_MID);
+        assertRefused(replaceMedia(chromium, 1, m -> m.toBuilder().mid("0").build()), OPTIONS, Reason.DUPLICATE_MID);
         assertRefused(replaceMedia(chromium, 0, JsepAnswersTest::withoutTransport), OPTIONS,
                 Reason.NO_ICE_CREDENTIALS);
         assertRefused(replaceMedia(chromium, 0, m -> rebuildWithout(m, "fingerprint")), OPTIONS,

@@ -117,6 +117,20 @@ class SdpRoundTripTest {
     }
 
     @Test
+    void linesOutOfOrderAreWrittenWhereSdpWantsThem() throws Exception {
+        String text = SdpParserRejectsTest.VALID.replace("t=0 0\n", "r=1 2 3\nt=0 0\nb=AS:1\n")
+                .replace("c=IN IP4 0.0.0.0\n", "b=AS:2\nc=IN IP4 0.0.0.0\ni=title\n");
+
+        SessionDescription d = SessionDescription.parse(text);
+
+        assertThat(d.lines()).extracting(SdpLine::toSdp).containsExactly("b=AS:1", "r=1 2 3");
+        assertThat(d.media().getFirst().lines()).extracting(SdpLine::toSdp).containsExactly("i=title", "b=AS:2");
+        assertThat(d.toSdp()).contains("s=-\r\nb=AS:1\r\nt=0 0\r\nr=1 2 3\r\n")
+                .contains("m=audio 9 UDP/TLS/RTP/SAVPF 111\r\ni=title\r\nc=IN IP4 0.0.0.0\r\nb=AS:2\r\n");
+        assertThat(SessionDescription.parse(d.toSdp())).isEqualTo(d);
+    }
+
+    @Test
     void aBuiltDescriptionReadsBackEqual() throws Exception {
         SessionDescription built = JsepOffers.create(123, TestTransports.transport(3), TestTransports.audioAndVideo())
                 .toBuilder()
