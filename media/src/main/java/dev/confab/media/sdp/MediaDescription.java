@@ -253,11 +253,6 @@ public record MediaDescription(String media, int port, int portCount, String pro
             return this;
         }
 
-        public Builder clearCandidates() {
-            candidates.clear();
-            return this;
-        }
-
         public Builder endOfCandidates(boolean value) {
             endOfCandidates = value;
             return this;

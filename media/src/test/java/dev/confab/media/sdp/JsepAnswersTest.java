@@ -24,6 +24,8 @@ class JsepAnswersTest {
         assertThat(answer.origin()).isEqualTo(Origin.jsep(99, 1));
         assertThat(answer.bundleGroup()).contains(Group.bundle(List.of("0", "1")));
         assertThat(answer.media()).extracting(m -> m.mid().orElseThrow()).containsExactly("0", "1");
+        assertThat(answer.mediaWithMid("1")).contains(answer.media().get(1));
+        assertThat(answer.mediaWithMid("2")).isEmpty();
         for (MediaDescription m : answer.media()) {
             assertThat(m.port()).isEqualTo(MediaDescription.DISCARD_PORT);
             assertThat(m.setup()).contains(DtlsSetup.ACTIVE);
