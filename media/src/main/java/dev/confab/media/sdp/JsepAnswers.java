@@ -12,7 +12,7 @@ import java.util.Optional;
  * Answers an offer in the JSEP shape (RFC 9429 section 5.3.1, RFC 3264 section 6): mirrors every mid in order,
  * accepts the BUNDLE group for the sections it accepts, answers {@code a=setup} as {@link DtlsRole#answerTo} says,
  * keeps the codecs the {@link CodecChoice} picks (same payload type numbers) and the header extensions Confab
- * implements, and rejects with port 0 every section that is not RTP over DTLS-SRTP with rtcp-mux or has no chosen
+ * implements (same ids, directions reversed), and rejects with port 0 every section that is not RTP over DTLS-SRTP with rtcp-mux or has no chosen
  * codec. Stateless.
  */
 public final class JsepAnswers {
@@ -89,6 +89,7 @@ public final class JsepAnswers {
                 .direction(direction)
                 .rtcpRsize(offered.rtcpRsize());
         offered.extmaps().stream().filter(e -> options.headerExtensions().contains(e.uri()))
+                .map(e -> new Extmap(e.id(), e.direction().map(Direction::reversed), e.uri(), e.attributes()))
                 .forEach(section::addExtmap);
         codecs.forEach(section::addRtpFormat);
         if (direction.sends()) {

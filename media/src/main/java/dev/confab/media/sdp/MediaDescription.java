@@ -116,7 +116,11 @@ public record MediaDescription(String media, int port, int portCount, String pro
         return direction.orElse(Direction.SENDRECV);
     }
 
-    /** The payload types of an RTP section, in {@code m=} line order. */
+    /**
+     * The payload types of an RTP section, in {@code m=} line order.
+     *
+     * @throws IllegalArgumentException for a section whose formats are not payload types (see {@link #isRtp})
+     */
     public List<Integer> payloadTypes() {
         List<Integer> types = new ArrayList<>(formats.size());
         for (String format : formats) {

@@ -27,6 +27,7 @@ final class SdpWriter {
         d.groups().forEach(g -> attribute(out, "group", g.toSdpValue()));
         flag(out, "extmap-allow-mixed", d.extmapAllowMixed());
         d.msidSemantic().ifPresent(s -> attribute(out, "msid-semantic", s.toSdpValue()));
+        flag(out, "end-of-candidates", d.endOfCandidates());
         d.attributes().forEach(a -> line(out, "a=" + a.toSdpValue()));
         d.media().forEach(m -> media(out, m));
         return out.toString();

@@ -7,7 +7,9 @@ import dev.confab.crypto.dtls.DtlsSetup;
 import dev.confab.media.sdp.SdpNegotiationException.Reason;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Answers to the recorded Chromium offer and to variations of it that Confab must reject in part or in whole. */
@@ -98,6 +100,19 @@ class JsepAnswersTest {
         assertThat(answer.media().get(2).formats()).containsExactly("webrtc-datachannel");
         assertThat(answer.media()).extracting(m -> m.mid().orElseThrow()).containsExactly("0", "1", "2");
         assertThat(answer.bundleGroup()).contains(Group.bundle(List.of("1")));
+    }
+
+    @Test
+    void keepsOnlyImplementedHeaderExtensionsWithTheirIdsAndDirectionsReversed() throws Exception {
+        SessionDescription offer = replaceMedia(Fixtures.parsed(Fixtures.CHROMIUM_OFFER), 1, m -> m.toBuilder()
+                .addExtmap(new Extmap(20, Optional.of(Direction.SENDONLY), "urn:x:only-sent", Optional.of("a b")))
+                .build());
+
+        MediaDescription video = JsepAnswers.create(offer, OPTIONS.withHeaderExtensions(
+                Set.of(Extmap.MID_URI, "urn:x:only-sent"))).media().get(1);
+
+        assertThat(video.extmaps()).containsExactly(Extmap.of(4, Extmap.MID_URI),
+                new Extmap(20, Optional.of(Direction.RECVONLY), "urn:x:only-sent", Optional.of("a b")));
     }
 
     @Test

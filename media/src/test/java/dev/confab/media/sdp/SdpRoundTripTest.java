@@ -70,6 +70,7 @@ class SdpRoundTripTest {
         String scrambled = String.join("\n",
                 "v=0", "o=- 5 2 IN IP4 127.0.0.1", "s=-", "t=0 0",
                 "a=msid-semantic:WMS *",
+                "a=end-of-candidates",
                 "a=group:BUNDLE a",
                 "a=ice-options:trickle",
                 "m=video 0 UDP/TLS/RTP/SAVPF 97 96",
@@ -93,6 +94,7 @@ class SdpRoundTripTest {
                 "a=ice-options:trickle",
                 "a=group:BUNDLE a",
                 "a=msid-semantic: WMS *",
+                "a=end-of-candidates",
                 "m=video 0 UDP/TLS/RTP/SAVPF 97 96",
                 "a=end-of-candidates",
                 "a=ice-ufrag:abcd",
@@ -113,6 +115,8 @@ class SdpRoundTripTest {
         assertThat(d.iceFor(video)).isEqualTo(IceAttributes.of("abcd", "0123456789012345678901",
                 List.of("trickle")));
         assertThat(d.setupFor(video)).contains(DtlsSetup.ACTPASS);
+        assertThat(d.endOfCandidates()).isTrue();
+        assertThat(d.endOfCandidatesFor(video)).isTrue();
         assertThat(d.msidSemantic()).contains(new MsidSemantic("WMS", List.of("*")));
     }
 
