@@ -10,6 +10,8 @@ confab_missing_packages() {
     command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
     { command -v ip >/dev/null 2>&1 && command -v tc >/dev/null 2>&1; } || missing+=(iproute2)
     command -v iptables >/dev/null 2>&1 || missing+=(iptables)
+    [ -x /usr/lib/chromium/chromium ] || missing+=(chromium)
+    command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
     echo "${missing[@]:-}"
 }
 

@@ -1,2 +1,2 @@
-/** Test-only launchers for the real things Confab's tests run against: the server, PostgreSQL, libsrtp2, ffmpeg. */
+/** Test-only launchers for the real things Confab's tests run against: the server, PostgreSQL, libsrtp2, ffmpeg, Chromium. */
 package dev.confab.testkit;
