@@ -9,10 +9,10 @@ confab_missing_packages() {
     { command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libsrtp2; } || missing+=(libsrtp2-dev)
     command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
     command -v turnserver >/dev/null 2>&1 || missing+=(coturn)
-    [ -x /usr/lib/chromium/chromium ] || missing+=(chromium)
-    command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
     { command -v ip >/dev/null 2>&1 && command -v tc >/dev/null 2>&1; } || missing+=(iproute2)
     command -v iptables >/dev/null 2>&1 || missing+=(iptables)
+    [ -x /usr/lib/chromium/chromium ] || missing+=(chromium)
+    command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
     echo "${missing[@]:-}"
 }
 

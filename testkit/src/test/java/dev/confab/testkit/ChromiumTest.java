@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
 import org.junit.jupiter.api.Test;
 
 /**
  * The real headless Chromium: a page from the loopback server loads, sync and async scripts return JSON, a rejected
- * promise surfaces as an error with the JavaScript message, and closing leaves no process and no directory behind.
+ * promise surfaces as an error with the JavaScript message, the fake microphone file and extra flags reach the
+ * browser, closing leaves no process and no directory behind, and a crashed run's leftovers are removed.
  */
 class ChromiumTest {
 
@@ -48,6 +54,32 @@ class ChromiumTest {
     }
 
     @Test
+    void passesTheFakeMicrophoneFileAndExtraFlagsToTheBrowser() throws Exception {
+        Path wav = Files.createTempFile("confab-fake-mic-", ".wav");
+        try {
+            writeSilence(wav);
+            ChromiumOptions options = ChromiumOptions.DEFAULTS.withFakeAudioCapture(wav)
+                    .withExtraFlags(List.of("--lang=en-GB"));
+            try (Chromium chromium = Chromium.launch(options)) {
+                chromium.navigate("chrome://version");
+
+                String page = chromium.execute("return document.body.innerText;").asText();
+
+                assertThat(page).contains("--use-file-for-fake-audio-capture=" + wav.toAbsolutePath())
+                        .contains("--lang=en-GB").contains("--allow-loopback-in-peer-connection");
+                JsonNode tracks = chromium.evaluate("""
+                        const stream = await navigator.mediaDevices.getUserMedia({audio: true});
+                        const kinds = stream.getTracks().map(t => t.kind + ':' + t.readyState);
+                        stream.getTracks().forEach(t => t.stop());
+                        return kinds;""");
+                assertThat(tracks.toString()).isEqualTo("[\"audio:live\"]");
+            }
+        } finally {
+            Files.deleteIfExists(wav);
+        }
+    }
+
+    @Test
     void removesWhatACrashedRunLeftBehind() throws Exception {
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
@@ -66,6 +98,14 @@ class ChromiumTest {
         } finally {
             orphan.destroyForcibly();
             Directories.deleteTree(tmp);
+        }
+    }
+
+    /** One second of 48 kHz 16-bit mono silence. */
+    private static void writeSilence(Path wav) throws Exception {
+        AudioFormat format = new AudioFormat(48_000, 16, 1, true, false);
+        try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(new byte[96_000]), format, 48_000)) {
+            AudioSystem.write(in, AudioFileFormat.Type.WAVE, wav.toFile());
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 /** Reads the RFC 8839 candidate grammar into a {@link Candidate}. Stateless. */
 final class CandidateParser {
+    /** Longest value accepted; what is written back is never longer than what was read. */
     private static final int MAX_CHARS = 1024;
     private static final int FIXED_FIELDS = 8;
 
@@ -16,11 +17,11 @@ final class CandidateParser {
         if (text == null) {
             throw bad("no candidate");
         }
-        if (text.length() > MAX_CHARS) {
-            throw bad("a candidate is at most " + MAX_CHARS + " characters");
-        }
         String value = text.startsWith("a=") ? text.substring(2) : text;
         value = value.startsWith("candidate:") ? value.substring("candidate:".length()) : value;
+        if (value.length() > MAX_CHARS) {
+            throw bad("a candidate is at most " + MAX_CHARS + " characters after 'candidate:'");
+        }
         try {
             return read(Tokens.fields("candidate", value));
         } catch (IllegalArgumentException e) {

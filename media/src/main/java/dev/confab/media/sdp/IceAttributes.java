@@ -31,11 +31,6 @@ public record IceAttributes(Optional<String> ufrag, Optional<String> pwd, List<S
         return new IceAttributes(Optional.of(ufrag), Optional.of(pwd), options);
     }
 
-    /** Whether nothing is set. */
-    public boolean isEmpty() {
-        return ufrag.isEmpty() && pwd.isEmpty() && options.isEmpty();
-    }
-
     /** These attributes, each one that is absent taken from {@code session} (RFC 8839 section 5.4). */
     public IceAttributes orElse(IceAttributes session) {
         return new IceAttributes(ufrag.or(session::ufrag), pwd.or(session::pwd),

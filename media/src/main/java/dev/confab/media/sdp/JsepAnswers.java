@@ -12,7 +12,7 @@ import java.util.Optional;
  * Answers an offer in the JSEP shape (RFC 9429 section 5.3.1, RFC 3264 section 6): mirrors every mid in order,
  * accepts the BUNDLE group for the sections it accepts, answers {@code a=setup} as {@link DtlsRole#answerTo} says,
  * keeps the codecs the {@link CodecChoice} picks (same payload type numbers) and the header extensions Confab
- * implements, and rejects with port 0 every section that is not RTP over DTLS-SRTP with rtcp-mux or has no chosen
+ * implements (same ids, directions reversed), and rejects with port 0 every section that is not RTP over DTLS-SRTP with rtcp-mux or has no chosen
  * codec. Stateless.
  */
 public final class JsepAnswers {
@@ -21,8 +21,9 @@ public final class JsepAnswers {
     /**
      * The answer to {@code offer}.
      *
-     * @throws SdpNegotiationException when the offer lacks mids, or an accepted section lacks ICE credentials, a
-     *                                 SHA-256 fingerprint or a usable {@code a=setup}, or nothing can be accepted
+     * @throws SdpNegotiationException when the offer lacks mids or repeats one, or an accepted section lacks ICE
+     *                                 credentials, a SHA-256 fingerprint or a usable {@code a=setup}, or nothing can
+     *                                 be accepted
      */
     public static SessionDescription create(SessionDescription offer, AnswerOptions options)
             throws SdpNegotiationException {
@@ -35,6 +36,9 @@ public final class JsepAnswers {
         for (MediaDescription offered : offer.media()) {
             String mid = offered.mid().orElseThrow(() -> new SdpNegotiationException(Reason.NO_MID,
                     "offered " + offered.media() + " section " + (sections.size() + 1) + " has no a=mid"));
+            if (sections.stream().anyMatch(m -> m.mid().orElseThrow().equals(mid))) {
+                throw new SdpNegotiationException(Reason.DUPLICATE_MID, "offered mid '" + mid + "' appears twice");
+            }
             List<RtpFormat> codecs = acceptable(offered) ? options.codecs().choose(offered) : List.of();
             if (codecs.isEmpty()) {
                 sections.add(rejected(offered, mid));
@@ -85,6 +89,7 @@ public final class JsepAnswers {
                 .direction(direction)
                 .rtcpRsize(offered.rtcpRsize());
         offered.extmaps().stream().filter(e -> options.headerExtensions().contains(e.uri()))
+                .map(e -> new Extmap(e.id(), e.direction().map(Direction::reversed), e.uri(), e.attributes()))
                 .forEach(section::addExtmap);
         codecs.forEach(section::addRtpFormat);
         if (direction.sends()) {

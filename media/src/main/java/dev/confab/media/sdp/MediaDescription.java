@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * One media section: the {@code m=} line and everything up to the next (RFC 8866 section 5.14), with the attributes
@@ -20,7 +21,8 @@ import java.util.Set;
  * @param proto           e.g. {@code UDP/TLS/RTP/SAVPF}
  * @param formats         the formats of the {@code m=} line in order (payload types for RTP)
  * @param connection      the {@code c=} line, if present
- * @param lines           {@code i=}, {@code b=} and {@code k=} lines, kept as written
+ * @param lines           {@code i=}, {@code b=} and {@code k=} lines, kept as written ({@code i=} first: it is
+ *                        written before {@code c=}, the others after it)
  * @param rtcp            {@code a=rtcp}
  * @param ice             {@code a=ice-ufrag}, {@code a=ice-pwd}, {@code a=ice-options}
  * @param candidates      {@code a=candidate} lines of the UDP and TCP kinds Confab uses
@@ -70,12 +72,13 @@ public record MediaDescription(String media, int port, int portCount, String pro
         if (new HashSet<>(formats).size() != formats.size()) {
             throw new IllegalArgumentException("a format is listed twice on the m= line");
         }
-        lines = List.copyOf(lines);
         for (SdpLine line : lines) {
             if ("ibk".indexOf(line.type()) < 0) {
                 throw new IllegalArgumentException("a media section keeps only i=, b= and k= lines unmodelled");
             }
         }
+        lines = Stream.concat(lines.stream().filter(l -> l.type() == 'i'), lines.stream().filter(l -> l.type() != 'i'))
+                .toList();
         candidates = List.copyOf(candidates);
         fingerprints = List.copyOf(fingerprints);
         mid.ifPresent(m -> Tokens.token("mid", m));
@@ -113,7 +116,11 @@ public record MediaDescription(String media, int port, int portCount, String pro
         return direction.orElse(Direction.SENDRECV);
     }
 
-    /** The payload types of an RTP section, in {@code m=} line order. */
+    /**
+     * The payload types of an RTP section, in {@code m=} line order.
+     *
+     * @throws IllegalArgumentException for a section whose formats are not payload types (see {@link #isRtp})
+     */
     public List<Integer> payloadTypes() {
         List<Integer> types = new ArrayList<>(formats.size());
         for (String format : formats) {
@@ -247,11 +254,6 @@ public record MediaDescription(String media, int port, int portCount, String pro
 
         public Builder addCandidate(Candidate value) {
             candidates.add(value);
-            return this;
-        }
-
-        public Builder clearCandidates() {
-            candidates.clear();
             return this;
         }
 

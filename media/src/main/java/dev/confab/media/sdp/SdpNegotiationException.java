@@ -16,6 +16,8 @@ public final class SdpNegotiationException extends Exception {
         NO_MEDIA,
         /** A media section has no {@code a=mid} (JSEP requires one in every section). */
         NO_MID,
+        /** Two media sections have the same {@code a=mid}. */
+        DUPLICATE_MID,
         /** An accepted media section has no {@code a=ice-ufrag} or {@code a=ice-pwd}, at media or session level. */
         NO_ICE_CREDENTIALS,
         /** An accepted media section has no {@code sha-256} fingerprint: DTLS-SRTP cannot be authenticated. */

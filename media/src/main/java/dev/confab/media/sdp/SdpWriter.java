@@ -19,16 +19,15 @@ final class SdpWriter {
         line(out, "v=0");
         line(out, "o=" + d.origin().toSdpValue());
         line(out, "s=" + d.sessionName());
-        d.lines().stream().filter(l -> SessionDescription.BEFORE_TIMING.indexOf(l.type()) >= 0)
-                .forEach(l -> line(out, l.toSdp()));
+        d.lines().stream().filter(SessionDescription::beforeTiming).forEach(l -> line(out, l.toSdp()));
         line(out, "t=" + d.timing().toSdpValue());
-        d.lines().stream().filter(l -> SessionDescription.BEFORE_TIMING.indexOf(l.type()) < 0)
-                .forEach(l -> line(out, l.toSdp()));
+        d.lines().stream().filter(l -> !SessionDescription.beforeTiming(l)).forEach(l -> line(out, l.toSdp()));
         flag(out, "ice-lite", d.iceLite());
         transport(out, d.ice(), d.fingerprints(), d.setup());
         d.groups().forEach(g -> attribute(out, "group", g.toSdpValue()));
         flag(out, "extmap-allow-mixed", d.extmapAllowMixed());
         d.msidSemantic().ifPresent(s -> attribute(out, "msid-semantic", s.toSdpValue()));
+        flag(out, "end-of-candidates", d.endOfCandidates());
         d.attributes().forEach(a -> line(out, "a=" + a.toSdpValue()));
         d.media().forEach(m -> media(out, m));
         return out.toString();

@@ -4,7 +4,8 @@ import dev.confab.media.sdp.SdpLineReader.Line;
 
 /**
  * Reads the session-level attributes into a {@link SessionDescription.Builder}: the transport ones, {@code ice-lite},
- * {@code group}, {@code extmap-allow-mixed} and {@code msid-semantic}; every other one is kept as it came. Not
+ * {@code end-of-candidates}, {@code group}, {@code extmap-allow-mixed} and {@code msid-semantic}; every other one is
+ * kept as it came. Not
  * thread-safe; one per description.
  */
 final class SessionAttributeReader {
@@ -25,6 +26,10 @@ final class SessionAttributeReader {
             case "ice-lite" -> {
                 attribute.flag();
                 session.iceLite(true);
+            }
+            case "end-of-candidates" -> {
+                attribute.flag();
+                session.endOfCandidates(true);
             }
             case "extmap-allow-mixed" -> {
                 attribute.flag();

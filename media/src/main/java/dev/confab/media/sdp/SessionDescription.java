@@ -5,6 +5,7 @@ import dev.confab.crypto.dtls.DtlsSetup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A whole SDP session description (RFC 8866) as JSEP uses it: the session-level lines and attributes, typed where
@@ -19,6 +20,7 @@ import java.util.Optional;
  * @param timing           the first {@code t=} line
  * @param iceLite          {@code a=ice-lite}
  * @param ice              session-level {@code a=ice-ufrag}, {@code a=ice-pwd}, {@code a=ice-options}
+ * @param endOfCandidates  session-level {@code a=end-of-candidates} (RFC 8840): no more candidates in any section
  * @param fingerprints     session-level {@code a=fingerprint} with {@code sha-256}
  * @param setup            session-level {@code a=setup}
  * @param groups           {@code a=group} lines, such as BUNDLE
@@ -28,21 +30,22 @@ import java.util.Optional;
  * @param media            the media sections, in order
  */
 public record SessionDescription(Origin origin, String sessionName, List<SdpLine> lines, Timing timing,
-        boolean iceLite, IceAttributes ice, List<CertificateFingerprint> fingerprints, Optional<DtlsSetup> setup,
+        boolean iceLite, IceAttributes ice, boolean endOfCandidates, List<CertificateFingerprint> fingerprints, Optional<DtlsSetup> setup,
         List<Group> groups, boolean extmapAllowMixed, Optional<MsidSemantic> msidSemantic, List<Attribute> attributes,
         List<MediaDescription> media) {
     /** The session-level line types written before {@code t=}; the others go after it. */
     static final String BEFORE_TIMING = "iuepcb";
 
-    /** Validates and copies. */
+    /** Validates and copies; the lines written before {@code t=} are put first, each group keeping its order. */
     public SessionDescription {
         Tokens.text("session name", sessionName);
-        lines = List.copyOf(lines);
         for (SdpLine line : lines) {
             if ((BEFORE_TIMING + "trzk").indexOf(line.type()) < 0) {
                 throw new IllegalArgumentException("the session keeps no '" + line.type() + "=' line unmodelled");
             }
         }
+        lines = Stream.concat(lines.stream().filter(SessionDescription::beforeTiming),
+                lines.stream().filter(l -> !beforeTiming(l))).toList();
         fingerprints = List.copyOf(fingerprints);
         groups = List.copyOf(groups);
         attributes = List.copyOf(attributes);
@@ -59,6 +62,10 @@ public record SessionDescription(Origin origin, String sessionName, List<SdpLine
      */
     public static SessionDescription parse(String text) throws SdpParseException {
         return SdpParser.parse(text);
+    }
+
+    static boolean beforeTiming(SdpLine line) {
+        return BEFORE_TIMING.indexOf(line.type()) >= 0;
     }
 
     /** A builder for a description with this origin, {@code s=-} and {@code t=0 0}. */
@@ -91,6 +98,11 @@ public record SessionDescription(Origin origin, String sessionName, List<SdpLine
         return section.ice().orElse(ice);
     }
 
+    /** Whether a media section's candidates are complete: its own {@code a=end-of-candidates} or the session's. */
+    public boolean endOfCandidatesFor(MediaDescription section) {
+        return section.endOfCandidates() || endOfCandidates;
+    }
+
     /** The fingerprints in force for a media section: its own, else the session level's. */
     public List<CertificateFingerprint> fingerprintsFor(MediaDescription section) {
         return section.fingerprints().isEmpty() ? fingerprints : section.fingerprints();
@@ -109,6 +121,7 @@ public record SessionDescription(Origin origin, String sessionName, List<SdpLine
         private Timing timing = Timing.UNBOUNDED;
         private boolean iceLite;
         private IceAttributes ice = IceAttributes.NONE;
+        private boolean endOfCandidates;
         private final List<CertificateFingerprint> fingerprints = new ArrayList<>();
         private Optional<DtlsSetup> setup = Optional.empty();
         private final List<Group> groups = new ArrayList<>();
@@ -128,6 +141,7 @@ public record SessionDescription(Origin origin, String sessionName, List<SdpLine
             timing = d.timing;
             iceLite = d.iceLite;
             ice = d.ice;
+            endOfCandidates = d.endOfCandidates;
             fingerprints.addAll(d.fingerprints);
             setup = d.setup;
             groups.addAll(d.groups);
@@ -164,6 +178,11 @@ public record SessionDescription(Origin origin, String sessionName, List<SdpLine
 
         public Builder ice(IceAttributes value) {
             ice = value;
+            return this;
+        }
+
+        public Builder endOfCandidates(boolean value) {
+            endOfCandidates = value;
             return this;
         }
 
@@ -219,7 +238,8 @@ public record SessionDescription(Origin origin, String sessionName, List<SdpLine
          * @throws IllegalArgumentException if a value breaks the SDP grammar
          */
         public SessionDescription build() {
-            return new SessionDescription(origin, sessionName, lines, timing, iceLite, ice, fingerprints, setup, groups,
+            return new SessionDescription(origin, sessionName, lines, timing, iceLite, ice, endOfCandidates,
+                    fingerprints, setup, groups,
                     extmapAllowMixed, msidSemantic, attributes, media);
         }
     }
