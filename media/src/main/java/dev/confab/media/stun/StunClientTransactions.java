@@ -98,7 +98,8 @@ public final class StunClientTransactions implements AutoCloseable {
         boolean authenticated = false;
         if (transaction.request.key().isPresent()) {
             IntegrityVerdict verdict = message.verifyIntegrity(transaction.request.key().get());
-            boolean unsignedError = verdict == IntegrityVerdict.ABSENT && message.messageClass() == StunClass.ERROR_RESPONSE;
+            boolean unsignedError = verdict == IntegrityVerdict.ABSENT
+                    && message.messageClass() == StunClass.ERROR_RESPONSE;
             if (verdict != IntegrityVerdict.VALID && !unsignedError) {
                 rejected.incrementAndGet();
                 return false;
