@@ -141,13 +141,14 @@ public final class Coturn implements AutoCloseable {
         return ProcessOutput.tail(dir.resolve(LeftoverServers.LOG_FILE), lines);
     }
 
+    /** Stops the server and removes its directory. Idempotent. */
     @Override
     public void close() {
         stop();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // Already shutting down: the hook is running or ran.
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // Shutting down (the hook is running or ran), or closed before (the hook is gone).
         }
     }
 

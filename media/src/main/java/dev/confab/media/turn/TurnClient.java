@@ -30,6 +30,11 @@ import java.util.random.RandomGenerator;
  * before it expires, keeps permissions and channel bindings alive, and relays datagrams to peers as ChannelData
  * (bound peers) or Send indications (permitted peers); what peers send comes back to {@link TurnListener#onPeerData}.
  *
+ * <p>For ICE over a relayed candidate, the agent sends its checks with {@link #sendToPeer} (a
+ * {@link dev.confab.media.stun.StunClientTransactions} whose sender wraps it), after a permission or channel for the
+ * remote candidate, and feeds the STUN it gets back from {@link TurnListener#onPeerData} to its transactions. The
+ * allocation's mapped address is the server-reflexive candidate.
+ *
  * <p>Thread contract: thread-safe. {@link #sendToPeer} and {@link #receive} run on the caller's thread (the media
  * path) and touch only concurrent tables. Everything else hands its work to a serial queue on the given scheduler,
  * where all request state lives; the returned futures complete there, so do not block that scheduler on them.
@@ -158,8 +163,9 @@ public final class TurnClient implements AutoCloseable {
      * Takes one datagram that came from the TURN server: ChannelData and Data indications are delivered to
      * {@link TurnListener#onPeerData} on this thread, responses end their transactions.
      *
-     * @return whether it was used; false, counted, for malformed or unexpected datagrams, unbound channels and
-     *         unpermitted peers
+     * @return whether it was used; false, counted, for malformed or unexpected datagrams, unbound channels,
+     *         unpermitted peers, and responses to none of this client's requests (the owner may have sent those
+     *         itself, say a Binding request to the same server)
      */
     public boolean receive(byte[] buf, int off, int len) {
         Objects.checkFromIndexSize(off, len, buf.length);

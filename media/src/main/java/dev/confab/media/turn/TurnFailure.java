@@ -1,6 +1,6 @@
 package dev.confab.media.turn;
 
-/** What went wrong with a TURN request, for a caller to decide whether to retry, fall back or tell the user. */
+/** What went wrong with a TURN request, for a caller to decide whether to retry, fall back or tell the user. Immutable. */
 public enum TurnFailure {
     /** The server refused the credentials (401 to a signed request): wrong password, expired or unknown user. */
     UNAUTHORIZED,

@@ -94,8 +94,8 @@ class TurnAllocationTest {
     void anAllocationWhoseServerVanishedIsReportedLost() throws Exception {
         TurnClientConfig config = TurnTestbed.config(coturn)
                 .withRetransmission(new RetransmissionPolicy(Duration.ofMillis(50), 3, 4));
-        try (Coturn shortLived = Coturn.start(Coturn.Options.loopback().withArguments("--max-allocate-lifetime=2"));
-                TurnTestbed testbed = TurnTestbed.allocated(shortLived, config)) {
+        Coturn shortLived = Coturn.start(Coturn.Options.loopback().withArguments("--max-allocate-lifetime=2"));
+        try (TurnTestbed testbed = TurnTestbed.allocated(shortLived, config)) {
             shortLived.close();
 
             await("the refresh after 1 s timing out").atMost(Duration.ofSeconds(10)).until(() -> !testbed.losses.isEmpty());
@@ -104,6 +104,8 @@ class TurnAllocationTest {
             assertThat(testbed.client.state()).isEqualTo(TurnClient.State.FAILED);
             byte[] data = {1};
             assertThat(testbed.client.sendToPeer(testbed.address(), data, 0, 1)).isFalse();
+        } finally {
+            shortLived.close();
         }
     }
 
