@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * A real coturn ({@code turnserver}, Debian package {@code coturn}) for tests: UDP only, on free ports, with
@@ -62,6 +64,11 @@ public final class Coturn implements AutoCloseable {
             return new Options("127.0.0.1", List.of(), "confab.test", "confab-coturn-test-secret", List.of());
         }
 
+        /** Listening and relaying on {@code ip}, for example {@code ::1}. */
+        public Options listeningOn(String ip) {
+            return new Options(ip, commandPrefix, realm, secret, extraArguments);
+        }
+
         /** Inside a network namespace (or another wrapper), listening on {@code ip}. */
         public Options inNamespace(List<String> prefix, String ip) {
             return new Options(ip, prefix, realm, secret, extraArguments);
@@ -97,7 +104,8 @@ public final class Coturn implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot make a directory for coturn", e);
         }
-        Coturn coturn = new Coturn(options, dir, FreePorts.udpPair(), freeUdpRange(RELAY_PORTS));
+        int port = FreePorts.udpPair();
+        Coturn coturn = new Coturn(options, dir, port, freeUdpRange(RELAY_PORTS, port));
         Runtime.getRuntime().addShutdownHook(coturn.shutdownHook);
         try {
             coturn.launch();
@@ -133,13 +141,14 @@ public final class Coturn implements AutoCloseable {
         return ProcessOutput.tail(dir.resolve(LeftoverServers.LOG_FILE), lines);
     }
 
+    /** Stops the server and removes its directory. Idempotent. */
     @Override
     public void close() {
         stop();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // Already shutting down: the hook is running or ran.
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // Shutting down (the hook is running or ran), or closed before (the hook is gone).
         }
     }
 
@@ -167,14 +176,19 @@ public final class Coturn implements AutoCloseable {
             probe.setSoTimeout(200);
             await("coturn answering STUN on " + address()).atMost(Duration.ofSeconds(15))
                     .pollInterval(Duration.ofMillis(50))
-                    .failFast("turnserver exited:\n" + log(30), () -> !process.isAlive())
+                    .failFast("turnserver exited", () -> !process.isAlive())
                     .until(() -> answersBinding(probe));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            throw new IllegalStateException(e.getMessage() + "; its log ends:\n" + log(30), e);
         }
     }
 
-    /** Sends a bare Binding request (RFC 8489 section 5) and waits briefly for the matching success response. */
+    /**
+     * Sends a bare Binding request (RFC 8489 section 5) and waits briefly for the matching success response, skipping
+     * late answers to earlier probes (reading only one answer per probe would stay one behind for ever).
+     */
     private boolean answersBinding(DatagramSocket probe) throws IOException {
         byte[] request = new byte[20];
         request[1] = 0x01;
@@ -185,13 +199,17 @@ public final class Coturn implements AutoCloseable {
         probe.send(new DatagramPacket(request, request.length, address()));
         byte[] response = new byte[1500];
         DatagramPacket packet = new DatagramPacket(response, response.length);
-        try {
-            probe.receive(packet);
-        } catch (SocketTimeoutException e) {
-            return false;
+        while (true) {
+            try {
+                probe.receive(packet);
+            } catch (SocketTimeoutException e) {
+                return false;
+            }
+            if (packet.getLength() >= 20 && response[0] == 0x01 && response[1] == 0x01
+                    && Arrays.equals(response, 4, 20, request, 4, 20)) {
+                return true;
+            }
         }
-        return packet.getLength() >= 20 && response[0] == 0x01 && response[1] == 0x01
-                && Arrays.equals(response, 4, 20, request, 4, 20);
     }
 
     private void stop() {
@@ -217,11 +235,12 @@ public final class Coturn implements AutoCloseable {
         }
     }
 
-    /** The first of {@code count} consecutive UDP ports on loopback that were free a moment ago. */
-    private static int freeUdpRange(int count) {
+    /** The first of {@code count} consecutive loopback UDP ports free a moment ago, {@code taken} not among them. */
+    private static int freeUdpRange(int count, int taken) {
         for (int attempt = 0; attempt < 100; attempt++) {
             int first = FreePorts.udpPair();
-            if (first + count <= 65_535 && Stream.iterate(first, p -> p + 1).limit(count).noneMatch(FreePorts::udpBound)) {
+            boolean clear = first + count <= 65_535 && (taken < first || taken >= first + count);
+            if (clear && Stream.iterate(first, p -> p + 1).limit(count).noneMatch(FreePorts::udpBound)) {
                 return first;
             }
         }

@@ -22,7 +22,8 @@ class CoturnTest {
             assertThat(coturn.address().getAddress().isLoopbackAddress()).isTrue();
             assertThat(FreePorts.udpBound(port)).isTrue();
             dir = ownDirectories().getFirst();
-            server = ProcessHandle.of(Long.parseLong(Files.readString(dir.resolve(LeftoverServers.PID_FILE)))).orElseThrow();
+            long pid = Long.parseLong(Files.readString(dir.resolve(LeftoverServers.PID_FILE)));
+            server = ProcessHandle.of(pid).orElseThrow();
             assertThat(server.info().command()).hasValueSatisfying(command -> assertThat(command).endsWith("turnserver"));
             assertThat(coturn.log(100)).contains("Relay ports initialization done");
             int[] relay = coturn.relayPorts();

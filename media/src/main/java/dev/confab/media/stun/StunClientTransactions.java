@@ -77,10 +77,11 @@ public final class StunClientTransactions implements AutoCloseable {
     }
 
     /**
-     * Offers a received, decoded STUN message. Ends the transaction it answers if the id and method match and its
-     * integrity passes.
+     * Offers a received STUN message. Ends the transaction it answers if the id and method match and its integrity
+     * passes.
      *
-     * @param source where the datagram came from
+     * @param message a message from {@link StunMessage#decode}, whose bytes integrity is checked against
+     * @param source  where the datagram came from
      * @return whether it ended a transaction; false for non-responses, strays, late duplicates and forgeries
      */
     public boolean receive(StunMessage message, InetSocketAddress source) {
@@ -98,7 +99,8 @@ public final class StunClientTransactions implements AutoCloseable {
         boolean authenticated = false;
         if (transaction.request.key().isPresent()) {
             IntegrityVerdict verdict = message.verifyIntegrity(transaction.request.key().get());
-            boolean unsignedError = verdict == IntegrityVerdict.ABSENT && message.messageClass() == StunClass.ERROR_RESPONSE;
+            boolean unsignedError = verdict == IntegrityVerdict.ABSENT
+                    && message.messageClass() == StunClass.ERROR_RESPONSE;
             if (verdict != IntegrityVerdict.VALID && !unsignedError) {
                 rejected.incrementAndGet();
                 return false;

@@ -23,8 +23,8 @@ final class StunDecoder {
         }
         int bodyLength = WireBytes.u16(buf, off + 2);
         if (bodyLength % 4 != 0 || StunMessage.HEADER_SIZE + bodyLength != len) {
-            return failed(StunDecodeFailure.BAD_LENGTH,
-                    "header says " + bodyLength + " bytes of attributes, the datagram has " + (len - StunMessage.HEADER_SIZE));
+            return failed(StunDecodeFailure.BAD_LENGTH, "header says " + bodyLength
+                    + " bytes of attributes, the datagram has " + (len - StunMessage.HEADER_SIZE));
         }
         if (WireBytes.i32(buf, off + 4) != StunMessage.MAGIC_COOKIE) {
             return failed(StunDecodeFailure.BAD_COOKIE, String.format("magic cookie 0x%08x", WireBytes.i32(buf, off + 4)));

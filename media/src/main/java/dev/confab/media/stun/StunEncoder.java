@@ -33,7 +33,8 @@ final class StunEncoder {
             at += 4 + WireBytes.padded(attribute.size());
         }
         if (key != null) {
-            int type = key.algorithm() == IntegrityKey.Algorithm.HMAC_SHA1 ? MessageIntegrity.TYPE : MessageIntegritySha256.TYPE;
+            int type = key.algorithm() == IntegrityKey.Algorithm.HMAC_SHA1
+                    ? MessageIntegrity.TYPE : MessageIntegritySha256.TYPE;
             byte[] hmac = MessageChecksums.hmac(out, at, integritySize, key.algorithm(), key.bytes());
             writeHeader(out, at, type, integritySize);
             System.arraycopy(hmac, 0, out, at + 4, integritySize);

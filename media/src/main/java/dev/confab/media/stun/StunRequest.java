@@ -28,7 +28,7 @@ public record StunRequest(StunMessage message, InetSocketAddress destination, Op
         return new StunRequest(message, destination, Optional.empty(), true, RetransmissionPolicy.RFC_8489);
     }
 
-    /** This request signed with {@code key}; responses must then carry valid integrity (see {@link StunClientTransactions}). */
+    /** This request signed with {@code key}; responses must then pass it (see {@link StunClientTransactions}). */
     public StunRequest signedWith(IntegrityKey key) {
         return new StunRequest(message, destination, Optional.of(key), fingerprint, retransmission);
     }

@@ -15,7 +15,8 @@ public sealed interface StunTransactionOutcome {
      *                      and for an error response without integrity (a 401 or 438 from a TURN server, which cannot
      *                      sign it), which only signed requests accept
      */
-    record Response(StunMessage message, InetSocketAddress source, boolean authenticated) implements StunTransactionOutcome {
+    record Response(StunMessage message, InetSocketAddress source, boolean authenticated)
+            implements StunTransactionOutcome {
         /** Whether the response is a success response. */
         public boolean isSuccess() {
             return message.messageClass() == StunClass.SUCCESS_RESPONSE;

@@ -23,7 +23,8 @@ class StunRfcVectorsTest {
         assertThat(request.attribute(IceControlled.class)).contains(new IceControlled(0x932ff9b151263b36L));
         assertThat(request.attribute(Username.class)).contains(new Username("evtj:h6vY"));
         assertThat(request.verifyIntegrity(SHORT_TERM)).isEqualTo(IntegrityVerdict.VALID);
-        assertThat(request.verifyIntegrity(IntegrityKey.shortTerm("VOkJxbRl1RmTxUk/WvJxBT"))).isEqualTo(IntegrityVerdict.INVALID);
+        assertThat(request.verifyIntegrity(IntegrityKey.shortTerm("VOkJxbRl1RmTxUk/WvJxBT")))
+                .isEqualTo(IntegrityVerdict.INVALID);
     }
 
     @Test

@@ -49,7 +49,8 @@ class StunRoundTripTest {
     @EnumSource(StunClass.class)
     void methodAndClassBitsSurviveForEveryClass(StunClass messageClass) {
         for (int code : new int[] {0x001, 0x003, 0x009, 0x0ff, 0xfff}) {
-            StunMessage message = StunMessage.of(new StunMethod(code), messageClass, TransactionId.random(RANDOM), List.of());
+            StunMessage message =
+                    StunMessage.of(new StunMethod(code), messageClass, TransactionId.random(RANDOM), List.of());
             StunMessage back = StunRfcVectorsTest.decoded(message.encode(true));
             assertThat(back.method()).isEqualTo(message.method());
             assertThat(back.messageClass()).isEqualTo(messageClass);
@@ -71,7 +72,8 @@ class StunRoundTripTest {
     @Test
     void sha256IntegrityVerifiesAndRejectsAnotherKey() {
         IntegrityKey key = IntegrityKey.shortTerm("secret").signingWith(IntegrityKey.Algorithm.HMAC_SHA256);
-        byte[] wire = StunMessage.request(StunMethod.BINDING, TransactionId.random(RANDOM), new Priority(1)).encode(key, true);
+        byte[] wire = StunMessage.request(StunMethod.BINDING, TransactionId.random(RANDOM), new Priority(1))
+                .encode(key, true);
 
         StunMessage back = StunRfcVectorsTest.decoded(wire);
         assertThat(back.attribute(MessageIntegritySha256.class)).isPresent();
@@ -85,7 +87,8 @@ class StunRoundTripTest {
         StunMessage built = StunMessage.request(StunMethod.BINDING, TransactionId.random(RANDOM));
         assertThat(StunRfcVectorsTest.decoded(built.encode(true)).verifyIntegrity(IntegrityKey.shortTerm("x")))
                 .isEqualTo(IntegrityVerdict.ABSENT);
-        assertThatThrownBy(() -> built.verifyIntegrity(IntegrityKey.shortTerm("x"))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> built.verifyIntegrity(IntegrityKey.shortTerm("x")))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -121,7 +124,8 @@ class StunRoundTripTest {
 
     @Test
     void oversizeMessagesAndValuesAreRefusedWhenBuilt() {
-        StunMessage huge = StunMessage.indication(StunMethod.SEND, TransactionId.random(RANDOM), new Data(new byte[65_533]));
+        StunMessage huge =
+                StunMessage.indication(StunMethod.SEND, TransactionId.random(RANDOM), new Data(new byte[65_533]));
         assertThatThrownBy(huge::encode).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Username("u".repeat(514))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ErrorCode(200, "OK")).isInstanceOf(IllegalArgumentException.class);

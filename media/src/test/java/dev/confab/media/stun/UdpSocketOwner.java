@@ -45,10 +45,15 @@ public final class UdpSocketOwner implements AutoCloseable {
     /** A socket on a free loopback port whose datagrams go to {@code handler}. */
     public static UdpSocketOwner open(Handler handler) {
         try {
-            return new UdpSocketOwner(new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)), handler);
+            return wrap(new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)), handler);
         } catch (SocketException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Takes over a bound socket (closing it on {@link #close()}) and hands its datagrams to {@code handler}. */
+    public static UdpSocketOwner wrap(DatagramSocket socket, Handler handler) {
+        return new UdpSocketOwner(socket, handler);
     }
 
     /** The socket's address. */
@@ -62,8 +67,12 @@ public final class UdpSocketOwner implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         socket.close();
-        receiver.join(5_000);
+        try {
+            receiver.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
