@@ -5,29 +5,30 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * A host of a {@link NetworkLab}: a network namespace with one interface, {@code eth0}, plugged into its NAT's LAN or
- * into the public segment. Commands and processes run inside it; processes it started are killed when the lab closes.
- * Thread-safe.
+ * into the public segment, and for a multi-homed host a second one, {@code eth1}, plugged into another segment.
+ * Routing: the main table holds {@code eth0}'s network and its default route (via its NAT), and nothing of
+ * {@code eth1}, so unbound sockets and sockets bound to {@code eth0}'s address always use {@code eth0}. A policy rule
+ * ({@code ip rule add from <eth1 address> table 101}) sends whatever a socket bound to {@code eth1}'s address sends
+ * through table 101, which holds {@code eth1}'s network and its default route via {@code eth1}'s NAT: such traffic
+ * leaves by {@code eth1} and keeps flowing when {@code eth0} is cut. Commands and processes run inside the host;
+ * processes it started are killed when the lab closes. Thread-safe.
  */
 public final class Host {
     private final LabTools tools;
     private final String name;
     private final String namespace;
-    private final InetAddress address;
-    private final Optional<Nat> nat;
-    private final Link uplink;
+    private final List<HostInterface> interfaces;
     private final Consumer<AutoCloseable> owner;
 
-    Host(LabTools tools, String name, String namespace, InetAddress address, Optional<Nat> nat, Link uplink,
-            Consumer<AutoCloseable> owner) {
+    Host(LabTools tools, String name, String namespace, List<HostInterface> interfaces, Consumer<AutoCloseable> owner) {
         this.tools = tools;
         this.name = name;
         this.namespace = namespace;
-        this.address = address;
-        this.nat = nat;
-        this.uplink = uplink;
+        this.interfaces = List.copyOf(interfaces);
         this.owner = owner;
     }
 
@@ -40,24 +41,47 @@ public final class Host {
         return namespace;
     }
 
+    /** The interfaces, {@code eth0} first; two for a multi-homed host. */
+    public List<HostInterface> interfaces() {
+        return interfaces;
+    }
+
     /** The address of {@code eth0}: private (10.0.n.x) behind a NAT, public (203.0.113.x) otherwise. */
     public InetAddress address() {
-        return address;
+        return interfaces.getFirst().address();
     }
 
-    /** Where the public segment sees this host's traffic come from: its NAT's public address, or its own. */
+    /** The address of every interface, {@code eth0}'s first. */
+    public List<InetAddress> addresses() {
+        return interfaces.stream().map(HostInterface::address).toList();
+    }
+
+    /** Where the public segment sees {@code eth0}'s traffic come from: its NAT's public address, or its own. */
     public InetAddress publicAddress() {
-        return nat.map(Nat::publicAddress).orElse(address);
+        return interfaces.getFirst().publicAddress();
     }
 
-    /** The NAT router this host sits behind, if any. */
+    /** The NAT router {@code eth0} sits behind, if any. */
     public Optional<Nat> nat() {
-        return nat;
+        return interfaces.getFirst().nat();
     }
 
-    /** The cable from {@code eth0} to the NAT's LAN or to the public segment. */
+    /** The cable from {@code eth0} to its NAT's LAN or to the public segment. */
     public Link uplink() {
-        return uplink;
+        return interfaces.getFirst().uplink();
+    }
+
+    /** The cable from {@code eth<index>}: 0 for {@code eth0}, 1 for a multi-homed host's {@code eth1}. */
+    public Link uplink(int index) {
+        if (index < 0 || index >= interfaces.size()) {
+            throw new IndexOutOfBoundsException("Host " + name + " has no eth" + index + "; it has " + interfaces);
+        }
+        return interfaces.get(index).uplink();
+    }
+
+    /** The cables of every interface, {@code eth0}'s first. */
+    public List<Link> uplinks() {
+        return interfaces.stream().map(HostInterface::uplink).toList();
     }
 
     /** Runs {@code command} inside the host and waits up to 30 s for it; check {@link CommandResult#orThrow()}. */
@@ -86,6 +110,6 @@ public final class Host {
 
     @Override
     public String toString() {
-        return name + " " + address.getHostAddress() + nat.map(n -> " behind " + n.name()).orElse(" (public)");
+        return name + " " + interfaces.stream().map(HostInterface::toString).collect(Collectors.joining(", "));
     }
 }

@@ -16,7 +16,8 @@ import java.util.concurrent.locks.LockSupport;
  * A scriptable UDP socket to run in a lab host with {@link Host#startJvm}: tests use it to check what gets through a
  * NAT or a cut link, and to flood a throttled link. One socket, driven by {@link ControlLoop} commands:
  * <ul>
- *   <li>{@code bind PORT} (0 for any) → {@code bound PORT}</li>
+ *   <li>{@code bind PORT} (0 for any) on every address, or {@code bind ADDRESS PORT} on one (a multi-homed host's
+ *       {@code eth1} address, say) → {@code bound PORT}</li>
  *   <li>{@code send ADDRESS PORT TEXT} → {@code sent}</li>
  *   <li>{@code recv TIMEOUT_MS} → {@code got ADDRESS PORT TEXT} or {@code timeout}</li>
  *   <li>{@code reply TEXT}: to the source of the last datagram received → {@code sent}</li>
@@ -46,7 +47,9 @@ public final class UdpProbe {
         String[] words = command.split(" ", 4);
         try {
             return switch (words[0]) {
-                case "bind" -> bind(Integer.parseInt(words[1]));
+                case "bind" -> bind(words.length > 2
+                        ? new InetSocketAddress(InetAddress.getByName(words[1]), Integer.parseInt(words[2]))
+                        : new InetSocketAddress(Integer.parseInt(words[1])));
                 case "send" -> send(new InetSocketAddress(InetAddress.getByName(words[1]), Integer.parseInt(words[2])),
                         words.length > 3 ? words[3] : "");
                 case "recv" -> receive(Integer.parseInt(words[1]));
@@ -60,11 +63,11 @@ public final class UdpProbe {
         }
     }
 
-    private String bind(int port) throws IOException {
+    private String bind(InetSocketAddress local) throws IOException {
         if (socket != null) {
             socket.close();
         }
-        socket = new DatagramSocket(new InetSocketAddress(port));
+        socket = new DatagramSocket(local);
         return "bound " + socket.getLocalPort();
     }
 

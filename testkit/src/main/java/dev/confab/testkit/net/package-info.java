@@ -1,2 +1,2 @@
-/** Network lab for tests: namespaces behind NAT routers, processes and JVMs inside them, links to cut and throttle. */
+/** Network lab for tests: NAT routers, hosts with one or two uplinks, processes and JVMs in them, links to cut. */
 package dev.confab.testkit.net;

@@ -14,8 +14,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 class LinkTest {
     private static final Duration ARRIVES_WITHIN = Duration.ofSeconds(3);
     private static final int SERVER_PORT = 3478;
-    /** Ethernet (14), IPv4 (20) and UDP (8) headers: what tbf counts besides the payload. */
-    private static final int WIRE_OVERHEAD = 42;
 
     @RegisterExtension
     final NetworkLabExtension network = NetworkLabExtension.of(Topology.builder()
@@ -110,14 +108,7 @@ class LinkTest {
 
         /** Floods 1000-byte datagrams at {@code offered} bit/s; returns the rate that arrived, on the wire, in bit/s. */
         double floodRate(long offered, Duration duration) {
-            server.jvm().send("count 500");
-            alice.jvm().request("flood " + serverAddress.getHostAddress() + " " + SERVER_PORT + " 1000 " + offered + " "
-                    + duration.toMillis(), duration.plusSeconds(20));
-            String[] counted = server.jvm().awaitLine(line -> line.startsWith("counted"), Duration.ofSeconds(20)).split(" ");
-            long packets = Long.parseLong(counted[1]);
-            long nanos = Long.parseLong(counted[3]);
-            assertThat(packets).as("datagrams counted").isGreaterThan(10);
-            return (packets - 1) * (1000 + WIRE_OVERHEAD) * 8 * 1e9 / nanos;
+            return alice.floodRate(server, serverAddress, SERVER_PORT, offered, duration);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.confab.testkit.net;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.InetAddress;
 import java.time.Duration;
 
@@ -7,6 +9,8 @@ import java.time.Duration;
 final class ProbeSocket {
     static final Duration NOTHING_ARRIVES_WITHIN = Duration.ofMillis(800);
     private static final Duration REPLY = Duration.ofSeconds(20);
+    /** Ethernet (14), IPv4 (20) and UDP (8) headers: what tbf counts besides the payload. */
+    private static final int WIRE_OVERHEAD = 42;
 
     private final NamespaceJvm jvm;
 
@@ -14,10 +18,19 @@ final class ProbeSocket {
         this.jvm = jvm;
     }
 
-    /** Starts a probe in {@code host} and binds it to {@code port}. */
+    /** Starts a probe in {@code host} and binds it to {@code port} on every address. */
     static ProbeSocket bind(Host host, int port) {
+        return start(host, "bind " + port);
+    }
+
+    /** Starts a probe in {@code host} and binds it to {@code port} on {@code address} only. */
+    static ProbeSocket bind(Host host, InetAddress address, int port) {
+        return start(host, "bind " + address.getHostAddress() + " " + port);
+    }
+
+    private static ProbeSocket start(Host host, String bind) {
         ProbeSocket probe = new ProbeSocket(host.startJvm(UdpProbe.class));
-        probe.jvm.request("bind " + port, REPLY);
+        probe.jvm.request(bind, REPLY);
         return probe;
     }
 
@@ -42,7 +55,18 @@ final class ProbeSocket {
         return new Received(words[1], Integer.parseInt(words[2]), words.length > 3 ? words[3] : "");
     }
 
-    NamespaceJvm jvm() {
-        return jvm;
+    /**
+     * Floods 1000-byte datagrams from this probe to {@code receiver} (a probe listening at {@code to}, {@code port}) at
+     * {@code offered} bit/s for {@code duration}; returns the rate that arrived, counted on the wire, in bit/s.
+     */
+    double floodRate(ProbeSocket receiver, InetAddress to, int port, long offered, Duration duration) {
+        receiver.jvm.send("count 500");
+        jvm.request("flood " + to.getHostAddress() + " " + port + " 1000 " + offered + " " + duration.toMillis(),
+                duration.plus(REPLY));
+        String[] counted = receiver.jvm.awaitLine(line -> line.startsWith("counted"), REPLY).split(" ");
+        long packets = Long.parseLong(counted[1]);
+        long nanos = Long.parseLong(counted[3]);
+        assertThat(packets).as("datagrams counted").isGreaterThan(10);
+        return (packets - 1) * (1000 + WIRE_OVERHEAD) * 8 * 1e9 / nanos;
     }
 }

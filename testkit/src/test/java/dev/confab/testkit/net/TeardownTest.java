@@ -73,17 +73,25 @@ class TeardownTest {
     }
 
     @Test
-    void theRootNamespaceGetsNoNewDeviceNorAddress() {
+    void aMultiHomedLabAddsNoDeviceAddressRouteNorRuleToTheRootNamespaceAndLeavesNoNamespace() {
         LabTools tools = LabTools.require();
-        List<String> addresses = List.of(tools.ip, "-o", "-4", "addr", "show");
-        List<String> devices = List.of(tools.ip, "-o", "link", "show");
-        String addressesBefore = Shell.check(addresses);
-        String devicesBefore = Shell.check(devices).replaceAll("(?m) state \\S+.*$", "");
-        try (NetworkLab lab = NetworkLab.start(SMALL)) {
-            assertThat(lab.hosts()).hasSize(2);
-            assertThat(Shell.check(addresses)).isEqualTo(addressesBefore);
-            assertThat(Shell.check(devices).replaceAll("(?m) state \\S+.*$", "")).isEqualTo(devicesBefore);
+        List<List<String>> rootState = List.of(List.of(tools.ip, "-o", "-4", "addr", "show"),
+                List.of(tools.ip, "-o", "link", "show"), List.of(tools.ip, "-4", "rule", "show"),
+                List.of(tools.ip, "-4", "route", "show", "table", "all"));
+        List<String> before = rootState.stream().map(TeardownTest::withoutLinkStates).toList();
+        String labId;
+        try (NetworkLab lab = NetworkLab.start(Topology.twoNattedPeersAndServerWithMultiHomedAlice(
+                NatMapping.ENDPOINT_INDEPENDENT))) {
+            labId = lab.id();
+            assertThat(lab.host("alice").uplinks()).hasSize(2);
+            assertThat(rootState.stream().map(TeardownTest::withoutLinkStates).toList()).isEqualTo(before);
         }
+        assertThat(labNamespaces(labId)).isEmpty();
+    }
+
+    /** What {@code command} prints, without the link states that a root device may change meanwhile. */
+    private static String withoutLinkStates(List<String> command) {
+        return Shell.check(command).replaceAll("(?m) state \\S+.*$", "");
     }
 
     private static List<String> labNamespaces(String labId) {
