@@ -1,6 +1,8 @@
 package dev.confab.media.ice;
 
 import dev.confab.media.stun.StunClientTransactions;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -9,7 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
  *
  * <p>Thread contract: immutable references; {@link IceSocket} and {@link StunClientTransactions} are thread-safe.
  */
-final class Base implements AutoCloseable {
+final class Base implements Route, AutoCloseable {
     final IceSocket socket;
     final LocalCandidate host;
     final int localPreference;
@@ -20,6 +22,26 @@ final class Base implements AutoCloseable {
         this.host = host;
         this.localPreference = localPreference;
         this.transactions = new StunClientTransactions(socket::send, timers);
+    }
+
+    @Override
+    public LocalCandidate candidate() {
+        return host;
+    }
+
+    @Override
+    public int localPreference() {
+        return localPreference;
+    }
+
+    @Override
+    public StunClientTransactions transactions() {
+        return transactions;
+    }
+
+    @Override
+    public void send(byte[] buf, int off, int len, InetSocketAddress destination) throws IOException {
+        socket.send(buf, off, len, destination);
     }
 
     @Override

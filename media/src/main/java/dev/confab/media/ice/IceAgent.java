@@ -12,8 +12,6 @@ import dev.confab.media.stun.StunTransactionOutcome;
 import dev.confab.media.stun.TransactionId;
 import dev.confab.media.stun.UseCandidate;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -62,9 +60,7 @@ public final class IceAgent implements AutoCloseable {
     private final IceListener listener;
     private final RandomGenerator random;
     private final long tieBreaker;
-    private final Foundations foundations = new Foundations();
-    private final List<Base> bases = new ArrayList<>();
-    private final List<LocalCandidate> reflexive = new ArrayList<>();
+    private final CandidateGatherer gatherer;
     private final ArrayDeque<CandidatePair> triggered = new ArrayDeque<>();
     private final List<HeldCandidate> held = new ArrayList<>();
     private final AtomicLong droppedDatagrams = new AtomicLong();
@@ -74,6 +70,7 @@ public final class IceAgent implements AutoCloseable {
     private volatile IceCredentials local;
     private volatile IceCredentials remote;
     private volatile CandidatePair selected;
+    private volatile Route selectedRoute;
     private volatile InetSocketAddress[] validRemotes = new InetSocketAddress[0];
     private volatile PacketHandler packetHandler = (kind, buf, off, len) -> { };
     private volatile boolean closed;
@@ -81,7 +78,6 @@ public final class IceAgent implements AutoCloseable {
     private volatile IceRole role;
     private Checklist checklist;
     private volatile IceState state = IceState.NEW;
-    private boolean gatheringDone;
     private boolean remoteEnded;
     private CandidatePair nominated;
     private boolean nominating;
@@ -103,6 +99,20 @@ public final class IceAgent implements AutoCloseable {
         this.local = IceCredentials.generate(random);
         this.checklist = new Checklist(role, config.maxPairs());
         this.consent = new ConsentMonitor(config, random);
+        this.gatherer = new CandidateGatherer(config, executor, timers, random, this::received, this::receivedFromPeer,
+                new CandidateGatherer.Sink() {
+                    @Override
+                    public void gathered(LocalCandidate candidate) {
+                        addLocal(candidate);
+                    }
+
+                    @Override
+                    public void complete() {
+                        if (!closed) {
+                            listener.gatheringComplete(local);
+                        }
+                    }
+                });
     }
 
     /**
@@ -217,13 +227,8 @@ public final class IceAgent implements AutoCloseable {
             cancelNominationTimer();
             remoteEnded = false;
             checkingSince = 0;
-            for (Base base : bases) {
-                addLocal(base.host);
-            }
-            for (LocalCandidate candidate : reflexive) {
-                addLocal(candidate);
-            }
-            if (gatheringDone) {
+            gatherer.candidates().forEach(this::addLocal);
+            if (gatherer.complete()) {
                 listener.gatheringComplete(local);
             }
             return local;
@@ -262,10 +267,11 @@ public final class IceAgent implements AutoCloseable {
      */
     public boolean send(byte[] buf, int off, int len) throws IOException {
         CandidatePair pair = selected;
-        if (pair == null || consent.lost()) {
+        Route route = selectedRoute;
+        if (pair == null || route == null || consent.lost()) {
             return false;
         }
-        baseFor(pair).socket.send(buf, off, len, pair.remote().address());
+        route.send(buf, off, len, pair.remote().address());
         return true;
     }
 
@@ -290,71 +296,18 @@ public final class IceAgent implements AutoCloseable {
         }
         cancelNominationTimer();
         consent.stop();
-        bases.forEach(Base::close);
+        gatherer.close();
         setState(IceState.CLOSED);
     }
 
     // ---- gathering ----
 
     private void openBases() {
-        List<InetAddress> addresses;
-        try {
-            addresses = HostAddresses.usable(config.includeLoopback());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the network interfaces", e);
-        }
-        int preference = 65535;
-        for (InetAddress address : addresses) {
-            IceSocket socket;
-            try {
-                socket = IceSocket.open(address, this::received);
-            } catch (IOException e) {
-                continue; // an address that cannot be bound is no candidate
-            }
-            LocalCandidate host = LocalCandidate.host(socket.localAddress(),
-                    CandidatePriority.of(CandidateType.HOST, preference),
-                    foundations.of(CandidateType.HOST, address, Optional.empty()));
-            bases.add(new Base(socket, host, preference, timers));
-            preference = Math.max(0, preference - 1);
-            addLocal(host);
-        }
-        gatherReflexive();
+        gatherer.start();
         if (pacer == null) {
             long ta = config.pacing().toNanos();
             pacer = timers.scheduleAtFixedRate(() -> executor.execute(this::tick), ta, ta, TimeUnit.NANOSECONDS);
         }
-    }
-
-    private void gatherReflexive() {
-        List<CompletableFuture<?>> queries = new ArrayList<>();
-        for (Base base : bases) {
-            for (InetSocketAddress server : config.stunServers()) {
-                if (base.host.address().getAddress().getClass() != server.getAddress().getClass()) {
-                    continue;
-                }
-                queries.add(ServerReflexive.query(base, server, random).thenAcceptAsync(mapped -> mapped
-                        .filter(address -> !address.equals(base.host.address()))
-                        .ifPresent(address -> addReflexive(base, server, address)), executor));
-            }
-        }
-        CompletableFuture.allOf(queries.toArray(CompletableFuture[]::new)).whenCompleteAsync((ignored, error) -> {
-            gatheringDone = true;
-            if (!closed) {
-                listener.gatheringComplete(local);
-            }
-        }, executor);
-    }
-
-    private void addReflexive(Base base, InetSocketAddress server, InetSocketAddress mapped) {
-        if (closed || reflexive.stream().anyMatch(c -> c.address().equals(mapped))) {
-            return;
-        }
-        LocalCandidate candidate = new LocalCandidate(CandidateType.SRFLX, mapped, base.host.address(),
-                CandidatePriority.of(CandidateType.SRFLX, base.localPreference),
-                foundations.of(CandidateType.SRFLX, base.host.address().getAddress(), Optional.of(server)),
-                Optional.of(server));
-        reflexive.add(candidate);
-        addLocal(candidate);
     }
 
     private void addLocal(LocalCandidate candidate) {
@@ -364,13 +317,33 @@ public final class IceAgent implements AutoCloseable {
 
     // ---- receiving (socket threads) ----
 
+    /** A datagram on a host socket: from a TURN server, or straight from a peer. */
     private void received(IceSocket socket, byte[] buf, int len, InetSocketAddress source) {
-        PacketKind kind = PacketKind.of(buf[0]);
+        Relay relay = gatherer.relayFor(socket, source);
+        if (relay != null) {
+            if (!relay.turn.receive(buf, 0, len)) {
+                droppedDatagrams.incrementAndGet();
+            }
+            return;
+        }
+        Base base = gatherer.baseOf(socket);
+        if (base != null) {
+            dispatch(base, source, buf, 0, len);
+        }
+    }
+
+    /** What a peer sent to one of our relayed addresses, unwrapped by its TURN client. */
+    private void receivedFromPeer(Relay relay, InetSocketAddress peer, byte[] buf, int off, int len) {
+        dispatch(relay, peer, buf, off, len);
+    }
+
+    private void dispatch(Route route, InetSocketAddress source, byte[] buf, int off, int len) {
+        PacketKind kind = PacketKind.of(buf[off]);
         switch (kind) {
-            case STUN -> receivedStun(socket, buf, len, source);
+            case STUN -> receivedStun(route, source, buf, off, len);
             case DTLS, RTP -> {
                 if (fromValidPair(source)) {
-                    packetHandler.received(kind, buf, 0, len);
+                    packetHandler.received(kind, buf, off, len);
                 } else {
                     droppedDatagrams.incrementAndGet();
                 }
@@ -379,17 +352,13 @@ public final class IceAgent implements AutoCloseable {
         }
     }
 
-    private void receivedStun(IceSocket socket, byte[] buf, int len, InetSocketAddress source) {
-        if (!(StunMessage.decode(buf, 0, len) instanceof StunDecoding.Decoded(StunMessage message))) {
+    private void receivedStun(Route route, InetSocketAddress source, byte[] buf, int off, int len) {
+        if (!(StunMessage.decode(buf, off, len) instanceof StunDecoding.Decoded(StunMessage message))) {
             droppedDatagrams.incrementAndGet();
             return;
         }
-        Base base = baseOf(socket);
-        if (base == null) {
-            return;
-        }
         if (message.messageClass().isResponse()) {
-            if (!base.transactions.receive(message, source)) {
+            if (!route.transactions().receive(message, source)) {
                 droppedDatagrams.incrementAndGet();
             }
             return;
@@ -399,7 +368,7 @@ public final class IceAgent implements AutoCloseable {
             rejectedChecks.incrementAndGet();
             return;
         }
-        executor.execute(() -> receivedCheck(base, message, source, own));
+        executor.execute(() -> receivedCheck(route, message, source, own));
     }
 
     private boolean fromValidPair(InetSocketAddress source) {
@@ -411,27 +380,9 @@ public final class IceAgent implements AutoCloseable {
         return false;
     }
 
-    private Base baseOf(IceSocket socket) {
-        for (Base base : bases) {
-            if (base.socket == socket) {
-                return base;
-            }
-        }
-        return null;
-    }
-
-    private Base baseFor(CandidatePair pair) {
-        for (Base base : bases) {
-            if (base.host.address().equals(pair.local().base())) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no socket for " + pair);
-    }
-
     // ---- incoming checks (executor) ----
 
-    private void receivedCheck(Base base, StunMessage request, InetSocketAddress source, IceCredentials own) {
+    private void receivedCheck(Route route, StunMessage request, InetSocketAddress source, IceCredentials own) {
         if (closed || own != local) {
             return; // an ICE restart made these credentials stale
         }
@@ -439,7 +390,7 @@ public final class IceAgent implements AutoCloseable {
         Optional<IceControlled> controlled = request.attribute(IceControlled.class);
         if (role == IceRole.CONTROLLING && controlling.isPresent()) {
             if (Long.compareUnsigned(tieBreaker, controlling.get().tieBreaker()) >= 0) {
-                reply(base, CheckMessages.roleConflict(request, own), source);
+                reply(route, CheckMessages.roleConflict(request, own), source);
                 return;
             }
             switchRole(IceRole.CONTROLLED);
@@ -447,18 +398,20 @@ public final class IceAgent implements AutoCloseable {
             if (Long.compareUnsigned(tieBreaker, controlled.get().tieBreaker()) >= 0) {
                 switchRole(IceRole.CONTROLLING);
             } else {
-                reply(base, CheckMessages.roleConflict(request, own), source);
+                reply(route, CheckMessages.roleConflict(request, own), source);
                 return;
             }
         }
-        reply(base, CheckMessages.success(request, source, own), source);
+        reply(route, CheckMessages.success(request, source, own), source);
 
         if (checklist.remoteAt(source).isEmpty()) {
             long priority = request.attribute(Priority.class).orElseThrow().priority();
             checklist.addRemote(new RemoteCandidate(CandidateType.PRFLX, source,
                     Math.min(Math.max(priority, 1), Integer.MAX_VALUE), "prflx" + (++peerReflexiveCount)));
         }
-        Optional<CandidatePair> found = checklist.find(base.host.address(), false, source);
+        LocalCandidate via = route.candidate();
+        Optional<CandidatePair> found = checklist.find(route.relayed() ? via.address() : via.base(), route.relayed(),
+                source);
         if (found.isEmpty()) {
             return; // over the pair limit
         }
@@ -481,9 +434,9 @@ public final class IceAgent implements AutoCloseable {
         startChecking();
     }
 
-    private void reply(Base base, byte[] response, InetSocketAddress destination) {
+    private void reply(Route route, byte[] response, InetSocketAddress destination) {
         try {
-            base.socket.send(response, 0, response.length, destination);
+            route.send(response, 0, response.length, destination);
         } catch (IOException e) {
             droppedDatagrams.incrementAndGet(); // the peer retransmits its check
         }
@@ -548,10 +501,13 @@ public final class IceAgent implements AutoCloseable {
         pair.state(PairState.IN_PROGRESS);
         IceCredentials own = local;
         IceCredentials peer = remote;
-        Base base = baseFor(pair);
-        StunMessage request = CheckMessages.request(TransactionId.random(random), own, peer, base.localPreference,
+        Route route = gatherer.routeFor(pair.local());
+        if (route instanceof Relay relay) {
+            relay.permit(pair.remote().address());
+        }
+        StunMessage request = CheckMessages.request(TransactionId.random(random), own, peer, route.localPreference(),
                 role, tieBreaker, nominate);
-        base.transactions.start(StunRequest.to(pair.remote().address(), request)
+        route.transactions().start(StunRequest.to(pair.remote().address(), request)
                         .signedWith(IntegrityKey.shortTerm(peer.pwd()))
                         .retransmitting(config.checkRetransmission()))
                 .thenAcceptAsync(outcome -> checkDone(pair, nominate, own, outcome), executor);
@@ -606,6 +562,7 @@ public final class IceAgent implements AutoCloseable {
 
     private void select(CandidatePair pair) {
         if (selected != pair) {
+            selectedRoute = gatherer.routeFor(pair.local());
             selected = pair;
             consent.start(System.nanoTime());
             listener.selectedPairChanged(pair);
@@ -671,10 +628,10 @@ public final class IceAgent implements AutoCloseable {
         if (consent.due(now) && remote != null) {
             IceCredentials own = local;
             IceCredentials peer = remote;
-            Base base = baseFor(pair);
+            Route route = gatherer.routeFor(pair.local());
             StunMessage request = CheckMessages.request(TransactionId.random(random), own, peer,
-                    base.localPreference, role, tieBreaker, false);
-            base.transactions.start(StunRequest.to(pair.remote().address(), request)
+                    route.localPreference(), role, tieBreaker, false);
+            route.transactions().start(StunRequest.to(pair.remote().address(), request)
                             .signedWith(IntegrityKey.shortTerm(peer.pwd()))
                             .retransmitting(ConsentMonitor.SINGLE_SHOT))
                     .thenAcceptAsync(outcome -> {
