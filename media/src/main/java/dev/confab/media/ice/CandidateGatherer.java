@@ -89,8 +89,16 @@ final class CandidateGatherer implements AutoCloseable {
             }
             for (TurnServer server : config.turnServers()) {
                 if (sameFamily(base, server.address())) {
-                    pending.add(Relay.allocate(base, server, relayReceiver, timers, random)
-                            .thenAcceptAsync(relay -> relay.ifPresent(this::relayed), executor));
+                    Relay relay = Relay.on(base, server, relayReceiver, timers, random);
+                    relays.add(relay);
+                    pending.add(relay.allocate().thenAcceptAsync(allocated -> {
+                        if (allocated) {
+                            relayed(relay);
+                        } else {
+                            relays.remove(relay);
+                            relay.close();
+                        }
+                    }, executor));
                 }
             }
         }
@@ -180,10 +188,8 @@ final class CandidateGatherer implements AutoCloseable {
 
     private void relayed(Relay relay) {
         if (closed) {
-            relay.close();
             return;
         }
-        relays.add(relay);
         relay.mapped().ifPresent(mapped -> reflexive(relay.base, relay.server.address(), mapped));
         report(relay.makeCandidate(foundations));
     }

@@ -60,19 +60,17 @@ final class Relay implements Route, AutoCloseable {
     }
 
     /**
-     * Allocates on {@code server} from {@code base}; completes with the relay, or empty if the server refused or
-     * did not answer (the agent goes on without a relayed candidate).
+     * A relay on {@code server} from {@code base}, not allocated yet: register it where the base's datagrams from the
+     * server are routed before calling {@link #allocate}, so that the server's answers reach it.
      */
-    static CompletableFuture<Optional<Relay>> allocate(Base base, TurnServer server, PeerReceiver receiver,
-            ScheduledExecutorService timers, RandomGenerator random) {
-        Relay relay = new Relay(base, server, receiver, timers, random);
-        return relay.turn.allocate().handle((allocation, error) -> {
-            if (error != null) {
-                relay.close();
-                return Optional.empty();
-            }
-            return Optional.of(relay);
-        });
+    static Relay on(Base base, TurnServer server, PeerReceiver receiver, ScheduledExecutorService timers,
+            RandomGenerator random) {
+        return new Relay(base, server, receiver, timers, random);
+    }
+
+    /** Allocates; completes with whether the server gave an allocation (false if it refused or did not answer). */
+    CompletableFuture<Boolean> allocate() {
+        return turn.allocate().handle((allocation, error) -> error == null);
     }
 
     /** Makes the relayed candidate; on the agent's executor, which owns {@code foundations}. */

@@ -1,0 +1,61 @@
+package dev.confab.media.ice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.confab.media.sdp.CandidateType;
+import dev.confab.media.turn.TurnRestCredentials;
+import dev.confab.testkit.Coturn;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Two agents that may only use relayed candidates, through a real coturn on loopback. */
+class IceRelayTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private final Coturn coturn = Coturn.start();
+
+    @AfterEach
+    void stopCoturn() {
+        coturn.close();
+    }
+
+    @Test
+    void relayOnlyAgentsConnectThroughTurnAndCarryMedia() {
+        IceAgentConfig config = IceAgentConfig.defaults().withLoopback(true).withRelayOnly(true)
+                .withTurnServers(List.of(new TurnServer(coturn.address(), TurnRestCredentials.issue(coturn.secret(),
+                        "user-1", Instant.now().plusSeconds(600)))));
+        try (AgentPair pair = new AgentPair(config, IceRole.CONTROLLING, IceRole.CONTROLLED, 21).connect()) {
+            await().atMost(WAIT).until(() -> pair.a.agent.selectedPair().map(CandidatePair::nominated).orElse(false)
+                    && pair.b.agent.selectedPair().map(CandidatePair::nominated).orElse(false));
+
+            assertThat(pair.a.gathered).isNotEmpty().allSatisfy(c -> assertThat(c.type()).isEqualTo(CandidateType.RELAY));
+            assertThat(pair.a.agent.selectedPair().orElseThrow().local().type()).isEqualTo(CandidateType.RELAY);
+            assertThat(pair.a.agent.selectedPair().orElseThrow().remote().type())
+                    .isIn(CandidateType.RELAY, CandidateType.PRFLX);
+            byte[] rtp = {(byte) 0x80, 111, 0, 1};
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> {
+                pair.a.agent.send(rtp, 0, rtp.length);
+                return !pair.b.received.isEmpty();
+            });
+            assertThat(pair.b.received.getFirst()).isEqualTo(rtp);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void wrongTurnCredentialsGiveNoRelayedCandidateAndGatheringStillEnds() {
+        IceAgentConfig config = IceAgentConfig.defaults().withLoopback(true).withRelayOnly(true)
+                .withTurnServers(List.of(new TurnServer(coturn.address(), TurnRestCredentials.issue("wrong-secret",
+                        "user-1", Instant.now().plusSeconds(600)))));
+        try (AgentPair pair = new AgentPair(config, IceRole.CONTROLLING, IceRole.CONTROLLED, 22).connect()) {
+            await().atMost(WAIT).until(() -> pair.a.gatheringComplete);
+
+            assertThat(pair.a.gathered).isEmpty();
+        }
+    }
+}
