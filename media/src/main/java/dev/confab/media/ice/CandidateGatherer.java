@@ -129,6 +129,11 @@ final class CandidateGatherer implements AutoCloseable {
         return usable;
     }
 
+    /** Each relay's TURN counters, for diagnostics. */
+    String relayStats() {
+        return relays.stream().map(r -> r.server.address() + " " + r.turn.stats()).toList().toString();
+    }
+
     /** The base that owns {@code socket}, or null once closed. */
     Base baseOf(IceSocket socket) {
         for (Base base : bases) {

@@ -255,6 +255,12 @@ public final class IceAgent implements AutoCloseable {
         return droppedDatagrams.get();
     }
 
+    /** A line for logs and failure messages: counters of the agent and of each relay, the checklist's pairs. */
+    public String diagnostics() {
+        return "dropped=" + droppedDatagrams + " rejectedChecks=" + rejectedChecks + " relays=" + gatherer.relayStats()
+                + " pairs=" + checklist.pairs();
+    }
+
     /** Binding requests dropped because their USERNAME or MESSAGE-INTEGRITY did not fit this agent. */
     public long rejectedChecks() {
         return rejectedChecks.get();

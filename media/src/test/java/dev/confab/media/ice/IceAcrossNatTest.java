@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.confab.testkit.net.Host;
-import dev.confab.testkit.net.NamespaceProcess;
 import dev.confab.testkit.net.NatMapping;
 import dev.confab.testkit.net.NetworkLab;
 import dev.confab.testkit.net.NetworkLabExtension;
@@ -33,11 +32,11 @@ class IceAcrossNatTest {
     @Test
     void agentsBehindTwoNatsConnectThroughReflexiveCandidates() {
         NetworkLab lab = labs.lab();
-        String stun = startStunServer(lab.host("server"));
+        String stun = LabCoturn.start(lab.host("server"), STUN_PORT, 49152).address();
         RemoteAgent alice = new RemoteAgent(lab.host("alice"));
         RemoteAgent bob = new RemoteAgent(lab.host("bob"));
 
-        connect(alice, bob, stun);
+        RemoteAgent.connect(alice, new String[] {"stun=" + stun}, bob, new String[] {"stun=" + stun});
 
         List<String> alicePublic = lab.host("alice").interfaces().stream()
                 .map(i -> i.publicAddress().getHostAddress()).toList();
@@ -58,61 +57,22 @@ class IceAcrossNatTest {
     @Test
     void whenTheSelectedPathsInterfaceGoesDownIceRestartsOverTheOtherWithinFiveSeconds() {
         NetworkLab lab = labs.lab();
-        String stun = startStunServer(lab.host("server"));
+        String stun = LabCoturn.start(lab.host("server"), STUN_PORT, 49152).address();
         Host aliceHost = lab.host("alice");
         RemoteAgent alice = new RemoteAgent(aliceHost);
         RemoteAgent bob = new RemoteAgent(lab.host("bob"));
-        connect(alice, bob, stun);
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
-            alice.poll(bob);
-            bob.poll(alice);
-            return !alice.selected.isEmpty();
-        });
+        RemoteAgent.connect(alice, new String[] {"stun=" + stun}, bob, new String[] {"stun=" + stun});
         String eth0 = aliceHost.address().getHostAddress();
         int cut = alice.selected.getLast().contains(eth0 + ":") ? 0 : 1;
 
-        bob.received.clear();
 
         aliceHost.uplink(cut).down();
-        long cutAt = System.nanoTime();
-        await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            alice.send("80ff0002"); // media keeps being sent, as in a call; none is sent before the cut
-            alice.poll(bob);
-            bob.poll(alice);
-            return !bob.received.isEmpty();
-        });
-        double recoveredSeconds = (System.nanoTime() - cutAt) / 1e9;
+        double recoveredSeconds = RemoteAgent.secondsUntilMediaFlows(alice, bob, System.nanoTime());
 
         System.out.printf("media flowed again %.2f s after the cut%n", recoveredSeconds);
         assertThat(alice.restarts).as(alice.toString()).isNotEmpty();
         String other = aliceHost.addresses().get(1 - cut).getHostAddress();
         assertThat(alice.selected.getLast()).as(alice.toString()).contains(other + ":");
         assertThat(recoveredSeconds).as("seconds from the cut until media arrived again").isLessThan(5.0);
-    }
-
-    private static void connect(RemoteAgent alice, RemoteAgent bob, String stun) {
-        alice.start("controlling", stun);
-        bob.start("controlled", stun);
-        alice.credentialsFrom(bob);
-        bob.credentialsFrom(alice);
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
-            alice.poll(bob);
-            bob.poll(alice);
-            return alice.state().equals("CONNECTED") && bob.state().equals("CONNECTED");
-        });
-    }
-
-    /** coturn on the public host as the STUN server both agents ask; returns {@code ip:port}. */
-    private static String startStunServer(Host server) {
-        String ip = server.address().getHostAddress();
-        NamespaceProcess coturn = server.start(List.of("turnserver", "-n", "--listening-ip=" + ip, "--relay-ip=" + ip,
-                "--listening-port=" + STUN_PORT, "--min-port=49152", "--max-port=49200", "--realm=confab.test",
-                "--use-auth-secret", "--static-auth-secret=lab-secret", "--no-tcp", "--no-tls", "--no-dtls",
-                "--no-cli", "--fingerprint", "--no-rfc5780", "--simple-log", "--log-file=stdout",
-                "--pidfile=/tmp/confab-lab-turnserver-" + ProcessHandle.current().pid() + ".pid"));
-        await("coturn answering STUN in " + server).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
-                .failFast("turnserver exited", () -> !coturn.isAlive())
-                .until(() -> server.exec("turnutils_stunclient", "-p", Integer.toString(STUN_PORT), ip).succeeded());
-        return ip + ":" + STUN_PORT;
     }
 }

@@ -1,6 +1,7 @@
 package dev.confab.media.ice;
 
 import dev.confab.media.sdp.CandidateType;
+import dev.confab.media.turn.TurnCredentials;
 import dev.confab.testkit.net.ControlLoop;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -16,7 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * line each (see {@link ControlLoop}); what the agent reports is queued and fetched with {@code events}.
  *
  * <pre>
- * start controlling|controlled [stun-ip:port]   -> ok UFRAG PWD
+ * start controlling|controlled [stun=IP:PORT] [turn=IP:PORT,USER,PASS]... [relay-only]   -> ok UFRAG PWD
  * creds UFRAG PWD                               -> ok
  * cand TYPE IP PORT PRIORITY FOUNDATION UFRAG    -> ok
  * peer-restart UFRAG PWD                         -> ok       (the peer restarted ICE)
@@ -64,22 +65,36 @@ public final class IceAgentMain implements IceListener {
                 yield "ok";
             }
             case "events" -> events();
+            case "diagnostics" -> "ok " + agent.diagnostics();
             default -> throw new IllegalArgumentException("unknown command " + words[0]);
         };
     }
 
     private String start(String[] words) {
         IceAgentConfig config = IceAgentConfig.defaults();
-        if (words.length > 2) {
-            String[] server = words[2].split(":");
-            config = config.withStunServers(List.of(new InetSocketAddress(server[0], Integer.parseInt(server[1]))));
+        List<TurnServer> turnServers = new ArrayList<>();
+        for (int i = 2; i < words.length; i++) {
+            if (words[i].startsWith("stun=")) {
+                config = config.withStunServers(List.of(address(words[i].substring(5))));
+            } else if (words[i].startsWith("turn=")) {
+                String[] turn = words[i].substring(5).split(",");
+                turnServers.add(new TurnServer(address(turn[0]), new TurnCredentials(turn[1], turn[2])));
+            } else if (words[i].equals("relay-only")) {
+                config = config.withRelayOnly(true);
+            }
         }
+        config = config.withTurnServers(turnServers);
         agent = IceAgent.create(config, IceRole.valueOf(words[1].toUpperCase(Locale.ROOT)),
                 Executors.newSingleThreadExecutor(), timers, this, new SecureRandom());
         restarter = new IceRestarter(agent, fresh -> event("restart:" + fresh.ufrag() + "," + fresh.pwd()));
         agent.packetHandler((kind, buf, off, len) -> event("recv:" + HexFormat.of().formatHex(buf, off, off + len)));
         agent.start().join();
         return credentials(agent.localCredentials());
+    }
+
+    private static InetSocketAddress address(String ipAndPort) {
+        int colon = ipAndPort.lastIndexOf(':');
+        return new InetSocketAddress(ipAndPort.substring(0, colon), Integer.parseInt(ipAndPort.substring(colon + 1)));
     }
 
     private static String credentials(IceCredentials credentials) {

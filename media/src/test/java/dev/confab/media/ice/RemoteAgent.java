@@ -2,9 +2,12 @@ package dev.confab.media.ice;
 
 import dev.confab.testkit.net.Host;
 import dev.confab.testkit.net.NamespaceJvm;
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The test's handle on an {@link IceAgentMain} running inside a lab host: sends commands, collects its events, and
@@ -12,6 +15,7 @@ import java.util.List;
  */
 final class RemoteAgent {
     private static final Duration REPLY = Duration.ofSeconds(10);
+    private static final Duration CONNECT = Duration.ofSeconds(20);
 
     final String name;
     final NamespaceJvm jvm;
@@ -28,8 +32,9 @@ final class RemoteAgent {
         this.jvm = host.startJvm(IceAgentMain.class);
     }
 
-    void start(String role, String stunServer) {
-        String[] reply = jvm.request("start " + role + (stunServer == null ? "" : " " + stunServer), REPLY).split(" ");
+    /** Starts the agent; {@code options} as {@link IceAgentMain} reads them ({@code stun=IP:PORT}, ...). */
+    void start(String role, String... options) {
+        String[] reply = jvm.request("start " + role + " " + String.join(" ", options), REPLY).strip().split(" ");
         ufrag = reply[1];
         pwd = reply[2];
     }
@@ -64,6 +69,42 @@ final class RemoteAgent {
         }
     }
 
+    /**
+     * Starts {@code offerer} (controlling) and {@code answerer}, exchanges credentials and relays their events until
+     * both are CONNECTED with a selected pair.
+     */
+    static void connect(RemoteAgent offerer, String[] offererOptions, RemoteAgent answerer, String[] answererOptions) {
+        offerer.start("controlling", offererOptions);
+        answerer.start("controlled", answererOptions);
+        offerer.credentialsFrom(answerer);
+        answerer.credentialsFrom(offerer);
+        try {
+            await().atMost(CONNECT).pollInterval(Duration.ofMillis(100)).until(() -> {
+                offerer.poll(answerer);
+                answerer.poll(offerer);
+                return offerer.state().equals("CONNECTED") && answerer.state().equals("CONNECTED")
+                        && !offerer.selected.isEmpty();
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no connection:\n" + offerer + "\n" + answerer, e);
+        }
+    }
+
+    /**
+     * Sends a packet from {@code from} every 50 ms, as a media stream would, until {@code to} receives one; returns
+     * the seconds since {@code sinceNanos}.
+     */
+    static double secondsUntilMediaFlows(RemoteAgent from, RemoteAgent to, long sinceNanos) {
+        to.received.clear();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            from.send("80ff0002");
+            from.poll(to);
+            to.poll(from);
+            return !to.received.isEmpty();
+        });
+        return (System.nanoTime() - sinceNanos) / 1e9;
+    }
+
     boolean send(String hex) {
         return jvm.request("send " + hex, REPLY).equals("ok true");
     }
@@ -74,6 +115,13 @@ final class RemoteAgent {
 
     @Override
     public String toString() {
-        return name + " states=" + states + " selected=" + selected + " candidates=" + candidates;
+        String diagnostics;
+        try {
+            diagnostics = jvm.request("diagnostics", REPLY);
+        } catch (RuntimeException e) {
+            diagnostics = "(no diagnostics: " + e.getMessage() + ")";
+        }
+        return name + " states=" + states + " selected=" + selected + " candidates=" + candidates + "\n  "
+                + diagnostics;
     }
 }
