@@ -203,7 +203,7 @@ final class ConfabCallSide implements CallListener, IceListener, MediaReceiver, 
         adopt(created);
         remoteUfrag = peer.credentials().ufrag();
         opusPayloadType = opusPayloadType(offer);
-        created.agent().start();
+        gather(created);
         peer.applyTo(created);
         SessionDescription answer = JsepAnswers.create(offer, LocalDescriptions
                 .answerOptions(created, 2, CodecChoice.byName("opus"))
@@ -218,7 +218,7 @@ final class ConfabCallSide implements CallListener, IceListener, MediaReceiver, 
         SecureTransport created = SecureTransport.createOffering(iceConfig(), executor, timers, iceRandom, this,
                 certificate, dtlsThreads, this);
         adopt(created);
-        created.agent().start();
+        gather(created);
     }
 
     /** Calling: the offer waits for gathering to end and carries every candidate. */
@@ -302,6 +302,14 @@ final class ConfabCallSide implements CallListener, IceListener, MediaReceiver, 
     }
 
     // ---- helpers ----
+
+    private void gather(SecureTransport created) {
+        created.agent().start().whenComplete((opened, error) -> {
+            if (error != null) {
+                secured.completeExceptionally(error);
+            }
+        });
+    }
 
     private void adopt(SecureTransport created) {
         transport = created;
