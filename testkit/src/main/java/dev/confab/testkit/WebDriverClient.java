@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The few W3C WebDriver commands the tests use (new session, navigate, execute sync/async script, delete session),
- * and chromedriver's DevTools passthrough, as JSON over HTTP to a chromedriver on loopback. Thread-safe, but one session is driven from one thread.
+ * The few W3C WebDriver commands the tests use (new session, navigate, execute sync/async script, delete session)
+ * and chromedriver's DevTools passthrough, as JSON over HTTP to a chromedriver on loopback. Thread-safe, but one
+ * session is driven from one thread.
  */
 final class WebDriverClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();

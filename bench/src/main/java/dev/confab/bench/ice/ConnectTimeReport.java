@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
  * {@code scripts/bench-ice.sh}.
  */
 @Command(name = "bench-ice", mixinStandardHelpOptions = true,
-        description = "Offer to ICE connected and to DTLS connected on loopback: Confab beside Chromium, cold and warm.")
+        description = "Offer to ICE connected and to DTLS connected on loopback: Confab beside Chromium, cold and "
+                + "warm.")
 public final class ConnectTimeReport implements Callable<Integer> {
     @Option(names = "--cold-runs", description = "Fresh JVMs and fresh browsers for the cold figures. "
             + "Default: ${DEFAULT-VALUE}.")

@@ -60,7 +60,8 @@ public record PeerTransport(IceCredentials credentials, CertificateFingerprint f
         }
         List<CertificateFingerprint> fingerprints = description.fingerprintsFor(section);
         if (fingerprints.isEmpty()) {
-            throw new SdpNegotiationException(Reason.NO_FINGERPRINT, "section '" + mid + "' has no sha-256 fingerprint");
+            throw new SdpNegotiationException(Reason.NO_FINGERPRINT, "section '" + mid
+                    + "' has no sha-256 fingerprint");
         }
         DtlsSetup setup = description.setupFor(section).orElseThrow(() -> new SdpNegotiationException(
                 Reason.INVALID_SETUP, "section '" + mid + "' has no a=setup"));

@@ -95,8 +95,9 @@ public final class SecureTransport implements AutoCloseable {
     public static SecureTransport createOffering(IceAgentConfig iceConfig, Executor executor,
             ScheduledExecutorService timers, RandomGenerator random, IceListener owner, DtlsCertificate certificate,
             Executor dtlsExecutor, MediaReceiver receiver) {
+        Objects.requireNonNull(certificate, "certificate");
         return new SecureTransport(Objects.requireNonNull(iceConfig, "iceConfig"), IceRole.CONTROLLING, executor,
-                timers, random, Objects.requireNonNull(owner, "owner"), Objects.requireNonNull(certificate, "certificate"),
+                timers, random, Objects.requireNonNull(owner, "owner"), certificate,
                 Objects.requireNonNull(dtlsExecutor, "dtlsExecutor"), Objects.requireNonNull(receiver, "receiver"));
     }
 
