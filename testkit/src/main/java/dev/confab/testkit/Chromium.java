@@ -112,6 +112,15 @@ public final class Chromium implements AutoCloseable {
         return outcome.path("value");
     }
 
+    /**
+     * Runs a Chrome DevTools Protocol command on the current tab and returns its result, for what a page cannot do
+     * itself: {@code Network.setExtraHTTPHeaders} puts a header on every request of the tab, WebSocket handshakes
+     * included (seen with Chromium 156), which a page's {@code WebSocket} cannot.
+     */
+    public JsonNode devTools(String command, Map<String, Object> params) {
+        return client.devTools(command, params);
+    }
+
     /** The last {@code lines} lines chromedriver logged, for failure messages. */
     public String driverLog(int lines) {
         return ProcessOutput.tail(dir.resolve("chromedriver.log"), lines);

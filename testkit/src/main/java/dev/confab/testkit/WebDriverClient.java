@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The few W3C WebDriver commands the tests use (new session, navigate, execute sync/async script, delete session),
- * as JSON over HTTP to a chromedriver on loopback. Thread-safe, but one session is driven from one thread.
+ * The few W3C WebDriver commands the tests use (new session, navigate, execute sync/async script, delete session)
+ * and chromedriver's DevTools passthrough, as JSON over HTTP to a chromedriver on loopback. Thread-safe, but one
+ * session is driven from one thread.
  */
 final class WebDriverClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,6 +57,11 @@ final class WebDriverClient implements AutoCloseable {
 
     JsonNode executeAsync(String script, List<Object> args) {
         return send("POST", "session/" + sessionId + "/execute/async", Map.of("script", script, "args", args));
+    }
+
+    /** Runs a Chrome DevTools Protocol command through chromedriver's {@code goog/cdp/execute} extension. */
+    JsonNode devTools(String command, Map<String, Object> params) {
+        return send("POST", "session/" + sessionId + "/goog/cdp/execute", Map.of("cmd", command, "params", params));
     }
 
     /** Ends the session if one is open: chromedriver then quits the browser. */

@@ -2,6 +2,7 @@ package dev.confab.bench.ice;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Confab's connect times on loopback. With {@code cold} it measures the first call set-up of this fresh JVM and
@@ -27,7 +28,7 @@ public final class ConfabConnectTimes {
             }
         }
         for (ConnectTime time : times) {
-            System.out.printf("%.3f %.3f%n", time.iceConnectedMillis(), time.dtlsConnectedMillis());
+            System.out.printf(Locale.ROOT, "%.3f %.3f%n", time.iceConnectedMillis(), time.dtlsConnectedMillis());
         }
         System.exit(0);
     }

@@ -1,5 +1,7 @@
 package dev.confab.media.transport;
 
+import dev.confab.crypto.dtls.CertificateFingerprint;
+import dev.confab.crypto.dtls.DtlsCertificate;
 import dev.confab.crypto.dtls.DtlsEndpoint;
 import dev.confab.crypto.dtls.DtlsHandshakeResult;
 import dev.confab.crypto.dtls.DtlsParameters;
@@ -28,7 +30,9 @@ import java.util.random.RandomGenerator;
  * One call's secure path: an {@link IceAgent}, a DTLS-SRTP handshake over its selected pair once ICE first connects,
  * and SRTP both ways with the keys it gives. The peer's certificate must match the fingerprint in the
  * {@link DtlsParameters}, which the caller took from a fingerprint statement it verified against the peer's pinned
- * identity key; until that handshake completes no media is sent or accepted.
+ * identity key; until that handshake completes no media is sent or accepted. The offerer learns its DTLS role and the
+ * peer's fingerprint only from the answer: it makes its transport with {@link #createOffering} and gives them to
+ * {@link #answered} later; DTLS starts once ICE has connected and the parameters are known, whichever comes last.
  *
  * <p>Thread contract: {@link #sendRtp} and {@link #sendRtcp} may be called from any thread (they serialize on the
  * SRTP sender); media is delivered on socket threads; the {@link IceListener} given runs on the agent's executor;
@@ -36,7 +40,9 @@ import java.util.random.RandomGenerator;
  */
 public final class SecureTransport implements AutoCloseable {
     private final IceAgent agent;
-    private final DtlsParameters dtlsParameters;
+    private final DtlsCertificate certificate;
+    private final CompletableFuture<DtlsParameters> dtlsParameters = new CompletableFuture<>();
+    private final RemoteCandidateFeed remoteCandidates;
     private final Executor dtlsExecutor;
     private final MediaReceiver receiver;
     private final QueueDatagramLink dtlsLink;
@@ -49,12 +55,13 @@ public final class SecureTransport implements AutoCloseable {
     private DtlsEndpoint dtls;
 
     private SecureTransport(IceAgentConfig iceConfig, IceRole role, Executor executor, ScheduledExecutorService timers,
-            RandomGenerator random, IceListener owner, DtlsParameters dtlsParameters, Executor dtlsExecutor,
+            RandomGenerator random, IceListener owner, DtlsCertificate certificate, Executor dtlsExecutor,
             MediaReceiver receiver) {
-        this.dtlsParameters = dtlsParameters;
+        this.certificate = certificate;
         this.dtlsExecutor = dtlsExecutor;
         this.receiver = receiver;
         this.agent = IceAgent.create(iceConfig, role, executor, timers, new Listener(owner), random);
+        this.remoteCandidates = new RemoteCandidateFeed(agent);
         this.dtlsLink = new QueueDatagramLink((buf, off, len) -> agent.send(buf, off, len));
         agent.packetHandler(this::fromNetwork);
     }
@@ -71,9 +78,53 @@ public final class SecureTransport implements AutoCloseable {
     public static SecureTransport create(IceAgentConfig iceConfig, IceRole role, Executor executor,
             ScheduledExecutorService timers, RandomGenerator random, IceListener owner, DtlsParameters dtls,
             Executor dtlsExecutor, MediaReceiver receiver) {
-        return new SecureTransport(Objects.requireNonNull(iceConfig, "iceConfig"), role, executor, timers, random,
-                Objects.requireNonNull(owner, "owner"), Objects.requireNonNull(dtls, "dtls"),
+        Objects.requireNonNull(dtls, "dtls");
+        SecureTransport transport = new SecureTransport(Objects.requireNonNull(iceConfig, "iceConfig"), role, executor,
+                timers, random, Objects.requireNonNull(owner, "owner"), dtls.certificate(),
                 Objects.requireNonNull(dtlsExecutor, "dtlsExecutor"), Objects.requireNonNull(receiver, "receiver"));
+        transport.dtlsParameters.complete(dtls);
+        return transport;
+    }
+
+    /**
+     * A transport for the side that offers ({@code a=setup:actpass}), whose agent has not gathered yet: ICE is
+     * CONTROLLING; DTLS waits for {@link #answered}.
+     *
+     * @param certificate this call's certificate, whose fingerprint goes into the offer
+     */
+    public static SecureTransport createOffering(IceAgentConfig iceConfig, Executor executor,
+            ScheduledExecutorService timers, RandomGenerator random, IceListener owner, DtlsCertificate certificate,
+            Executor dtlsExecutor, MediaReceiver receiver) {
+        Objects.requireNonNull(certificate, "certificate");
+        return new SecureTransport(Objects.requireNonNull(iceConfig, "iceConfig"), IceRole.CONTROLLING, executor,
+                timers, random, Objects.requireNonNull(owner, "owner"), certificate,
+                Objects.requireNonNull(dtlsExecutor, "dtlsExecutor"), Objects.requireNonNull(receiver, "receiver"));
+    }
+
+    /**
+     * What the answer decided, for a transport made with {@link #createOffering}: the role from
+     * {@link dev.confab.crypto.dtls.DtlsRole#negotiate} and the fingerprint of the answer, verified by the caller.
+     *
+     * @throws IllegalArgumentException if {@code dtls} holds another certificate than this transport's
+     * @throws IllegalStateException    if the DTLS parameters are known already
+     */
+    public void answered(DtlsParameters dtls) {
+        if (dtls.certificate() != certificate) {
+            throw new IllegalArgumentException("the DTLS parameters must hold this transport's certificate");
+        }
+        if (!dtlsParameters.complete(dtls)) {
+            throw new IllegalStateException("the DTLS parameters are known already");
+        }
+    }
+
+    /** The fingerprint of this call's certificate, for the local description. */
+    public CertificateFingerprint localFingerprint() {
+        return certificate.fingerprint();
+    }
+
+    /** Where the peer's candidates from its description and from trickle go, skipping the unusable ones. */
+    public RemoteCandidateFeed remoteCandidates() {
+        return remoteCandidates;
     }
 
     /** The ICE agent, for credentials, candidates, restart and state. */
@@ -170,11 +221,11 @@ public final class SecureTransport implements AutoCloseable {
         }
     }
 
-    private synchronized void startDtls() {
+    private synchronized void startDtls(DtlsParameters parameters) {
         if (dtls != null || handshake.isDone()) {
             return;
         }
-        dtls = DtlsEndpoint.start(dtlsParameters, dtlsLink, dtlsExecutor);
+        dtls = DtlsEndpoint.start(parameters, dtlsLink, dtlsExecutor);
         dtls.handshake().whenComplete((result, error) -> {
             if (error != null) {
                 handshake.completeExceptionally(error);
@@ -208,7 +259,7 @@ public final class SecureTransport implements AutoCloseable {
         @Override
         public void stateChanged(IceState state) {
             if (state == IceState.CONNECTED) {
-                startDtls();
+                dtlsParameters.thenAccept(SecureTransport.this::startDtls);
             }
             owner.stateChanged(state);
         }

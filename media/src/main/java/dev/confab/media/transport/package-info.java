@@ -1,2 +1,2 @@
-/** The secure transport under the call engine: ICE, then DTLS-SRTP over the selected pair, then SRTP both ways. */
+/** The secure transport under the call engine (ICE, DTLS-SRTP, SRTP) and its SDP side: candidates and attributes. */
 package dev.confab.media.transport;
