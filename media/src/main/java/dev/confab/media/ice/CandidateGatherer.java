@@ -79,6 +79,15 @@ final class CandidateGatherer implements AutoCloseable {
                 // an address that cannot be bound is no candidate
             }
         }
+        // Every relay is registered before anything is sent, so that all a TURN server sends finds its relay first;
+        // the answer to a Binding request from a TURN server that is the STUN server too is passed on to the base.
+        for (Base base : bases) {
+            for (TurnServer server : config.turnServers()) {
+                if (sameFamily(base, server.address())) {
+                    relays.add(Relay.on(base, server, relayReceiver, timers, random));
+                }
+            }
+        }
         List<CompletableFuture<?>> pending = new ArrayList<>();
         for (Base base : bases) {
             for (InetSocketAddress server : config.stunServers()) {
@@ -87,20 +96,16 @@ final class CandidateGatherer implements AutoCloseable {
                             .ifPresent(address -> reflexive(base, server, address)), executor));
                 }
             }
-            for (TurnServer server : config.turnServers()) {
-                if (sameFamily(base, server.address())) {
-                    Relay relay = Relay.on(base, server, relayReceiver, timers, random);
-                    relays.add(relay);
-                    pending.add(relay.allocate().thenAcceptAsync(allocated -> {
-                        if (allocated) {
-                            relayed(relay);
-                        } else {
-                            relays.remove(relay);
-                            relay.close();
-                        }
-                    }, executor));
+        }
+        for (Relay relay : relays) {
+            pending.add(relay.allocate().thenAcceptAsync(allocated -> {
+                if (allocated) {
+                    relayed(relay);
+                } else {
+                    relays.remove(relay);
+                    relay.close();
                 }
-            }
+            }, executor));
         }
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).whenCompleteAsync((ignored, error) -> {
             complete = true;

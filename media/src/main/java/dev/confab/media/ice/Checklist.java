@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * The candidate pairs of one ICE session and their check states (RFC 8445 section 6.1.2), for one component on one
  * data stream (BUNDLE and rtcp-mux make that the only case Confab needs): pairing, pruning, the limit, freezing by
- * foundation, and which pair to check next.
+ * foundation, and which pair to check next. Addresses that are no unicast address get no pair, and a relayed candidate
+ * none with an address its TURN server cannot reach (see {@link AddressScope}).
  *
  * <p>Thread contract: confined to the agent's serial executor.
  */
@@ -135,8 +136,14 @@ final class Checklist {
     }
 
     private Optional<CandidatePair> pair(LocalCandidate local, RemoteCandidate remote) {
-        if (!compatible(local.address().getAddress(), remote.address().getAddress())) {
+        InetAddress localIp = local.address().getAddress();
+        InetAddress remoteIp = remote.address().getAddress();
+        AddressScope remoteScope = AddressScope.of(remoteIp);
+        if (remoteScope == AddressScope.NOT_UNICAST || !compatible(localIp, remoteIp)) {
             return Optional.empty();
+        }
+        if (local.relayed() && !remoteScope.reachableFrom(AddressScope.of(localIp))) {
+            return Optional.empty(); // a relayed send the TURN server cannot route would cost the whole allocation
         }
         CandidatePair pair = new CandidatePair(local, remote);
         for (int i = 0; i < pairs.size(); i++) {

@@ -323,13 +323,14 @@ public final class IceAgent implements AutoCloseable {
 
     // ---- receiving (socket threads) ----
 
-    /** A datagram on a host socket: from a TURN server, or straight from a peer. */
+    /**
+     * A datagram on a host socket: from a TURN server, or straight from a peer. What a TURN server sends that its
+     * client does not take goes to the base: a TURN server is often the STUN server too, and the answer to the base's
+     * Binding request comes from the same address as the allocation's.
+     */
     private void received(IceSocket socket, byte[] buf, int len, InetSocketAddress source) {
         Relay relay = gatherer.relayFor(socket, source);
-        if (relay != null) {
-            if (!relay.turn.receive(buf, 0, len)) {
-                droppedDatagrams.incrementAndGet();
-            }
+        if (relay != null && relay.turn.receive(buf, 0, len)) {
             return;
         }
         Base base = gatherer.baseOf(socket);

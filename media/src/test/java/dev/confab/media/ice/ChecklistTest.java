@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.confab.media.sdp.CandidateType;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -42,15 +43,61 @@ class ChecklistTest {
     @Test
     void aRelayedCandidateOnTheSameBaseIsADifferentRoute() {
         checklist.addLocal(host(HOST_A, "1"));
-        checklist.addLocal(new LocalCandidate(CandidateType.RELAY, RELAY_A, HOST_A,
-                CandidatePriority.of(CandidateType.RELAY, 65535), "4", Optional.of(TURN)));
-        checklist.addRemote(remote(CandidateType.HOST, "10.0.0.9", 6000, "x"));
+        checklist.addLocal(relayed(RELAY_A));
+        checklist.addRemote(remote(CandidateType.SRFLX, "203.0.113.9", 6000, "x"));
 
         assertThat(checklist.pairs()).hasSize(2);
         assertThat(checklist.pairs().getFirst().local().type()).isEqualTo(CandidateType.HOST);
-        assertThat(checklist.find(RELAY_A, true, address("10.0.0.9", 6000))).isPresent();
-        assertThat(checklist.find(HOST_A, false, address("10.0.0.9", 6000)).orElseThrow().local().type())
+        assertThat(checklist.find(RELAY_A, true, address("203.0.113.9", 6000))).isPresent();
+        assertThat(checklist.find(HOST_A, false, address("203.0.113.9", 6000)).orElseThrow().local().type())
                 .isEqualTo(CandidateType.HOST);
+    }
+
+    /**
+     * A TURN server on the Internet has no route to a peer's private, link-local or loopback address, and coturn drops
+     * the allocation whose relayed send fails: such remote candidates get no pair with a relayed candidate.
+     */
+    @Test
+    void aRelayedCandidateIsNotPairedWithAddressesItsServerCannotReach() {
+        checklist.addLocal(relayed(RELAY_A));
+        for (String unreachable : List.of("10.0.0.9", "172.16.0.9", "192.168.1.9", "100.64.0.9", "169.254.0.9",
+                "127.0.0.1", "255.255.255.255", "0.0.0.0", "224.0.0.9")) {
+            checklist.addRemote(remote(CandidateType.HOST, unreachable, 6000, "x"));
+        }
+        checklist.addRemote(remote(CandidateType.SRFLX, "203.0.113.9", 6000, "y"));
+        checklist.addRemote(remote(CandidateType.RELAY, "198.51.100.1", 50002, "z"));
+
+        assertThat(checklist.pairs()).extracting(p -> p.remote().address().getHostString())
+                .containsExactlyInAnyOrder("203.0.113.9", "198.51.100.1");
+    }
+
+    /** Unspecified, broadcast and multicast addresses are no candidates: nothing is sent to them, relayed or not. */
+    @Test
+    void addressesThatAreNotUnicastGetNoPair() {
+        checklist.addLocal(host(HOST_A, "1"));
+        for (String notUnicast : List.of("0.0.0.0", "255.255.255.255", "224.0.0.9", "::", "ff02::1")) {
+            checklist.addRemote(remote(CandidateType.HOST, notUnicast, 6000, "x"));
+        }
+
+        assertThat(checklist.pairs()).isEmpty();
+    }
+
+    /** A TURN server on a private network or on loopback reaches that network, as well as the Internet. */
+    @Test
+    void aRelayedCandidateOnAPrivateOrLoopbackAddressPairsWithItsOwnScope() {
+        Checklist onLoopback = new Checklist(IceRole.CONTROLLING, Checklist.DEFAULT_MAX_PAIRS);
+        onLoopback.addLocal(relayed(address("127.0.0.1", 50000)));
+        onLoopback.addRemote(remote(CandidateType.HOST, "127.0.0.1", 6000, "x"));
+        onLoopback.addRemote(remote(CandidateType.HOST, "10.0.0.9", 6000, "y"));
+        checklist.addLocal(relayed(address("10.1.0.1", 50000)));
+        checklist.addRemote(remote(CandidateType.HOST, "10.0.0.9", 6000, "x"));
+        checklist.addRemote(remote(CandidateType.HOST, "203.0.113.9", 6000, "y"));
+        checklist.addRemote(remote(CandidateType.HOST, "127.0.0.1", 6000, "z"));
+
+        assertThat(onLoopback.pairs()).extracting(p -> p.remote().address().getHostString())
+                .containsExactly("127.0.0.1");
+        assertThat(checklist.pairs()).extracting(p -> p.remote().address().getHostString())
+                .containsExactlyInAnyOrder("10.0.0.9", "203.0.113.9");
     }
 
     @Test
@@ -113,6 +160,11 @@ class ChecklistTest {
         checklist.role(IceRole.CONTROLLED);
 
         assertThat(checklist.pairs().getFirst().local().priority()).isEqualTo(100);
+    }
+
+    private static LocalCandidate relayed(InetSocketAddress address) {
+        return new LocalCandidate(CandidateType.RELAY, address, HOST_A, CandidatePriority.of(CandidateType.RELAY, 65535),
+                "4", Optional.of(TURN));
     }
 
     private static LocalCandidate host(InetSocketAddress address, String foundation) {

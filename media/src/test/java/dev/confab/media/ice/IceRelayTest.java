@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Two agents that may only use relayed candidates, through a real coturn on loopback. */
+/** Agents with a TURN server, a real coturn on loopback: relay-only agents, wrong credentials, STUN and TURN in one. */
 class IceRelayTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
@@ -44,6 +44,26 @@ class IceRelayTest {
             assertThat(pair.b.received.getFirst()).isEqualTo(rtp);
         } catch (Exception e) {
             throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * The TURN server is the STUN server too: the answer to the Binding request comes from the allocation's server
+     * address and must still reach the base, or the Binding is retransmitted until it gives up after 3.3 s and holds up
+     * the end of gathering that long.
+     */
+    @Test
+    void aTurnServerThatIsAlsoTheStunServerAnswersBothAndGatheringEndsAtOnce() {
+        IceAgentConfig config = IceAgentConfig.defaults().withLoopback(true)
+                .withStunServers(List.of(coturn.address()))
+                .withTurnServers(List.of(new TurnServer(coturn.address(), TurnRestCredentials.issue(coturn.secret(),
+                        "user-1", Instant.now().plusSeconds(600)))));
+        try (AgentPair pair = new AgentPair(config, IceRole.CONTROLLING, IceRole.CONTROLLED, 23)) {
+            pair.a.agent.start().join();
+
+            await().atMost(Duration.ofSeconds(2)).until(() -> pair.a.gatheringComplete);
+            assertThat(pair.a.gathered).anyMatch(c -> c.type() == CandidateType.RELAY);
+            assertThat(pair.a.agent.droppedDatagrams()).as(pair.a.agent.diagnostics()).isZero();
         }
     }
 
