@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,6 +50,8 @@ public final class IceAgent implements AutoCloseable {
 
     /** Remote candidates of a generation not known yet that are kept. */
     static final int MAX_HELD_CANDIDATES = 64;
+    /** Peer addresses trusted at most: a checklist's worth. */
+    static final int MAX_TRUSTED_SOURCES = Checklist.DEFAULT_MAX_PAIRS;
 
     /** A remote candidate waiting for its generation's credentials. */
     private record HeldCandidate(String ufrag, RemoteCandidate candidate) {
@@ -71,7 +74,12 @@ public final class IceAgent implements AutoCloseable {
     private volatile IceCredentials remote;
     private volatile CandidatePair selected;
     private volatile Route selectedRoute;
-    private volatile InetSocketAddress[] validRemotes = new InetSocketAddress[0];
+    /**
+     * Peer addresses DTLS and media are accepted from: remotes of valid pairs and sources of checks that passed
+     * MESSAGE-INTEGRITY, so that a peer whose side connected first is not ignored. DTLS and SRTP authenticate what
+     * comes in; this only keeps strangers' datagrams away from them. Copy on write, bounded.
+     */
+    private volatile InetSocketAddress[] trustedSources = new InetSocketAddress[0];
     private volatile PacketHandler packetHandler = (kind, buf, off, len) -> { };
     private volatile boolean closed;
 
@@ -349,7 +357,7 @@ public final class IceAgent implements AutoCloseable {
         switch (kind) {
             case STUN -> receivedStun(route, source, buf, off, len);
             case DTLS, RTP -> {
-                if (fromValidPair(source)) {
+                if (trusted(source)) {
                     packetHandler.received(kind, buf, off, len);
                 } else {
                     droppedDatagrams.incrementAndGet();
@@ -378,8 +386,8 @@ public final class IceAgent implements AutoCloseable {
         executor.execute(() -> receivedCheck(route, message, source, own));
     }
 
-    private boolean fromValidPair(InetSocketAddress source) {
-        for (InetSocketAddress address : validRemotes) {
+    private boolean trusted(InetSocketAddress source) {
+        for (InetSocketAddress address : trustedSources) {
             if (address.equals(source)) {
                 return true;
             }
@@ -409,6 +417,7 @@ public final class IceAgent implements AutoCloseable {
                 return;
             }
         }
+        trust(source); // before the answer: the peer may send DTLS as soon as the answer reaches it
         reply(route, CheckMessages.success(request, source, own), source);
 
         if (checklist.remoteAt(source).isEmpty()) {
@@ -439,6 +448,17 @@ public final class IceAgent implements AutoCloseable {
             }
         }
         startChecking();
+    }
+
+    /** Accepts DTLS and media from {@code source} from now on (up to {@value #MAX_TRUSTED_SOURCES} addresses). */
+    private void trust(InetSocketAddress source) {
+        InetSocketAddress[] current = trustedSources;
+        if (current.length >= MAX_TRUSTED_SOURCES || Arrays.asList(current).contains(source)) {
+            return;
+        }
+        InetSocketAddress[] grown = Arrays.copyOf(current, current.length + 1);
+        grown[current.length] = source;
+        trustedSources = grown;
     }
 
     private void reply(Route route, byte[] response, InetSocketAddress destination) {
@@ -547,8 +567,7 @@ public final class IceAgent implements AutoCloseable {
         pair.state(PairState.SUCCEEDED);
         if (!pair.valid()) {
             pair.markValid();
-            validRemotes = checklist.pairs().stream().filter(CandidatePair::valid)
-                    .map(p -> p.remote().address()).distinct().toArray(InetSocketAddress[]::new);
+            trust(pair.remote().address());
         }
         checklist.unfreezeFoundation(pair);
         if (nominate || (role == IceRole.CONTROLLED && pair.nominateOnSuccess())) {
@@ -653,7 +672,7 @@ public final class IceAgent implements AutoCloseable {
         }
         if (consent.lost(now)) {
             selected = null;
-            validRemotes = new InetSocketAddress[0];
+            trustedSources = new InetSocketAddress[0];
             setState(IceState.FAILED);
         } else if (consent.silent(now) && state == IceState.CONNECTED) {
             setState(IceState.DISCONNECTED);
