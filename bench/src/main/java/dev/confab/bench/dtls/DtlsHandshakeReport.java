@@ -1,6 +1,6 @@
 package dev.confab.bench.dtls;
 
-import java.nio.file.Files;
+import dev.confab.bench.MarkdownReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -67,11 +67,7 @@ public final class DtlsHandshakeReport implements Callable<Integer> {
                 + System.getProperty("java.version") + ", UDP over 127.0.0.1, all four SRTP profiles offered; "
                 + "cold = first operation in each of " + coldForks + " fresh JVMs.");
         String table = String.join("\n", rows);
-        System.out.println();
-        System.out.println(table);
-        Files.createDirectories(report.toAbsolutePath().getParent());
-        Files.writeString(report, table + "\n");
-        System.out.println("\n(also written to " + report + ")");
+        MarkdownReport.publish(table, report);
         return 0;
     }
 

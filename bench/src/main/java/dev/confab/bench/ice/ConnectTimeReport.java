@@ -4,7 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.confab.bench.MarkdownReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,11 +77,7 @@ public final class ConnectTimeReport implements Callable<Integer> {
                 + " " + System.getProperty("java.version") + ", DTLS 1.2; Chromium " + chromiumVersion + ", DTLS "
                 + dtlsName(chromiumDtls) + " between its two peer connections.");
         String table = String.join("\n", rows);
-        System.out.println();
-        System.out.println(table);
-        Files.createDirectories(report.toAbsolutePath().getParent());
-        Files.writeString(report, table + "\n");
-        System.out.println("\n(also written to " + report + ")");
+        MarkdownReport.publish(table, report);
         return 0;
     }
 

@@ -1,5 +1,6 @@
 package dev.confab.bench.load;
 
+import dev.confab.bench.MarkdownReport;
 import dev.confab.crypto.identity.DeviceIdentity;
 import dev.confab.protocol.PresenceState;
 import dev.confab.protocol.inbox.InboxMessage;
@@ -281,12 +282,7 @@ public final class LoadDriver implements Callable<Integer> {
                 "| setup: %,d registrations, %,d contact pairs, %,d connects | %.0f s |".formatted(users,
                         users * contacts / 2, users, setupSeconds),
                 "| failed operations | %,d |".formatted(failures.get()));
-        System.out.println();
-        System.out.println(table);
-        java.nio.file.Path report = java.nio.file.Path.of("bench", "target", "load-report.md");
-        java.nio.file.Files.createDirectories(report.getParent());
-        java.nio.file.Files.writeString(report, table + "\n");
-        System.out.println("\n(also written to " + report + ")");
+        MarkdownReport.publish(table, java.nio.file.Path.of("bench", "target", "load-report.md"));
     }
 
     private void phase(String name, int count, ExecutorService workers, IntConsumer task) throws InterruptedException {

@@ -1,6 +1,6 @@
 package dev.confab.bench.srtp;
 
-import java.nio.file.Files;
+import dev.confab.bench.MarkdownReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,11 +65,7 @@ public final class SrtpComparison implements Callable<Integer> {
         rows.add("libsrtp2: " + libsrtp.version() + "; Confab on " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.version") + "; medians of " + trials + " trials of " + seconds + " s.");
         String table = String.join("\n", rows);
-        System.out.println();
-        System.out.println(table);
-        Files.createDirectories(report.toAbsolutePath().getParent());
-        Files.writeString(report, table + "\n");
-        System.out.println("\n(also written to " + report + ")");
+        MarkdownReport.publish(table, report);
         return 0;
     }
 
