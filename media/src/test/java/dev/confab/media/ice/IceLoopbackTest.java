@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.time.Duration;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -121,6 +122,24 @@ class IceLoopbackTest {
             assertThat(pair.a.agent.send(rtp, 0, rtp.length)).as("nothing is sent without consent").isFalse();
         } catch (Exception e) {
             throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void closingReleasesEverySocket() {
+        AgentPair pair = new AgentPair(CONFIG, IceRole.CONTROLLING, IceRole.CONTROLLED, 8).connect();
+        awaitConnected(pair);
+        List<InetSocketAddress> bound = pair.a.gathered.stream().map(LocalCandidate::address).toList();
+
+        pair.close();
+
+        await().atMost(WAIT).until(() -> pair.a.states.contains(IceState.CLOSED));
+        for (InetSocketAddress address : bound) {
+            await().atMost(WAIT).untilAsserted(() -> {
+                try (DatagramChannel again = DatagramChannel.open()) {
+                    again.bind(address); // fails while the agent still holds the port
+                }
+            });
         }
     }
 
