@@ -1,13 +1,15 @@
 package dev.confab.bench.ice;
 
+import dev.confab.media.transport.LoopbackCall;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Confab's connect times on loopback. With {@code cold} it measures the first call set-up of this fresh JVM and
- * prints {@code ice-ms dtls-ms}; with {@code warm N M} it sets up N calls to warm up, then prints one line per
- * measured call. {@link ConnectTimeReport} starts it.
+ * prints {@code ice-ms dtls-ms}; with {@code startup} it first runs the app's start-up warm-up
+ * ({@link LoopbackCall#warmUp}, not timed), then measures the first call after it; with {@code warm N M} it sets up N
+ * calls to warm up, then prints one line per measured call. {@link ConnectTimeReport} starts it.
  */
 public final class ConfabConnectTimes {
 
@@ -15,15 +17,19 @@ public final class ConfabConnectTimes {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean cold = args.length == 0 || args[0].equals("cold");
-        int warmUp = cold ? 0 : Integer.parseInt(args[1]);
-        int measured = cold ? 1 : Integer.parseInt(args[2]);
+        String mode = args.length == 0 ? "cold" : args[0];
+        boolean warm = mode.equals("warm");
+        int warmUp = warm ? Integer.parseInt(args[1]) : 0;
+        int measured = warm ? Integer.parseInt(args[2]) : 1;
+        if (mode.equals("startup")) {
+            LoopbackCall.warmUp();
+        }
         List<ConnectTime> times = new ArrayList<>();
-        try (LoopbackConnect connect = new LoopbackConnect()) {
+        try (LoopbackCall call = new LoopbackCall()) {
             for (int i = 0; i < warmUp + measured; i++) {
-                ConnectTime time = connect.measure();
+                LoopbackCall.Times time = call.measure();
                 if (i >= warmUp) {
-                    times.add(time);
+                    times.add(new ConnectTime(time.iceConnectedNanos() / 1e6, time.dtlsConnectedNanos() / 1e6));
                 }
             }
         }

@@ -44,10 +44,13 @@ public final class ConnectTimeReport implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<ConnectTime> confabCold = new ArrayList<>();
+        List<ConnectTime> confabStartup = new ArrayList<>();
         List<ConnectTime> chromiumCold = new ArrayList<>();
         for (int run = 1; run <= coldRuns; run++) {
-            System.out.println("Cold " + run + " of " + coldRuns + ": a fresh JVM, then a fresh browser...");
+            System.out.println("Cold " + run + " of " + coldRuns + ": fresh JVMs (with and without the start-up"
+                    + " warm-up), then a fresh browser...");
             confabCold.addAll(confab("cold"));
+            confabStartup.addAll(confab("startup"));
             chromiumCold.add(ChromiumConnectTimes.cold());
         }
         System.out.println("Warm: " + warm + " set-ups after " + warmUp + " in one JVM...");
@@ -67,12 +70,18 @@ public final class ConnectTimeReport implements Callable<Integer> {
                 "| --- | ---: | ---: | ---: | ---: |"));
         rows.add(row("ICE connected, cold", confabCold, chromiumCold, ConnectTime::iceConnectedMillis));
         rows.add(row("DTLS connected, cold", confabCold, chromiumCold, ConnectTime::dtlsConnectedMillis));
+        rows.add(row("ICE connected, first call after Confab's start-up warm-up / Chromium cold", confabStartup,
+                chromiumCold, ConnectTime::iceConnectedMillis));
+        rows.add(row("DTLS connected, first call after Confab's start-up warm-up / Chromium cold", confabStartup,
+                chromiumCold, ConnectTime::dtlsConnectedMillis));
         rows.add(row("ICE connected, warm", confabWarm, chromiumWarm, ConnectTime::iceConnectedMillis));
         rows.add(row("DTLS connected, warm", confabWarm, chromiumWarm, ConnectTime::dtlsConnectedMillis));
         rows.add("");
         rows.add("Both on this machine in one run, over loopback, each side's two peers in one process, candidates"
                 + " passed directly, certificates (ECDSA P-256) made before time zero; the offerer's times. Cold: the"
-                + " first set-up in each of " + coldRuns + " fresh JVMs and " + coldRuns + " fresh browsers; warm: "
+                + " first set-up in each of " + coldRuns + " fresh JVMs and " + coldRuns + " fresh browsers; start-up"
+                + " warm-up: one loopback call set up and torn down in the fresh JVM first, as the app does when it"
+                + " starts; warm: "
                 + warm + " set-ups after " + warmUp + " of warm-up. Confab on " + System.getProperty("java.vm.name")
                 + " " + System.getProperty("java.version") + ", DTLS 1.2; Chromium " + chromiumVersion + ", DTLS "
                 + dtlsName(chromiumDtls) + " between its two peer connections.");

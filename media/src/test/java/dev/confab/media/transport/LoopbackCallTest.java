@@ -1,0 +1,22 @@
+package dev.confab.media.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The loopback call the app sets up at start-up, and the benchmark times. */
+class LoopbackCallTest {
+
+    @Test
+    void aLoopbackCallConnectsIceBeforeDtlsAndTheWarmUpEnds() throws Exception {
+        assertThat(LoopbackCall.warmUp()).isLessThan(Duration.ofSeconds(20));
+
+        try (LoopbackCall call = new LoopbackCall()) {
+            LoopbackCall.Times times = call.measure();
+
+            assertThat(times.iceConnectedNanos()).isPositive();
+            assertThat(times.dtlsConnectedNanos()).isGreaterThan(times.iceConnectedNanos());
+        }
+    }
+}
