@@ -80,8 +80,8 @@ public final class ConnectTimeReport implements Callable<Integer> {
         rows.add("Both on this machine in one run, over loopback, each side's two peers in one process, candidates"
                 + " passed directly, certificates (ECDSA P-256) made before time zero; the offerer's times. Cold: the"
                 + " first set-up in each of " + coldRuns + " fresh JVMs and " + coldRuns + " fresh browsers; start-up"
-                + " warm-up: one loopback call set up and torn down in the fresh JVM first, as the app does when it"
-                + " starts; warm: "
+                + " warm-up: one loopback call set up and torn down in the fresh JVM first (LoopbackCall.warmUp), which"
+                + " the app is to run at start-up; warm: "
                 + warm + " set-ups after " + warmUp + " of warm-up. Confab on " + System.getProperty("java.vm.name")
                 + " " + System.getProperty("java.version") + ", DTLS 1.2; Chromium " + chromiumVersion + ", DTLS "
                 + dtlsName(chromiumDtls) + " between its two peer connections.");
