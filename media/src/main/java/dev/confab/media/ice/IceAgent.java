@@ -1,8 +1,6 @@
 package dev.confab.media.ice;
 
 import dev.confab.media.sdp.CandidateType;
-import dev.confab.media.stun.IceControlled;
-import dev.confab.media.stun.IceControlling;
 import dev.confab.media.stun.IntegrityKey;
 import dev.confab.media.stun.Priority;
 import dev.confab.media.stun.StunDecoding;
@@ -15,7 +13,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -74,12 +71,7 @@ public final class IceAgent implements AutoCloseable {
     private volatile IceCredentials remote;
     private volatile CandidatePair selected;
     private volatile Route selectedRoute;
-    /**
-     * Peer addresses DTLS and media are accepted from: remotes of valid pairs and sources of checks that passed
-     * MESSAGE-INTEGRITY, so that a peer whose side connected first is not ignored. DTLS and SRTP authenticate what
-     * comes in; this only keeps strangers' datagrams away from them. Copy on write, bounded.
-     */
-    private volatile InetSocketAddress[] trustedSources = new InetSocketAddress[0];
+    private final TrustedSources trusted = new TrustedSources(MAX_TRUSTED_SOURCES);
     private volatile PacketHandler packetHandler = (kind, buf, off, len) -> { };
     private volatile boolean closed;
 
@@ -357,7 +349,7 @@ public final class IceAgent implements AutoCloseable {
         switch (kind) {
             case STUN -> receivedStun(route, source, buf, off, len);
             case DTLS, RTP -> {
-                if (trusted(source)) {
+                if (trusted.contains(source)) {
                     packetHandler.received(kind, buf, off, len);
                 } else {
                     droppedDatagrams.incrementAndGet();
@@ -386,38 +378,21 @@ public final class IceAgent implements AutoCloseable {
         executor.execute(() -> receivedCheck(route, message, source, own));
     }
 
-    private boolean trusted(InetSocketAddress source) {
-        for (InetSocketAddress address : trustedSources) {
-            if (address.equals(source)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     // ---- incoming checks (executor) ----
 
     private void receivedCheck(Route route, StunMessage request, InetSocketAddress source, IceCredentials own) {
         if (closed || own != local) {
             return; // an ICE restart made these credentials stale
         }
-        Optional<IceControlling> controlling = request.attribute(IceControlling.class);
-        Optional<IceControlled> controlled = request.attribute(IceControlled.class);
-        if (role == IceRole.CONTROLLING && controlling.isPresent()) {
-            if (Long.compareUnsigned(tieBreaker, controlling.get().tieBreaker()) >= 0) {
+        switch (RoleConflict.of(role, tieBreaker, request)) {
+            case REFUSE -> {
                 reply(route, CheckMessages.roleConflict(request, own), source);
                 return;
             }
-            switchRole(IceRole.CONTROLLED);
-        } else if (role == IceRole.CONTROLLED && controlled.isPresent()) {
-            if (Long.compareUnsigned(tieBreaker, controlled.get().tieBreaker()) >= 0) {
-                switchRole(IceRole.CONTROLLING);
-            } else {
-                reply(route, CheckMessages.roleConflict(request, own), source);
-                return;
-            }
+            case SWITCH -> switchRole(role.opposite());
+            case NONE -> { }
         }
-        trust(source); // before the answer: the peer may send DTLS as soon as the answer reaches it
+        trusted.add(source); // before the answer: the peer may send DTLS as soon as the answer reaches it
         reply(route, CheckMessages.success(request, source, own), source);
 
         if (checklist.remoteAt(source).isEmpty()) {
@@ -448,17 +423,6 @@ public final class IceAgent implements AutoCloseable {
             }
         }
         startChecking();
-    }
-
-    /** Accepts DTLS and media from {@code source} from now on (up to {@value #MAX_TRUSTED_SOURCES} addresses). */
-    private void trust(InetSocketAddress source) {
-        InetSocketAddress[] current = trustedSources;
-        if (current.length >= MAX_TRUSTED_SOURCES || Arrays.asList(current).contains(source)) {
-            return;
-        }
-        InetSocketAddress[] grown = Arrays.copyOf(current, current.length + 1);
-        grown[current.length] = source;
-        trustedSources = grown;
     }
 
     private void reply(Route route, byte[] response, InetSocketAddress destination) {
@@ -567,7 +531,7 @@ public final class IceAgent implements AutoCloseable {
         pair.state(PairState.SUCCEEDED);
         if (!pair.valid()) {
             pair.markValid();
-            trust(pair.remote().address());
+            trusted.add(pair.remote().address());
         }
         checklist.unfreezeFoundation(pair);
         if (nominate || (role == IceRole.CONTROLLED && pair.nominateOnSuccess())) {
@@ -672,7 +636,7 @@ public final class IceAgent implements AutoCloseable {
         }
         if (consent.lost(now)) {
             selected = null;
-            trustedSources = new InetSocketAddress[0];
+            trusted.clear();
             setState(IceState.FAILED);
         } else if (consent.silent(now) && state == IceState.CONNECTED) {
             setState(IceState.DISCONNECTED);
