@@ -177,12 +177,22 @@ final class CandidateGatherer implements AutoCloseable {
         throw new IllegalStateException("no route for " + local);
     }
 
-    /** Releases allocations and closes sockets. */
+    /**
+     * Releases the allocations, then closes the sockets they were released through; returns at once, with a future
+     * that completes when every socket is closed.
+     */
+    CompletableFuture<Void> release() {
+        closed = true;
+        return CompletableFuture.allOf(relays.stream().map(Relay::release).toArray(CompletableFuture[]::new))
+                .handle((released, error) -> {
+                    bases.forEach(Base::close);
+                    return null;
+                });
+    }
+
     @Override
     public void close() {
-        closed = true;
-        relays.forEach(Relay::close);
-        bases.forEach(Base::close);
+        release();
     }
 
     private void reflexive(Base base, InetSocketAddress server, InetSocketAddress mapped) {

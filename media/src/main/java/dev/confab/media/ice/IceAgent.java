@@ -72,6 +72,7 @@ public final class IceAgent implements AutoCloseable {
     private volatile CandidatePair selected;
     private volatile Route selectedRoute;
     private final TrustedSources trusted = new TrustedSources(MAX_TRUSTED_SOURCES);
+    private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private volatile PacketHandler packetHandler = (kind, buf, off, len) -> { };
     private volatile boolean closed;
 
@@ -281,7 +282,18 @@ public final class IceAgent implements AutoCloseable {
         return true;
     }
 
-    /** Stops checks and consent, closes every socket. Idempotent; works after the executor was shut down too. */
+    /**
+     * Completes once {@link #close()} has released every TURN allocation and closed every socket. Keep the timers'
+     * scheduler running until then: the releases use it.
+     */
+    public CompletableFuture<Void> terminated() {
+        return terminated.copy();
+    }
+
+    /**
+     * Stops checks and consent, releases TURN allocations and closes every socket, in the background (see
+     * {@link #terminated()}). Idempotent; works after the executor was shut down too.
+     */
     @Override
     public void close() {
         if (closed) {
@@ -302,7 +314,7 @@ public final class IceAgent implements AutoCloseable {
         }
         cancelNominationTimer();
         consent.stop();
-        gatherer.close();
+        gatherer.release().whenComplete((released, error) -> terminated.complete(null));
         setState(IceState.CLOSED);
     }
 

@@ -124,14 +124,26 @@ final class Relay implements Route, AutoCloseable {
         turn.sendToPeer(destination, buf, off, len);
     }
 
-    /** Releases the allocation (Refresh with lifetime 0) and then stops the client; returns at once. */
+    /**
+     * Releases the allocation (Refresh with lifetime 0, waiting at most 2 s for the server's answer) and then stops
+     * the client. The base socket must stay open until the returned future completes.
+     */
+    CompletableFuture<Void> release() {
+        transactions.close();
+        if (turn.state() != TurnClient.State.ALLOCATED) {
+            turn.close();
+            return CompletableFuture.completedFuture(null);
+        }
+        return turn.release().orTimeout(2, TimeUnit.SECONDS).handle((released, error) -> {
+            turn.close();
+            return null;
+        });
+    }
+
+    /** Stops the client at once, without releasing: for a relay whose allocation failed. */
     @Override
     public void close() {
         transactions.close();
-        if (turn.state() == TurnClient.State.ALLOCATED) {
-            turn.release().orTimeout(2, TimeUnit.SECONDS).whenComplete((released, error) -> turn.close());
-        } else {
-            turn.close();
-        }
+        turn.close();
     }
 }

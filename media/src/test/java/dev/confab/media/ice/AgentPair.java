@@ -2,10 +2,12 @@ package dev.confab.media.ice;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Two agents in this JVM whose candidates and credentials are signaled to each other directly, as a test's stand-in
@@ -32,10 +34,13 @@ final class AgentPair implements AutoCloseable {
         return this;
     }
 
+    /** Closes both agents and waits (a few seconds at most) until they have released everything. */
     @Override
     public void close() {
         a.close();
         b.close();
+        CompletableFuture.allOf(a.agent.terminated(), b.agent.terminated()).completeOnTimeout(null, 5, TimeUnit.SECONDS)
+                .join();
         timers.shutdownNow();
     }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.confab.media.sdp.CandidateType;
 import dev.confab.media.turn.TurnRestCredentials;
 import dev.confab.testkit.Coturn;
+import dev.confab.testkit.FreePorts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -65,6 +66,28 @@ class IceRelayTest {
             assertThat(pair.a.gathered).anyMatch(c -> c.type() == CandidateType.RELAY);
             assertThat(pair.a.agent.droppedDatagrams()).as(pair.a.agent.diagnostics()).isZero();
         }
+    }
+
+    /** coturn deletes a released allocation on its next timer tick (about 1 s), closing the relayed port. */
+    @Test
+    void closingTheAgentsReleasesTheirAllocations() {
+        AgentPair pair = new AgentPair(relayOnly(), IceRole.CONTROLLING, IceRole.CONTROLLED, 23).connect();
+        await().atMost(WAIT).until(() -> pair.a.agent.selectedPair().isPresent() && pair.b.gatheringComplete);
+        List<Integer> relayedPorts = java.util.stream.Stream.concat(pair.a.gathered.stream(), pair.b.gathered.stream())
+                .map(c -> c.address().getPort()).toList();
+        assertThat(relayedPorts).isNotEmpty().allMatch(FreePorts::udpBound);
+
+        pair.close();
+
+        for (int port : relayedPorts) {
+            await("coturn closing relayed port " + port).atMost(WAIT).until(() -> !FreePorts.udpBound(port));
+        }
+    }
+
+    private IceAgentConfig relayOnly() {
+        return IceAgentConfig.defaults().withLoopback(true).withRelayOnly(true)
+                .withTurnServers(List.of(new TurnServer(coturn.address(), TurnRestCredentials.issue(coturn.secret(),
+                        "user-1", Instant.now().plusSeconds(600)))));
     }
 
     @Test
