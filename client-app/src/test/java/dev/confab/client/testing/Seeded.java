@@ -1,6 +1,6 @@
 package dev.confab.client.testing;
 
-import java.security.NoSuchAlgorithmException;
+import dev.confab.testkit.TestRandom;
 import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,13 +16,7 @@ public final class Seeded {
 
     /** A generator that always produces the same bytes for {@code seed}. */
     public static SecureRandom secureRandom(long seed) {
-        try {
-            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-            random.setSeed(seed);
-            return random;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA1PRNG is part of every JDK", e);
-        }
+        return TestRandom.seeded(seed);
     }
 
     /** A seed not handed out before in this JVM. */

@@ -3,9 +3,9 @@ package dev.confab.crypto.binding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.confab.crypto.TestRandom;
 import dev.confab.crypto.dtls.CertificateFingerprint;
 import dev.confab.crypto.identity.IdentityKeyPair;
+import dev.confab.testkit.TestRandom;
 import java.nio.charset.StandardCharsets;
 
 /**

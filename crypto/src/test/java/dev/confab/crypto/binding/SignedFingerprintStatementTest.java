@@ -3,9 +3,9 @@ package dev.confab.crypto.binding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.confab.crypto.TestRandom;
 import dev.confab.crypto.dtls.CertificateFingerprint;
 import dev.confab.crypto.identity.IdentityKeyPair;
+import dev.confab.testkit.TestRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import org.assertj.core.api.ThrowableAssert;

@@ -2,7 +2,7 @@ package dev.confab.crypto.dtls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.confab.crypto.TestRandom;
+import dev.confab.testkit.TestRandom;
 import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;

@@ -4,7 +4,7 @@ import static dev.confab.crypto.dtls.DtlsTestPeers.FAST;
 import static dev.confab.crypto.dtls.DtlsTestPeers.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.confab.crypto.TestRandom;
+import dev.confab.testkit.TestRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.SplittableRandom;

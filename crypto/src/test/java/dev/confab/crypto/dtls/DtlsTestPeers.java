@@ -1,6 +1,6 @@
 package dev.confab.crypto.dtls;
 
-import dev.confab.crypto.TestRandom;
+import dev.confab.testkit.TestRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.confab.crypto.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.confab.crypto.TestRandom;
+import dev.confab.testkit.TestRandom;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.confab.crypto.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.confab.crypto.TestRandom;
+import dev.confab.testkit.TestRandom;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;

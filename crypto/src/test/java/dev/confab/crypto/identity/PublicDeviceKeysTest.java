@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.confab.crypto.CryptoException;
-import dev.confab.crypto.TestRandom;
+import dev.confab.testkit.TestRandom;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package dev.confab.crypto.password;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.confab.crypto.TestRandom;
+import dev.confab.testkit.TestRandom;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

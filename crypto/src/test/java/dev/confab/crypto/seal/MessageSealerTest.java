@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.confab.crypto.CryptoException;
-import dev.confab.crypto.TestRandom;
 import dev.confab.crypto.identity.AgreementKeyPair;
 import dev.confab.crypto.identity.DeviceIdentity;
 import dev.confab.crypto.identity.IdentityKeyPair;
 import dev.confab.crypto.kdf.Hkdf;
 import dev.confab.crypto.seal.SealException.Reason;
+import dev.confab.testkit.TestRandom;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;

@@ -3,6 +3,7 @@ package dev.confab.crypto.srtp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.confab.testkit.FuzzFrames;
 import java.util.Arrays;
 
 /**
@@ -56,8 +57,8 @@ class SrtpFuzzTest {
         }
         SrtpReceiver receiver = SrtpReceiver.create(key(profile(input)), CONFIG);
         int packets = 0;
-        for (int at = 1; at < input.length; at = next(input, at)) {
-            byte[] packet = frame(input, at);
+        for (int at = 1; at < input.length; at = FuzzFrames.next(input, at)) {
+            byte[] packet = FuzzFrames.frame(input, at);
             int result = unprotect.apply(receiver, packet);
             assertThat(result < 0 ? SrtpFailure.of(result) != null : result < packet.length).isTrue();
             packets++;
@@ -75,8 +76,8 @@ class SrtpFuzzTest {
         SrtpMasterKey key = key(profile(input));
         SrtpSender sender = SrtpSender.create(key, CONFIG);
         SrtpReceiver receiver = SrtpReceiver.create(key, CONFIG);
-        for (int at = 1; at < input.length; at = next(input, at)) {
-            byte[] plain = frame(input, at);
+        for (int at = 1; at < input.length; at = FuzzFrames.next(input, at)) {
+            byte[] plain = FuzzFrames.frame(input, at);
             byte[] wire = new byte[plain.length + 24];
             int sent = rtcp ? sender.protectRtcp(plain, 0, plain.length, wire, 0)
                     : sender.protectRtp(plain, 0, plain.length, wire, 0);
@@ -105,14 +106,4 @@ class SrtpFuzzTest {
         return SrtpProfile.values()[(input[0] & 0xff) % SrtpProfile.values().length];
     }
 
-    /** The frame starting at {@code at}: a big-endian length (at most 2047), then as many bytes as there are. */
-    private static byte[] frame(byte[] input, int at) {
-        int length = at + 1 < input.length ? ((input[at] & 0x07) << 8 | input[at + 1] & 0xff) : 0;
-        int from = Math.min(at + 2, input.length);
-        return Arrays.copyOfRange(input, from, Math.min(from + length, input.length));
-    }
-
-    private static int next(byte[] input, int at) {
-        return Math.min(at + 2, input.length) + frame(input, at).length;
-    }
 }

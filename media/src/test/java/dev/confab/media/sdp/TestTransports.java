@@ -1,8 +1,7 @@
 package dev.confab.media.sdp;
 
 import dev.confab.crypto.dtls.DtlsCertificate;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import dev.confab.testkit.TestRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,7 +24,7 @@ final class TestTransports {
 
     /** A transport whose fingerprint is that of a certificate made from {@code seed}. */
     static LocalTransport transport(long seed) {
-        DtlsCertificate certificate = DtlsCertificate.generate(seeded(seed),
+        DtlsCertificate certificate = DtlsCertificate.generate(TestRandom.seeded(seed),
                 Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC));
         return new LocalTransport("cfb" + seed, "confabIcePasswordOf22+/" + seed, certificate.fingerprint());
     }
@@ -39,15 +38,5 @@ final class TestTransports {
                 new LocalMedia(MediaDescription.VIDEO, "1", Direction.SENDRECV, List.of(VP8, VP8_RTX),
                         List.of(Extmap.of(4, Extmap.MID_URI)),
                         Optional.of(new SendStream("confab", "cam", "confabcname", 2222, OptionalLong.of(3333)))));
-    }
-
-    private static SecureRandom seeded(long seed) {
-        try {
-            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-            random.setSeed(seed);
-            return random;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA1PRNG", e);
-        }
     }
 }

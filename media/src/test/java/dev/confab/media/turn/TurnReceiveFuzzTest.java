@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.confab.media.stun.ManualScheduler;
+import dev.confab.testkit.FuzzFrames;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 
@@ -43,8 +43,8 @@ class TurnReceiveFuzzTest {
 
         int frames = 0;
         int bytes = 0;
-        for (int at = 0; at < input.length; at = next(input, at)) {
-            byte[] frame = frame(input, at);
+        for (int at = 0; at < input.length; at = FuzzFrames.next(input, at)) {
+            byte[] frame = FuzzFrames.frame(input, at);
             client.receive(frame, 0, frame.length);
             frames++;
             bytes += frame.length;
@@ -61,17 +61,6 @@ class TurnReceiveFuzzTest {
         } while (server.deliver(client));
         scheduler.advance(Duration.ZERO);
         assertThat(request).isCompleted();
-    }
-
-    /** The frame starting at {@code at}: a big-endian length (at most 2047), then as many bytes as there are. */
-    private static byte[] frame(byte[] input, int at) {
-        int length = at + 1 < input.length ? ((input[at] & 0x07) << 8 | input[at + 1] & 0xff) : 0;
-        int from = Math.min(at + 2, input.length);
-        return Arrays.copyOfRange(input, from, Math.min(from + length, input.length));
-    }
-
-    private static int next(byte[] input, int at) {
-        return Math.min(at + 2, input.length) + frame(input, at).length;
     }
 
     private static InetSocketAddress address(String ip, int port) {

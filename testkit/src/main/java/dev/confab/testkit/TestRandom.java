@@ -1,4 +1,4 @@
-package dev.confab.crypto;
+package dev.confab.testkit;
 
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
