@@ -29,7 +29,7 @@ import org.awaitility.core.TerminalFailureException;
  * the JVM ends first. A server left by a test JVM that crashed is killed when the next one starts.
  *
  * <p>To run it inside a network namespace, give a command prefix such as {@code ip netns exec lab1} and an address
- * of that namespace; the readiness probe is sent from the test JVM, so that address must be reachable from it.
+ * of that namespace; readiness is then probed with {@code turnutils_stunclient} under the same prefix.
  * Not thread-safe: one test thread at a time.
  */
 public final class Coturn implements AutoCloseable {
@@ -177,12 +177,28 @@ public final class Coturn implements AutoCloseable {
             await("coturn answering STUN on " + address()).atMost(Duration.ofSeconds(15))
                     .pollInterval(Duration.ofMillis(50))
                     .failFast("turnserver exited", () -> !process.isAlive())
-                    .until(() -> answersBinding(probe));
+                    .until(() -> options.commandPrefix().isEmpty() ? answersBinding(probe) : answersThroughPrefix());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ConditionTimeoutException | TerminalFailureException e) {
             throw new IllegalStateException(e.getMessage() + "; its log ends:\n" + log(30), e);
         }
+    }
+
+    /**
+     * Asks with {@code turnutils_stunclient} run under the command prefix, i.e. from inside the namespace, since the
+     * test JVM may have no route to a lab address. The client waits forever without an answer, hence {@code timeout}.
+     */
+    private boolean answersThroughPrefix() throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(options.commandPrefix());
+        command.addAll(List.of("timeout", "2", "turnutils_stunclient", "-p", Integer.toString(port), options.listenIp()));
+        Process client = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!client.waitFor(5, TimeUnit.SECONDS)) {
+            client.destroyForcibly();
+            return false;
+        }
+        return client.exitValue() == 0;
     }
 
     /**

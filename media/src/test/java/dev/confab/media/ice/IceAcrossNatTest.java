@@ -21,7 +21,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class IceAcrossNatTest {
 
-    private static final int STUN_PORT = 3478;
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     /** Alice has a second uplink behind a third NAT; bob and the server as before. */
@@ -32,7 +31,7 @@ class IceAcrossNatTest {
     @Test
     void agentsBehindTwoNatsConnectThroughReflexiveCandidates() {
         NetworkLab lab = labs.lab();
-        String stun = LabCoturn.start(lab.host("server"), STUN_PORT, 49152).address();
+        String stun = LabCoturn.start(lab.host("server")).address();
         RemoteAgent alice = new RemoteAgent(lab.host("alice"));
         RemoteAgent bob = new RemoteAgent(lab.host("bob"));
 
@@ -57,7 +56,7 @@ class IceAcrossNatTest {
     @Test
     void whenTheSelectedPathsInterfaceGoesDownIceRestartsOverTheOtherWithinFiveSeconds() {
         NetworkLab lab = labs.lab();
-        String stun = LabCoturn.start(lab.host("server"), STUN_PORT, 49152).address();
+        String stun = LabCoturn.start(lab.host("server")).address();
         Host aliceHost = lab.host("alice");
         RemoteAgent alice = new RemoteAgent(aliceHost);
         RemoteAgent bob = new RemoteAgent(lab.host("bob"));

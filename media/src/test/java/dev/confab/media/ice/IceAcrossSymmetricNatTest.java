@@ -30,7 +30,7 @@ class IceAcrossSymmetricNatTest {
     void agentsWithStunAndTurnConnectThroughTheRelayAndCarryMediaBothWays(NatMapping aliceNat, NatMapping bobNat) {
         try (NetworkLab lab = NetworkLab.start(Topology.builder().nat("nata", aliceNat).nat("natb", bobNat)
                 .hostBehind("alice", "nata").hostBehind("bob", "natb").publicHost("server").build())) {
-            LabCoturn turn = LabCoturn.start(lab.host("server"), 3478, 49152);
+            LabCoturn turn = LabCoturn.start(lab.host("server"));
             RemoteAgent alice = new RemoteAgent(lab.host("alice"));
             RemoteAgent bob = new RemoteAgent(lab.host("bob"));
 

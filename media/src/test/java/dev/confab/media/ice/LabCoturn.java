@@ -1,61 +1,42 @@
 package dev.confab.media.ice;
 
-import static org.awaitility.Awaitility.await;
-
 import dev.confab.media.turn.TurnCredentials;
 import dev.confab.media.turn.TurnRestCredentials;
+import dev.confab.testkit.Coturn;
 import dev.confab.testkit.net.Host;
-import dev.confab.testkit.net.NamespaceProcess;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * coturn on a lab host (testkit's {@code Coturn} probes from the test JVM, which cannot reach the lab's public
- * segment): STUN and TURN over UDP with shared-secret credentials, ready once {@code turnutils_stunclient} run on the
- * same host gets an answer. Stopped with the lab, or earlier by {@link #close}.
+ * testkit's {@link Coturn} on a lab host, with the options {@link IceAgentMain} reads: STUN and TURN over UDP with
+ * shared-secret credentials. Stopped by {@link #close}, or with the test JVM.
  */
 final class LabCoturn implements AutoCloseable {
-    static final String SECRET = "lab-secret";
+    private final Coturn coturn;
 
-    private final Host host;
-    private final int port;
-    private final NamespaceProcess process;
-
-    private LabCoturn(Host host, int port, NamespaceProcess process) {
-        this.host = host;
-        this.port = port;
-        this.process = process;
+    private LabCoturn(Coturn coturn) {
+        this.coturn = coturn;
     }
 
-    /** Starts coturn on {@code host} listening on {@code port}, relaying from ports {@code relayFrom}-+49. */
-    static LabCoturn start(Host host, int port, int relayFrom) {
-        String ip = host.address().getHostAddress();
-        NamespaceProcess process = host.start(List.of("turnserver", "-n", "--listening-ip=" + ip, "--relay-ip=" + ip,
-                "--listening-port=" + port, "--min-port=" + relayFrom, "--max-port=" + (relayFrom + 49),
-                "--realm=confab.test", "--use-auth-secret", "--static-auth-secret=" + SECRET, "--no-tcp", "--no-tls",
-                "--no-dtls", "--no-cli", "--fingerprint", "--no-rfc5780", "--simple-log", "--log-file=stdout",
-                "--pidfile=/tmp/confab-lab-turnserver-" + ProcessHandle.current().pid() + "-" + port + ".pid"));
-        await("coturn answering STUN in " + host).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
-                .failFast("turnserver exited", () -> !process.isAlive())
-                .until(() -> host.exec(Duration.ofSeconds(2), "turnutils_stunclient", "-p", Integer.toString(port), ip)
-                        .succeeded());
-        return new LabCoturn(host, port, process);
+    /** Starts coturn inside {@code host}'s namespace, listening and relaying on its address. */
+    static LabCoturn start(Host host) {
+        return new LabCoturn(Coturn.start(Coturn.Options.loopback()
+                .inNamespace(List.of("ip", "netns", "exec", host.namespace()), host.address().getHostAddress())));
     }
 
     /** {@code ip:port} for STUN. */
     String address() {
-        return host.address().getHostAddress() + ":" + port;
+        return coturn.address().getAddress().getHostAddress() + ":" + coturn.address().getPort();
     }
 
     /** The {@code turn=} option of {@link IceAgentMain} with fresh credentials for {@code userId}. */
     String turnOption(String userId) {
-        TurnCredentials credentials = TurnRestCredentials.issue(SECRET, userId, Instant.now().plusSeconds(600));
+        TurnCredentials credentials = TurnRestCredentials.issue(coturn.secret(), userId, Instant.now().plusSeconds(600));
         return "turn=" + address() + "," + credentials.username() + "," + credentials.password();
     }
 
     @Override
     public void close() {
-        process.close();
+        coturn.close();
     }
 }
