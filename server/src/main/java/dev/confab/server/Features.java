@@ -80,6 +80,11 @@ final class Features {
             public Set<String> connectedDevices(String userId) {
                 return core.registry().connectedDevices(userId);
             }
+
+            @Override
+            public boolean isConnected(String deviceId) {
+                return core.registry().isConnected(deviceId);
+            }
         }, core.timers(), config.calls().ringTimeout(), config.calls().reconnectGrace(), notifier::toDevice,
                 reason -> core.metrics().callEnded(reason.wire()));
         presence = new PresenceService(db, contactRepo, deviceRepo, tracker, notifier, core.metrics(), core.clock());

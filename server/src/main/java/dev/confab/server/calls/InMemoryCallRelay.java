@@ -31,6 +31,12 @@ public final class InMemoryCallRelay implements CallRelay {
 
         /** The callee's devices with an open connection now. */
         Set<String> connectedDevices(String userId);
+
+        /**
+         * Whether the device has a connection open now. The grace timer asks when it fires: a reconnect that raced
+         * the old connection's close may have come before the offline notice it should have cancelled.
+         */
+        boolean isConnected(String deviceId);
     }
 
     private final Directory directory;
@@ -118,7 +124,7 @@ public final class InMemoryCallRelay implements CallRelay {
             return;
         }
         Timers.Cancellable timer = timers.schedule(reconnectGrace, () -> {
-            if (graceTimers.remove(deviceId) == null) {
+            if (graceTimers.remove(deviceId) == null || directory.isConnected(deviceId)) {
                 return;
             }
             for (Entry e : calls.values()) {

@@ -67,6 +67,11 @@ class CallRelayTest {
         public Set<String> connectedDevices(String userId) {
             return userId.equals("bob") ? Set.copyOf(connected) : Set.of();
         }
+
+        @Override
+        public boolean isConnected(String deviceId) {
+            return connected.contains(deviceId);
+        }
     }, timers, Duration.ofSeconds(45), Duration.ofSeconds(20), (d, m) -> sent.add(new Sent(d, m)), ends::add);
 
     private final Principal alice = new Principal("alice", "alice-1", "s-a");
@@ -182,8 +187,10 @@ class CallRelayTest {
         invite();
         handle(bob1, new ClientMessage.CallAccept("2", "c1", "answer", "sig"));
         sent.clear();
+        connected.remove("bob-1");
         relay.deviceOffline("bob-1");
         timers.advance(Duration.ofSeconds(10));
+        connected.add("bob-1");
         relay.deviceOnline("bob-1");
         timers.advance(Duration.ofSeconds(30));
         assertThat(sent).isEmpty();
@@ -191,6 +198,18 @@ class CallRelayTest {
         timers.advance(Duration.ofSeconds(20));
         assertThat(endedFor("bob-1")).containsExactly("peer_gone");
         assertThat(relay.activeCalls()).isZero();
+    }
+
+    @Test
+    void anOfflineNoticeThatLostTheRaceWithTheReconnectEndsNothing() {
+        invite();
+        handle(bob1, new ClientMessage.CallAccept("2", "c1", "answer", "sig"));
+        sent.clear();
+        relay.deviceOnline("bob-1");
+        relay.deviceOffline("bob-1");
+        timers.advance(Duration.ofSeconds(30));
+        assertThat(sent).isEmpty();
+        assertThat(relay.activeCalls()).isEqualTo(1);
     }
 
     @Test
@@ -247,6 +266,11 @@ class CallRelayTest {
             @Override
             public Set<String> connectedDevices(String userId) {
                 return Set.of("bob-1");
+            }
+
+            @Override
+            public boolean isConnected(String deviceId) {
+                return deviceId.equals("bob-1");
             }
         }, timers, Duration.ofSeconds(45), Duration.ofSeconds(20), (d, m) -> {
             order.add(d + " " + m.getClass().getSimpleName());
