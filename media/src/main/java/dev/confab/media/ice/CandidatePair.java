@@ -14,6 +14,7 @@ public final class CandidatePair {
     private boolean nominated;
     private boolean valid;
     private boolean nominateOnSuccess;
+    private int checksInFlight;
 
     CandidatePair(LocalCandidate local, RemoteCandidate remote) {
         this.local = Objects.requireNonNull(local, "local");
@@ -61,6 +62,31 @@ public final class CandidatePair {
 
     void nominateOnSuccess(boolean value) {
         nominateOnSuccess = value;
+    }
+
+    /** A check on this pair went out. */
+    void checkSent() {
+        checksInFlight++;
+    }
+
+    /** A check on this pair ended; returns whether no other is still in flight, so its failure is the pair's. */
+    boolean checkEnded() {
+        checksInFlight--;
+        return checksInFlight == 0;
+    }
+
+    /**
+     * Whether a check from the peer on this pair should trigger one of ours now: it has not been checked, or failed,
+     * or its checks so far went unanswered while the peer's just came through, which proves the path is open now
+     * (a NAT that dropped our first check opens once the peer has sent to us); RFC 8445 section 7.3.1.4. At most two
+     * checks are in flight, so a peer's retransmissions do not multiply ours.
+     */
+    boolean wantsTriggeredCheck() {
+        return switch (state) {
+            case FROZEN, WAITING, FAILED -> true;
+            case IN_PROGRESS -> !valid && checksInFlight < 2;
+            case SUCCEEDED -> false;
+        };
     }
 
     /** The pair's foundation: the two candidates' foundations together. */

@@ -419,8 +419,7 @@ public final class IceAgent implements AutoCloseable {
             return; // over the pair limit
         }
         CandidatePair pair = found.get();
-        boolean checkNow = pair.state() == PairState.FROZEN || pair.state() == PairState.WAITING
-                || pair.state() == PairState.FAILED;
+        boolean checkNow = pair.wantsTriggeredCheck();
         if (checkNow && remote != null) {
             triggered.remove(pair);
             sendCheck(pair, false); // a triggered check goes at once: the peer's own pacing bounds their rate
@@ -502,6 +501,7 @@ public final class IceAgent implements AutoCloseable {
     private void sendCheck(CandidatePair pair, boolean nominate) {
         lastCheckSent = System.nanoTime();
         pair.state(PairState.IN_PROGRESS);
+        pair.checkSent();
         IceCredentials own = local;
         IceCredentials peer = remote;
         Route route = gatherer.routeFor(pair.local());
@@ -520,6 +520,9 @@ public final class IceAgent implements AutoCloseable {
         if (closed || own != local) {
             return;
         }
+        // A failure is the pair's only if no newer check is in flight, and a late failure of a first check does not
+        // undo a retry's success.
+        boolean failsPair = pair.checkEnded() && (nominate || !pair.valid());
         if (nominate) {
             nominating = false;
         }
@@ -530,10 +533,10 @@ public final class IceAgent implements AutoCloseable {
             } else if (CheckMessages.errorCode(message) == dev.confab.media.stun.ErrorCode.ROLE_CONFLICT) {
                 switchRole(role.opposite());
                 trigger(pair);
-            } else {
+            } else if (failsPair) {
                 pair.state(PairState.FAILED);
             }
-        } else if (!(outcome instanceof StunTransactionOutcome.Cancelled)) {
+        } else if (failsPair && !(outcome instanceof StunTransactionOutcome.Cancelled)) {
             pair.state(PairState.FAILED);
         }
         evaluate();
