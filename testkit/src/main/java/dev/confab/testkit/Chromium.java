@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Debian's headless Chromium driven by Debian's chromedriver over the W3C WebDriver HTTP API: a real WebRTC peer for
@@ -20,9 +21,20 @@ import java.util.Map;
  * fake media devices, loopback allowed in peer connections, host candidates with real addresses instead of mDNS
  * names (so Chromium sends no multicast announcements), and a host resolver that resolves nothing but loopback.
  *
- * <p>{@link #close()} deletes the session, stops chromedriver and every browser process (also those that left the
- * process tree, such as crashpad) and removes the directory; a shutdown hook does the same if the JVM ends first, and
- * {@link #launch} first removes what a crashed earlier run left. Not thread-safe: one test thread drives it.
+ * <p>{@link #launchIn} runs chromedriver and the browser inside a network namespace, such as a
+ * {@link dev.confab.testkit.net.NetworkLab} host's, so WebRTC sees that host's interfaces only (its host candidates
+ * carry its lab address) and its traffic goes through the lab's NATs; the test JVM drives it from its own namespace
+ * through a {@link dev.confab.testkit.net.NamespacePortBridge}. A {@link TestPageServer} page is not reachable from
+ * there, but the file system is shared: {@link #putPage} writes a page and returns its {@code file:} URL, a secure
+ * context in which {@code getUserMedia} with the fake devices works. {@code about:blank} also loads and can make an
+ * {@code RTCPeerConnection} and gather candidates, but it is no secure context: it has no
+ * {@code navigator.mediaDevices}. Install a page's functions with {@link #execute} or {@link #evaluate} (seen with
+ * Chromium 156).
+ *
+ * <p>{@link #close()} deletes the session, closes the bridge if there is one, stops chromedriver and every browser
+ * process (also those that left the process tree, such as crashpad) and removes the directory; a shutdown hook does the
+ * same if the JVM ends first, and each launch first removes what a crashed earlier run left. Not thread-safe: one test
+ * thread drives it.
  */
 public final class Chromium implements AutoCloseable {
     /** Where Debian installs the browser binary (the {@code /usr/bin/chromium} wrapper adds flags of its own). */
@@ -33,13 +45,13 @@ public final class Chromium implements AutoCloseable {
     private static final Path TMP = Path.of(System.getProperty("java.io.tmpdir"));
 
     private final Path dir;
-    private final Process driver;
+    private final ChromeDriver driver;
     private final WebDriverClient client;
     private final Thread shutdownHook;
     private String browserVersion = "";
     private boolean closed;
 
-    private Chromium(Path dir, Process driver, WebDriverClient client) {
+    private Chromium(Path dir, ChromeDriver driver, WebDriverClient client) {
         this.dir = dir;
         this.driver = driver;
         this.client = client;
@@ -53,22 +65,47 @@ public final class Chromium implements AutoCloseable {
 
     /** Starts chromedriver and opens a browser session, or fails saying what to install. */
     public static Chromium launch(ChromiumOptions options) {
-        if (!Files.isExecutable(BROWSER) || !Files.isExecutable(Path.of("/usr/bin/chromedriver"))) {
+        return launch(options, ChromeDriver::start);
+    }
+
+    /** {@link #launchIn(String, ChromiumOptions)} with {@link ChromiumOptions#DEFAULTS}. */
+    public static Chromium launchIn(String namespace) {
+        return launchIn(namespace, ChromiumOptions.DEFAULTS);
+    }
+
+    /**
+     * As {@link #launch(ChromiumOptions)}, with chromedriver and the browser inside network namespace
+     * {@code namespace} (a lab host's {@link dev.confab.testkit.net.Host#namespace()}), driven from this JVM through a
+     * {@link dev.confab.testkit.net.NamespacePortBridge}; needs root.
+     */
+    public static Chromium launchIn(String namespace, ChromiumOptions options) {
+        return launch(options, dir -> ChromeDriver.startIn(namespace, dir));
+    }
+
+    private static Chromium launch(ChromiumOptions options, Function<Path, ChromeDriver> startDriver) {
+        if (!Files.isExecutable(BROWSER) || !Files.isExecutable(ChromeDriver.BINARY)) {
             throw new IllegalStateException("Chromium is not installed: apt-get install -y chromium chromium-driver");
         }
         ChromiumLeftovers.clean(TMP);
         Path dir = privateDirectory();
-        int port = FreePorts.tcp();
-        Process driver = startDriver(dir, port);
-        Chromium chromium = new Chromium(dir, driver, new WebDriverClient(port, COMMAND_TIMEOUT));
+        ChromeDriver driver;
+        try {
+            driver = startDriver.apply(dir);
+        } catch (RuntimeException e) {
+            Directories.deleteTree(dir);
+            throw e;
+        }
+        Chromium chromium = new Chromium(dir, driver, new WebDriverClient(driver.port(), COMMAND_TIMEOUT));
         Runtime.getRuntime().addShutdownHook(chromium.shutdownHook);
         try {
             chromium.openSession(options);
             return chromium;
         } catch (RuntimeException e) {
             String log = chromium.driverLog(30);
+            String output = ProcessOutput.tail(dir.resolve("chromedriver.out"), 10);
             chromium.close();
-            throw new IllegalStateException("Chromium did not start; chromedriver's log:\n" + log, e);
+            throw new IllegalStateException("Chromium did not start; chromedriver's log:\n" + log
+                    + "\n--- and its output ---\n" + output, e);
         }
     }
 
@@ -80,6 +117,23 @@ public final class Chromium implements AutoCloseable {
     /** The instance's private directory (removed on close). */
     public Path dir() {
         return dir;
+    }
+
+    /**
+     * Writes {@code html} to file {@code name} in the instance's directory and returns its {@code file:} URL, for
+     * {@link #navigate}: a page a browser in a namespace can load too, and a secure context.
+     */
+    public String putPage(String name, String html) {
+        if (!name.matches("[A-Za-z0-9._-]+") || name.startsWith(".")) {
+            throw new IllegalArgumentException("A page name is a plain file name, such as peer.html: " + name);
+        }
+        try {
+            Path page = Files.writeString(Files.createDirectories(dir.resolve("pages")).resolve(name), html,
+                    StandardCharsets.UTF_8);
+            return page.toUri().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write page " + name + " in " + dir, e);
+        }
     }
 
     /** Loads {@code url} in the current tab and waits for the page to load. */
@@ -142,8 +196,7 @@ public final class Chromium implements AutoCloseable {
             return;
         }
         closed = true;
-        List<ProcessHandle> processes = new ArrayList<>(driver.descendants().toList());
-        processes.add(driver.toHandle());
+        List<ProcessHandle> processes = new ArrayList<>(driver.processes());
         processes.addAll(ChromiumLeftovers.processesNaming(dir));
         try {
             if (driver.isAlive()) {
@@ -153,6 +206,7 @@ public final class Chromium implements AutoCloseable {
             System.err.println("Chromium session did not end cleanly: " + e.getMessage());
         } finally {
             client.close();
+            driver.closeBridge();
             Processes.stop(processes.stream().distinct().toList(), Duration.ofSeconds(5));
             Processes.stop(ChromiumLeftovers.processesNaming(dir), Duration.ofSeconds(2));
             Directories.deleteTree(dir);
@@ -182,29 +236,6 @@ public final class Chromium implements AutoCloseable {
         options.fakeAudioCapture().ifPresent(wav -> flags.add("--use-file-for-fake-audio-capture=" + wav));
         flags.addAll(options.extraFlags());
         return flags;
-    }
-
-    private static Process startDriver(Path dir, int port) {
-        try {
-            for (String sub : List.of("home", "config", "cache", "tmp")) {
-                Files.createDirectories(dir.resolve(sub));
-            }
-            ProcessBuilder builder = new ProcessBuilder("/usr/bin/chromedriver", "--port=" + port,
-                    "--allowed-ips=127.0.0.1", "--log-path=" + dir.resolve("chromedriver.log"))
-                    .directory(dir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("chromedriver.out").toFile());
-            Map<String, String> env = builder.environment();
-            env.put("HOME", dir.resolve("home").toString());
-            env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-            env.put("XDG_CACHE_HOME", dir.resolve("cache").toString());
-            env.put("TMPDIR", dir.resolve("tmp").toString());
-            env.remove("DISPLAY");
-            return builder.start();
-        } catch (IOException e) {
-            Directories.deleteTree(dir);
-            throw new UncheckedIOException("Cannot start chromedriver", e);
-        }
     }
 
     private static Path privateDirectory() {

@@ -9,9 +9,10 @@ import java.util.stream.Stream;
 
 /**
  * Finds the programs the lab drives ({@code ip}, {@code tc} from iproute2, {@code iptables}) and checks that the lab
- * can run at all (root), failing with a message that says what to install. Thread-safe.
+ * can run at all (root), failing with a message that says what to install. Public so that launchers outside this
+ * package can start their own processes inside a lab host ({@link #inNamespace}). Thread-safe.
  */
-final class LabTools {
+public final class LabTools {
     private static volatile LabTools found;
 
     final String ip;
@@ -25,7 +26,7 @@ final class LabTools {
     }
 
     /** The tools, or an exception naming every missing one and the Debian package that has it. */
-    static LabTools require() {
+    public static LabTools require() {
         LabTools tools = found;
         if (tools != null) {
             return tools;
@@ -69,7 +70,7 @@ final class LabTools {
     }
 
     /** {@code command} run inside {@code namespace} ({@code ip netns exec NAMESPACE command...}). */
-    List<String> inNamespace(String namespace, List<String> command) {
+    public List<String> inNamespace(String namespace, List<String> command) {
         List<String> all = new ArrayList<>(List.of(ip, "netns", "exec", namespace));
         all.addAll(command);
         return all;

@@ -203,6 +203,9 @@ public final class NamespaceProcess implements AutoCloseable {
     }
 
     private static void deleteDir(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
         try (var files = Files.list(dir)) {
             for (Path file : files.toList()) {
                 Files.deleteIfExists(file);
