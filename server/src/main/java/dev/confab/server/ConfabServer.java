@@ -2,6 +2,7 @@ package dev.confab.server;
 
 import dev.confab.server.config.ServerConfig;
 import dev.confab.server.http.AccessLog;
+import dev.confab.server.http.Cors;
 import dev.confab.server.http.ErrorMapper;
 import dev.confab.server.http.JsonErrorHandler;
 import dev.confab.server.http.RequestGuard;
@@ -60,6 +61,7 @@ public final class ConfabServer {
                 });
                 cfg.requestLogger.http(accessLog::log);
                 ErrorMapper.addTo(cfg.routes);
+                Cors.addTo(cfg.routes, config.allowedOrigins());
                 RequestGuard.addTo(cfg.routes, config.limits().maxBodyBytes());
                 features.addRoutes(cfg.routes, version());
             });

@@ -123,7 +123,7 @@ final class Features {
         return new WsEndpoint(new WsEndpoint.Services(authenticator, sessions, core.registry(), dispatcher, presence,
                 chat.pusher(), calls, core.metrics()), new WsEndpoint.Settings(core.clock(), config.heartbeat(),
                 new Connection.Bounds(ws.outboundQueue(), ws.outboundBytes()), ws.writeTimeout(),
-                ws.connectionsPerUser(), config.limits().maxWsFrameBytes() * 4));
+                ws.connectionsPerUser(), config.limits().maxWsFrameBytes() * 4, config.allowedOrigins()));
     }
 
     /** The hourly database chores. */

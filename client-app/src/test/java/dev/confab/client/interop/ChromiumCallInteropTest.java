@@ -15,6 +15,7 @@ import dev.confab.testkit.Chromium;
 import dev.confab.testkit.ChromiumOptions;
 import dev.confab.testkit.ServerProcess;
 import dev.confab.testkit.TestPageServer;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +35,10 @@ import org.junit.jupiter.api.Test;
  * directions, and count the SRTP audio Confab sends. Chromium does not sign its fingerprint: the Confab side does not
  * require the binding from a browser (see {@link ConfabCallSide}).
  *
- * <p>Two things a page cannot do are done for it: {@code --disable-web-security} lets the page on the test page
- * server call the REST API on another port (the server sends no CORS headers), and the event WebSocket's
- * {@code Authorization} header is put on the tab through DevTools, since a page's {@code WebSocket} cannot set one.
+ * <p>The page uses the server as any web page would, with no browser security switched off: the server lists the
+ * test page server's origin in {@code http.cors-allowed-origins}, so the page's REST calls pass CORS, and the page
+ * opens the event WebSocket with {@code new WebSocket(url, ["confab.v1", "confab.bearer." + token])}, since a page
+ * cannot set an {@code Authorization} header on it.
  */
 class ChromiumCallInteropTest {
     private static final String PASSWORD = "correct horse battery 42";
@@ -61,7 +63,9 @@ class ChromiumCallInteropTest {
 
     @BeforeAll
     static void confabAndABrowserUserWhoAreContacts() {
-        server = opened(ServerProcess.builder().build()).start();
+        TestPageServer pages = opened(TestPageServer.start());
+        server = opened(ServerProcess.builder().set("http.cors-allowed-origins", originOf(pages.url("/"))).build())
+                .start();
         long seed = Seeded.next();
         confab = opened(ConfabClient.open(ClientConfig.builder(new Profile(server.dataDir().resolve("confab-profile")))
                 .serverUrl(server.baseUrl()).random(Seeded.secureRandom(seed))
@@ -69,8 +73,7 @@ class ChromiumCallInteropTest {
         confabUserId = confab.account().register("confab", PASSWORD, null).userId();
         confab.start();
 
-        TestPageServer pages = opened(TestPageServer.start());
-        chromium = opened(Chromium.launch(ChromiumOptions.DEFAULTS.withExtraFlags(List.of("--disable-web-security"))));
+        chromium = opened(Chromium.launch(ChromiumOptions.DEFAULTS));
         chromium.navigate(pages.putResource(ChromiumCallInteropTest.class, "confab-call-peer.html"));
         JsonNode session = chromium.evaluate("return await signUp(args[0], args[1], args[2]);", server.baseUrl(),
                 "chromium", PASSWORD);
@@ -80,10 +83,10 @@ class ChromiumCallInteropTest {
                 .anyMatch(r -> r.from().userId().equals(browserUserId)));
         confab.contacts().accept("chromium");
 
-        chromium.devTools("Network.enable", Map.of());
-        chromium.devTools("Network.setExtraHTTPHeaders",
-                Map.of("headers", Map.of("Authorization", "Bearer " + session.path("token").asText())));
-        assertThat(chromium.evaluate("return await openEvents();").path("userId").asText()).isEqualTo(browserUserId);
+        JsonNode welcome = chromium.evaluate("return await openEvents();");
+        assertThat(welcome.path("userId").asText()).isEqualTo(browserUserId);
+        assertThat(welcome.path("subprotocol").asText()).as("the server selects the version, not the token")
+                .isEqualTo("confab.v1");
         eventually().until(() -> confab.connection().connected());
     }
 
@@ -100,6 +103,12 @@ class ChromiumCallInteropTest {
             resource.close();
         }
         OPENED.clear();
+    }
+
+    /** The origin ({@code scheme://host:port}) a page at {@code url} sends. */
+    private static String originOf(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     private static <T extends AutoCloseable> T opened(T resource) {

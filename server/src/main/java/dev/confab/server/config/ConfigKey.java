@@ -12,6 +12,10 @@ import java.util.Optional;
 public enum ConfigKey {
     SERVER_BIND("server.bind", "127.0.0.1", "Address to listen on (0.0.0.0 for every interface)."),
     SERVER_PORT("server.port", "8470", "TCP port for HTTP and the WebSocket."),
+    CORS_ALLOWED_ORIGINS("http.cors-allowed-origins", "", "Comma-separated web origins (scheme://host[:port], no"
+            + " path) whose pages may call the REST API and open the event WebSocket from a browser; empty: none."
+            + " Requests and WebSocket upgrades that carry any other Origin are refused with 403; clients that send"
+            + " no Origin (the confab CLI, the desktop app) are not affected."),
     DATA_DIR("data.dir", "", "Directory for the SQLite database and the default config file"
             + " (default $XDG_DATA_HOME/confab-server or ~/.local/share/confab-server)."),
     DATABASE_URL("database.url", "", "JDBC URL; empty means the SQLite file <data.dir>/confab.db."

@@ -10,11 +10,12 @@ import java.util.Locale;
 /**
  * The server's configuration as typed values, checked once at start-up. Immutable.
  *
- * @param settings the raw settings it was read from (for {@code --print-config} and logging)
+ * @param settings       the raw settings it was read from (for {@code --print-config} and logging)
+ * @param allowedOrigins the web origins whose browser pages may use the REST API and the event WebSocket
  */
-public record ServerConfig(Settings settings, String bind, int port, Path dataDir, Database database,
-        Argon2 argon2, Duration sessionTtl, Limits limits, Quotas quotas, Calls calls, Duration heartbeat, Turn turn,
-        boolean metricsEnabled, LogFormat logFormat, String logLevel) {
+public record ServerConfig(Settings settings, String bind, int port, AllowedOrigins allowedOrigins, Path dataDir,
+        Database database, Argon2 argon2, Duration sessionTtl, Limits limits, Quotas quotas, Calls calls,
+        Duration heartbeat, Turn turn, boolean metricsEnabled, LogFormat logFormat, String logLevel) {
     /** Most devices an account may have: each message then still fits in {@link SendMessageRequest#MAX_ENVELOPES}. */
     public static final int MAX_DEVICES_PER_USER = (SendMessageRequest.MAX_ENVELOPES + 1) / 2;
 
@@ -101,7 +102,7 @@ public record ServerConfig(Settings settings, String bind, int port, Path dataDi
             throw bad(s, ConfigKey.LOG_LEVEL, "expected trace, debug, info, warn or error");
         }
         return new ServerConfig(s, text(s, ConfigKey.SERVER_BIND), integer(s, ConfigKey.SERVER_PORT, 0, 65_535),
-                dataDir, database, argon2, Duration.ofDays(integer(s, ConfigKey.SESSION_TTL_DAYS, 1, 3650)), limits,
+                origins(s, ConfigKey.CORS_ALLOWED_ORIGINS), dataDir, database, argon2, Duration.ofDays(integer(s, ConfigKey.SESSION_TTL_DAYS, 1, 3650)), limits,
                 quotas, calls, Duration.ofSeconds(integer(s, ConfigKey.HEARTBEAT_SECONDS, 1, 3600)), turn,
                 bool(s, ConfigKey.METRICS_ENABLED), logFormat(s), level);
     }
@@ -150,6 +151,14 @@ public record ServerConfig(Settings settings, String bind, int port, Path dataDi
             }
         }
         return urls;
+    }
+
+    private static AllowedOrigins origins(Settings s, ConfigKey key) {
+        try {
+            return AllowedOrigins.parse(s.get(key));
+        } catch (IllegalArgumentException e) {
+            throw bad(s, key, e.getMessage());
+        }
     }
 
     private static LogFormat logFormat(Settings s) {

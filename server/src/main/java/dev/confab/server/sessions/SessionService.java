@@ -13,7 +13,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Sessions: issues bearer tokens (32 random bytes, base64url; only their SHA-256 is stored), resolves them to a
+ * Sessions: issues bearer tokens (32 random bytes as 43 base64url characters, {@code [A-Za-z0-9_-]}, which are
+ * HTTP token characters and so fit a WebSocket subprotocol; only their SHA-256 is stored), resolves them to a
  * {@link Principal}, keeps {@code lastUsedAt} current (written at most once a minute per session), lists and
  * revokes them. A revoked session's WebSocket is told {@code session.revoked} and closed. Thread-safe.
  */
@@ -58,7 +59,17 @@ public final class SessionService {
 
     /** The principal for an {@code Authorization} header value, or {@code 401 unauthorized}. */
     public Principal authenticate(String authorization) {
-        String token = bearer(authorization);
+        return authenticateToken(bearer(authorization));
+    }
+
+    /**
+     * The principal for a bare session token (as a browser sends it in a WebSocket subprotocol), or
+     * {@code 401 unauthorized}: the same checks and answers as {@link #authenticate}.
+     */
+    public Principal authenticateToken(String token) {
+        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+            throw unauthorized();
+        }
         long now = clock.millis();
         SessionRecord s = db.read(c -> sessions.byTokenHash(c, TokenHash.of(token))).orElseThrow(SessionService::unauthorized);
         if (s.expiresAt() <= now) {

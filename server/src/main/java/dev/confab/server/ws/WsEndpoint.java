@@ -6,7 +6,9 @@ import dev.confab.protocol.ProtocolException;
 import dev.confab.protocol.ProtocolVersion;
 import dev.confab.server.calls.CallRelay;
 import dev.confab.server.chat.InboxPusher;
+import dev.confab.server.config.AllowedOrigins;
 import dev.confab.server.http.Authenticator;
+import dev.confab.server.http.Cors;
 import dev.confab.server.http.JsonErrorHandler;
 import dev.confab.server.http.RequestGuard;
 import dev.confab.server.metrics.ServerMetrics;
@@ -26,7 +28,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The event WebSocket at {@value #PATH}, mapped directly on Jetty (not through Javalin) so it sees pongs: the
- * upgrade is authenticated first (a JSON error and no upgrade when the token or version is bad); on open the
+ * upgrade is checked first (a JSON error and no upgrade when the origin, the token or the version is bad): an
+ * {@code Origin} not in {@code allowedOrigins} is {@code 403 forbidden} (no {@code Origin}, as from the CLI, is
+ * fine); the token comes from the {@code Authorization} header or, for a browser, from the subprotocols
+ * ({@link BrowserSubprotocols}), with the same checks either way; on open the
  * device gets {@code welcome}, a {@code presence} per contact and its pending inbox; frames go to the
  * {@link WsDispatcher}; on close the device's presence and calls are updated. An account with
  * {@code connectionsPerUser} connections open gets {@code 429 rate_limited} instead of another. The
@@ -44,7 +49,7 @@ public final class WsEndpoint {
 
     /** Sizes and times. */
     public record Settings(Clock clock, Duration heartbeat, Connection.Bounds bounds, Duration writeTimeout,
-            int connectionsPerUser, int hardFrameLimit) {}
+            int connectionsPerUser, int hardFrameLimit, AllowedOrigins allowedOrigins) {}
 
     private final Services s;
     private final Settings settings;
@@ -82,19 +87,27 @@ public final class WsEndpoint {
         }
     }
 
-    /** Checks the version and the token; answers with the protocol's JSON error instead of upgrading. */
+    /** Checks the origin, the version and the token; answers with the protocol's JSON error instead of upgrading. */
     private Object upgrade(JettyServerUpgradeRequest request, JettyServerUpgradeResponse response) {
         try {
+            String origin = request.getOrigin();
+            if (origin != null && !settings.allowedOrigins().allows(origin)) {
+                throw Cors.originRefused();
+            }
             if (!ProtocolVersion.isSupported(request.getHeader(ProtocolVersion.HEADER))) {
                 throw RequestGuard.unsupportedProtocol();
             }
-            String address = request.getHttpServletRequest().getRemoteAddr();
-            Principal principal = s.authenticator().authenticate(request.getHeader("Authorization"), address);
+            BrowserSubprotocols subprotocols = new BrowserSubprotocols(request.getSubProtocols());
+            String selected = subprotocols.selected();
+            Principal principal = authenticate(request, subprotocols);
             if (!s.registry().admits(principal)) {
                 long seconds = settings.heartbeat().toSeconds();
                 throw new ProtocolException(ErrorCode.RATE_LIMITED, "This account has " + settings.connectionsPerUser()
                         + " event connections open already; try again in " + seconds + " s",
                         Map.of("retryAfterSeconds", seconds));
+            }
+            if (selected != null) {
+                response.setAcceptedSubProtocol(selected);
             }
             return new WsSocket(s, settings, principal);
         } catch (ProtocolException e) {
@@ -108,5 +121,13 @@ public final class WsEndpoint {
             }
             return null;
         }
+    }
+
+    private Principal authenticate(JettyServerUpgradeRequest request, BrowserSubprotocols subprotocols) {
+        String address = request.getHttpServletRequest().getRemoteAddr();
+        String authorization = request.getHeader("Authorization");
+        String token = subprotocols.bearerToken(authorization != null);
+        return token == null ? s.authenticator().authenticate(authorization, address)
+                : s.authenticator().authenticateToken(token, address);
     }
 }

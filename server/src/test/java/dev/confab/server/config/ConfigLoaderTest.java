@@ -79,7 +79,8 @@ class ConfigLoaderTest {
                     assertThat(e.getMessage()).contains("'soon'").contains("CONFAB_WS_HEARTBEAT_SECONDS");
                 });
         for (var bad : Map.of("server.port", "70000", "limits.sign-in-per-username", "lots", "log.format", "xml",
-                "metrics.enabled", "maybe", "database.url", "jdbc:mysql://x", "turn.urls", "http://x").entrySet()) {
+                "metrics.enabled", "maybe", "database.url", "jdbc:mysql://x", "turn.urls", "http://x",
+                "http.cors-allowed-origins", "https://app.example.org/").entrySet()) {
             assertThatThrownBy(() -> ServerConfig.from(new ConfigLoader(Map.of(), "/h").load(Map.of(bad.getKey(), bad.getValue()),
                     Optional.empty()))).as(bad.getKey()).isInstanceOfSatisfying(ConfigException.class,
                     e -> assertThat(e.key()).isEqualTo(bad.getKey()));

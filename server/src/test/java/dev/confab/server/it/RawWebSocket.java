@@ -6,8 +6,11 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A WebSocket client on a plain socket, for what the JDK client hides or does not allow: the status and JSON body
@@ -27,6 +30,15 @@ final class RawWebSocket implements AutoCloseable {
      * kernel takes for the client before the server's writes stall; {@code version} null sends no protocol header.
      */
     static RawWebSocket upgrade(int port, String authorization, String version, int receiveBuffer) throws IOException {
+        List<String> headers = new ArrayList<>(List.of("Authorization: " + authorization));
+        if (version != null) {
+            headers.add("Confab-Protocol: " + version);
+        }
+        return upgrade(port, headers, receiveBuffer);
+    }
+
+    /** Connects and sends the upgrade request with these header lines (such as {@code Origin: ...}) besides its own. */
+    static RawWebSocket upgrade(int port, List<String> headers, int receiveBuffer) throws IOException {
         Socket socket = new Socket();
         if (receiveBuffer > 0) {
             socket.setReceiveBufferSize(receiveBuffer);
@@ -36,11 +48,24 @@ final class RawWebSocket implements AutoCloseable {
         OutputStream out = socket.getOutputStream();
         out.write(("GET /api/v1/ws HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n"
                 + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                + "Authorization: " + authorization + "\r\n"
-                + (version == null ? "" : "Confab-Protocol: " + version + "\r\n") + "\r\n")
+                + headers.stream().map(h -> h + "\r\n").collect(Collectors.joining()) + "\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return new RawWebSocket(socket);
+    }
+
+    /** Reads the status line and headers of an accepted upgrade, up to the blank line that ends them. */
+    String head() throws IOException {
+        InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (head.indexOf("\r\n\r\n") < 0) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.append((char) b);
+        }
+        return head.toString();
     }
 
     /** Reads the answer to a refused upgrade: status line, headers and the whole body. */

@@ -45,6 +45,21 @@ final class WsClient implements AutoCloseable {
         return new WsClient(b, URI.create(baseUrl.replace("http://", "ws://") + "/api/v1/ws"));
     }
 
+    /**
+     * Connects as a browser page on {@code origin} does: {@code new WebSocket(url, ["confab.v1", "confab.bearer." +
+     * token])}, so no Authorization or Confab-Protocol header; fails when the upgrade is refused.
+     */
+    static WsClient connectAsPage(String baseUrl, String origin, String token) {
+        WebSocket.Builder b = Api.HTTP.newWebSocketBuilder().header("Origin", origin)
+                .subprotocols("confab.v1", "confab.bearer." + token).connectTimeout(Duration.ofSeconds(5));
+        return new WsClient(b, URI.create(baseUrl.replace("http://", "ws://") + "/api/v1/ws"));
+    }
+
+    /** The subprotocol the server selected; empty when none. */
+    String subprotocol() {
+        return socket.getSubprotocol();
+    }
+
     /** Sends a JSON message; returns its id (a new one is added when absent). */
     String send(String type, Map<String, ?> fields) {
         ObjectNode node = Json.mapper().valueToTree(fields);

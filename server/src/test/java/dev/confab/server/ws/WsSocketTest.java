@@ -7,6 +7,7 @@ import dev.confab.server.accounts.AccountRepository;
 import dev.confab.server.accounts.UserRecord;
 import dev.confab.server.calls.CallRelay;
 import dev.confab.server.chat.ChatService;
+import dev.confab.server.config.AllowedOrigins;
 import dev.confab.server.config.ServerConfig;
 import dev.confab.server.contacts.ContactRepository;
 import dev.confab.server.contacts.Relationships;
@@ -72,7 +73,7 @@ class WsSocketTest {
                 new Relationships(db, new AccountRepository(), contacts), Runnable::run, timers, 100, metrics, clock);
         services = new WsEndpoint.Services(null, sessions, registry, null, presence, chat.pusher(), new Calls(), metrics);
         settings = new WsEndpoint.Settings(clock, Duration.ofSeconds(20), new Connection.Bounds(64, 1 << 20),
-                Duration.ofSeconds(30), 16, 1 << 20);
+                Duration.ofSeconds(30), 16, 1 << 20, AllowedOrigins.NONE);
     }
 
     @AfterEach
