@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Offer to ICE connected and to DTLS connected on loopback, Confab beside headless Chromium, cold and warm:
-# ./scripts/bench-ice.sh [--cold-runs N] [--warm-up W] [--warm M]   (--help lists the options)
+# Offer to ICE connected and to DTLS connected on loopback and across two NATs of the network lab (root), Confab
+# beside headless Chromium, cold and warm:
+# ./scripts/bench-ice.sh [--cold-runs N] [--warm-up W] [--warm M] [--no-nat]   (--help lists the options)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/jdk.sh

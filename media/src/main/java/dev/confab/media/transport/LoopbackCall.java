@@ -49,16 +49,6 @@ public final class LoopbackCall implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
-    private static final MediaReceiver DISCARD = new MediaReceiver() {
-        @Override
-        public void rtp(byte[] buf, int off, int len) {
-        }
-
-        @Override
-        public void rtcp(byte[] buf, int off, int len) {
-        }
-    };
-
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1);
     private final ExecutorService virtual = Executors.newVirtualThreadPerTaskExecutor();
     private final SecureRandom random = new SecureRandom();
@@ -93,7 +83,7 @@ public final class LoopbackCall implements AutoCloseable {
             DtlsCertificate peer) {
         return SecureTransport.create(IceAgentConfig.defaults().withLoopback(true), iceRole, side.executor, timers,
                 random, side, new DtlsParameters(dtlsRole, own, peer.fingerprint(), DtlsConfig.defaults(), random),
-                virtual, DISCARD);
+                virtual, MediaReceiver.DISCARD);
     }
 
     @Override

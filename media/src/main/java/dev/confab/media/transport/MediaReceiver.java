@@ -8,6 +8,17 @@ package dev.confab.media.transport;
  */
 public interface MediaReceiver {
 
+    /** A receiver that drops everything: for transports whose media nobody plays, such as warm-ups. */
+    MediaReceiver DISCARD = new MediaReceiver() {
+        @Override
+        public void rtp(byte[] buf, int off, int len) {
+        }
+
+        @Override
+        public void rtcp(byte[] buf, int off, int len) {
+        }
+    };
+
     /** One authenticated, decrypted RTP packet. */
     void rtp(byte[] buf, int off, int len);
 

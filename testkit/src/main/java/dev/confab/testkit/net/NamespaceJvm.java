@@ -29,6 +29,14 @@ public final class NamespaceJvm implements AutoCloseable {
         return start(LabTools.require(), namespace, mainClass.getName(), JVM_OPTIONS, List.of(args));
     }
 
+    /**
+     * Starts {@code mainClass} in {@code namespace} with these JVM options instead of {@link #JVM_OPTIONS}: for a child
+     * whose speed is measured, which wants the optimizing compiler.
+     */
+    public static NamespaceJvm start(String namespace, List<String> jvmOptions, Class<?> mainClass, String... args) {
+        return start(LabTools.require(), namespace, mainClass.getName(), jvmOptions, List.of(args));
+    }
+
     static NamespaceJvm start(LabTools tools, String namespace, String mainClass, List<String> jvmOptions,
             List<String> args) {
         List<String> command = new ArrayList<>();
