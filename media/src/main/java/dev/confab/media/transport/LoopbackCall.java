@@ -11,10 +11,23 @@ import dev.confab.media.ice.IceRole;
 import dev.confab.media.ice.IceState;
 import dev.confab.media.ice.LocalCandidate;
 import dev.confab.media.ice.RemoteCandidate;
+import dev.confab.media.sdp.CodecChoice;
+import dev.confab.media.sdp.Direction;
+import dev.confab.media.sdp.JsepAnswers;
+import dev.confab.media.sdp.LocalMedia;
+import dev.confab.media.sdp.MediaDescription;
+import dev.confab.media.sdp.RtpFormat;
+import dev.confab.media.sdp.RtpMap;
+import dev.confab.media.sdp.SdpNegotiationException;
+import dev.confab.media.sdp.SdpParseException;
+import dev.confab.media.sdp.SessionDescription;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,10 +57,13 @@ public final class LoopbackCall implements AutoCloseable {
     public static Duration warmUp() throws Exception {
         long start = System.nanoTime();
         try (LoopbackCall call = new LoopbackCall()) {
-            call.measure();
+            call.measure(true);
         }
         return Duration.ofNanos(System.nanoTime() - start);
     }
+
+    private static final List<LocalMedia> AUDIO = List.of(new LocalMedia(MediaDescription.AUDIO, "0",
+            Direction.SENDRECV, List.of(RtpFormat.of(111, RtpMap.of("opus", 48000, 2))), List.of(), Optional.empty()));
 
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1);
     private final ExecutorService virtual = Executors.newVirtualThreadPerTaskExecutor();
@@ -55,6 +71,11 @@ public final class LoopbackCall implements AutoCloseable {
 
     /** Sets up one call and tears it down; the times are the offerer's. */
     public Times measure() throws Exception {
+        return measure(false);
+    }
+
+    /** With {@code describe}, the two also write and read the offer and answer a real call sends, untimed. */
+    private Times measure(boolean describe) throws Exception {
         DtlsCertificate offererCert = DtlsCertificate.generate(random, Clock.systemUTC());
         DtlsCertificate answererCert = DtlsCertificate.generate(random, Clock.systemUTC());
         Side offerer = new Side();
@@ -72,11 +93,25 @@ public final class LoopbackCall implements AutoCloseable {
             long connected = offerer.connected.get(10, TimeUnit.SECONDS);
             offerer.transport.handshake().get(10, TimeUnit.SECONDS);
             long secured = System.nanoTime();
+            if (describe) {
+                describe(offerer, answerer);
+            }
             return new Times(connected - start, secured - start);
         } finally {
             offerer.close();
             answerer.close();
         }
+    }
+
+    /** The complete offer and answer, written and read back: the SDP code a real call runs first, warmed. */
+    private static void describe(Side offerer, Side answerer) throws SdpParseException, SdpNegotiationException {
+        IceCredentials credentials = offerer.transport.agent().localCredentials();
+        SessionDescription offer = SessionDescription.parse(LocalDescriptions.withCandidates(
+                LocalDescriptions.offer(offerer.transport, 1, AUDIO), offerer.candidates, credentials, true).toSdp());
+        PeerTransport.of(offer);
+        SessionDescription answer = SessionDescription.parse(JsepAnswers.create(offer,
+                LocalDescriptions.answerOptions(answerer.transport, 2, CodecChoice.byName("opus"))).toSdp());
+        PeerTransport.of(answer);
     }
 
     private SecureTransport transport(Side side, IceRole iceRole, DtlsRole dtlsRole, DtlsCertificate own,
@@ -96,11 +131,13 @@ public final class LoopbackCall implements AutoCloseable {
     private static final class Side implements IceListener, AutoCloseable {
         final ExecutorService executor = Executors.newSingleThreadExecutor();
         final CompletableFuture<Long> connected = new CompletableFuture<>();
+        final List<LocalCandidate> candidates = new CopyOnWriteArrayList<>();
         SecureTransport transport;
         Side other;
 
         @Override
         public void localCandidate(LocalCandidate c, IceCredentials credentials) {
+            candidates.add(c);
             other.transport.agent().addRemoteCandidate(
                     new RemoteCandidate(c.type(), c.address(), c.priority(), c.foundation()), credentials.ufrag());
         }
