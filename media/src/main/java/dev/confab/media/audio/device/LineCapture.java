@@ -1,7 +1,6 @@
 package dev.confab.media.audio.device;
 
 import java.util.Arrays;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import javax.sound.sampled.TargetDataLine;
@@ -12,15 +11,11 @@ import javax.sound.sampled.TargetDataLine;
  * device goes away it reports {@link DeviceEvent.Lost}, delivers silent frames in real time while it opens the
  * chosen device again or the system default, and goes on. A full line buffer is reported as an overrun. Thread-safe.
  */
-public final class LineCapture implements AudioCapture {
+public final class LineCapture extends ThreadedAudio implements AudioCapture {
     private static final long STALLED_READ_PAUSE_NANOS = 1_000_000;
 
-    private final LineSession session;
-    private final AudioThread thread;
-
     private LineCapture(LineSession session, FrameConsumer consumer) {
-        this.session = session;
-        this.thread = AudioThread.start("audio-capture", new CaptureLoop(session, consumer));
+        super(AudioThread.start("audio-capture", new CaptureLoop(session, consumer)), session::stats);
     }
 
     /** Starts capturing from {@code device}; events are reported on the capture thread and must return quickly. */
@@ -30,21 +25,6 @@ public final class LineCapture implements AudioCapture {
             throw new IllegalArgumentException("not a capture device: " + device);
         }
         return new LineCapture(new LineSession(devices, device, options, events), consumer);
-    }
-
-    @Override
-    public LineStats stats() {
-        return session.stats();
-    }
-
-    @Override
-    public CompletableFuture<Void> finished() {
-        return thread.finished();
-    }
-
-    @Override
-    public void close() {
-        thread.close();
     }
 
     private static final class CaptureLoop implements AudioThread.Loop {

@@ -1,7 +1,6 @@
 package dev.confab.media.audio.device;
 
 import java.util.Arrays;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import javax.sound.sampled.SourceDataLine;
@@ -13,15 +12,11 @@ import javax.sound.sampled.SourceDataLine;
  * frames in real time (and drops them) while it opens the chosen device again or the system default, and goes on. An
  * empty line buffer once playing is reported as an underrun. Thread-safe.
  */
-public final class LinePlayout implements AudioPlayout {
+public final class LinePlayout extends ThreadedAudio implements AudioPlayout {
     private static final long STALLED_WRITE_PAUSE_NANOS = 1_000_000;
 
-    private final LineSession session;
-    private final AudioThread thread;
-
     private LinePlayout(LineSession session, FrameSupplier supplier) {
-        this.session = session;
-        this.thread = AudioThread.start("audio-playout", new PlayoutLoop(session, supplier));
+        super(AudioThread.start("audio-playout", new PlayoutLoop(session, supplier)), session::stats);
     }
 
     /** Starts playing to {@code device}; events are reported on the playout thread and must return quickly. */
@@ -31,21 +26,6 @@ public final class LinePlayout implements AudioPlayout {
             throw new IllegalArgumentException("not a playout device: " + device);
         }
         return new LinePlayout(new LineSession(devices, device, options, events), supplier);
-    }
-
-    @Override
-    public LineStats stats() {
-        return session.stats();
-    }
-
-    @Override
-    public CompletableFuture<Void> finished() {
-        return thread.finished();
-    }
-
-    @Override
-    public void close() {
-        thread.close();
     }
 
     private static final class PlayoutLoop implements AudioThread.Loop {

@@ -3,19 +3,16 @@ package dev.confab.media.audio.device;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A WAV file as the microphone: its 48 kHz audio (stereo averaged to mono) is handed to the consumer in 20 ms frames
  * on a dedicated thread ({@code audio-capture-file}), the last frame padded with silence; then capture finishes. Thread-safe.
  */
-public final class WavFileCapture implements AudioCapture {
-    private final AtomicLong frames = new AtomicLong();
-    private final AudioThread thread;
-
-    private WavFileCapture(short[] samples, Pacing pacing, FrameConsumer consumer) {
-        this.thread = AudioThread.start("audio-capture-file", new FileLoop(samples, pacing, consumer, frames));
+public final class WavFileCapture extends ThreadedAudio implements AudioCapture {
+    private WavFileCapture(short[] samples, Pacing pacing, FrameConsumer consumer, AtomicLong frames) {
+        super(AudioThread.start("audio-capture-file", new FileLoop(samples, pacing, consumer, frames)),
+                fileStats(frames));
     }
 
     /** Reads the file and starts delivering it; fails if it is not a 48 kHz 16-bit PCM WAV file. */
@@ -26,22 +23,7 @@ public final class WavFileCapture implements AudioCapture {
             throw new WavFormatException(wav + " is at " + audio.sampleRate() + " Hz; resample it to 48000 Hz"
                     + " (for example: sox in.wav -r 48000 out.wav)");
         }
-        return new WavFileCapture(audio.mono().samples(), pacing, consumer);
-    }
-
-    @Override
-    public LineStats stats() {
-        return new LineStats(frames.get(), 0, 0, 0, 1);
-    }
-
-    @Override
-    public CompletableFuture<Void> finished() {
-        return thread.finished();
-    }
-
-    @Override
-    public void close() {
-        thread.close();
+        return new WavFileCapture(audio.mono().samples(), pacing, consumer, new AtomicLong());
     }
 
     private static final class FileLoop implements AudioThread.Loop {

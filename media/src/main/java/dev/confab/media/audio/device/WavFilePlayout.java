@@ -3,7 +3,6 @@ package dev.confab.media.audio.device;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -11,34 +10,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * appends them to a 48 kHz mono WAV file, until it has {@code maxFrames} or is closed; the file is complete once
  * {@link #finished()} completes. Thread-safe.
  */
-public final class WavFilePlayout implements AudioPlayout {
-    private final AtomicLong frames = new AtomicLong();
-    private final AudioThread thread;
-
-    private WavFilePlayout(WavWriter writer, Pacing pacing, long maxFrames, FrameSupplier supplier) {
-        this.thread = AudioThread.start("audio-playout-file",
-                new FileLoop(writer, pacing, maxFrames, supplier, frames));
+public final class WavFilePlayout extends ThreadedAudio implements AudioPlayout {
+    private WavFilePlayout(WavWriter writer, Pacing pacing, long maxFrames, FrameSupplier supplier,
+            AtomicLong frames) {
+        super(AudioThread.start("audio-playout-file", new FileLoop(writer, pacing, maxFrames, supplier, frames)),
+                fileStats(frames));
     }
 
     /** Creates the file and starts pulling frames into it. */
     public static WavFilePlayout start(Path wav, Pacing pacing, long maxFrames, FrameSupplier supplier)
             throws IOException {
-        return new WavFilePlayout(WavWriter.create(wav, AudioFrames.SAMPLE_RATE, 1), pacing, maxFrames, supplier);
-    }
-
-    @Override
-    public LineStats stats() {
-        return new LineStats(frames.get(), 0, 0, 0, 1);
-    }
-
-    @Override
-    public CompletableFuture<Void> finished() {
-        return thread.finished();
-    }
-
-    @Override
-    public void close() {
-        thread.close();
+        return new WavFilePlayout(WavWriter.create(wav, AudioFrames.SAMPLE_RATE, 1), pacing, maxFrames, supplier,
+                new AtomicLong());
     }
 
     private static final class FileLoop implements AudioThread.Loop {
