@@ -13,6 +13,9 @@ confab_missing_packages() {
     command -v iptables >/dev/null 2>&1 || missing+=(iptables)
     [ -x /usr/lib/chromium/chromium ] || missing+=(chromium)
     command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+    command -v pulseaudio >/dev/null 2>&1 || missing+=(pulseaudio)
+    { command -v pactl >/dev/null 2>&1 && command -v parec >/dev/null 2>&1; } || missing+=(pulseaudio-utils)
+    ls /usr/lib/*/alsa-lib/libasound_module_pcm_pulse.so >/dev/null 2>&1 || missing+=(libasound2-plugins)
     echo "${missing[@]:-}"
 }
 

@@ -1,0 +1,12 @@
+package dev.confab.media.audio.device;
+
+/**
+ * Counters of a capture or playout line since it started. Immutable snapshot.
+ *
+ * @param frames     20 ms frames delivered (capture) or taken from the supplier (playout), silent ones included
+ * @param underruns  times playout found the device's buffer empty
+ * @param overruns   times capture found the device's buffer full
+ * @param losses     times the line broke or its device went away
+ * @param openings   lines opened, the first included
+ */
+public record LineStats(long frames, long underruns, long overruns, long losses, long openings) {}

@@ -1,0 +1,148 @@
+package dev.confab.media.audio.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.confab.testkit.PulseAudio;
+import dev.confab.testkit.PulseAudioExtension;
+import dev.confab.testkit.PulseStream;
+import dev.confab.testkit.TestRandom;
+import dev.confab.testkit.VirtualDevice;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Listing, capture, playout and device loss against a real PulseAudio with virtual devices. */
+class LineAudioPulseTest {
+    @RegisterExtension
+    static final PulseAudioExtension PULSE = new PulseAudioExtension();
+    private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(10);
+
+    private final AudioDevices devices = new AudioDevices();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void listsTheVirtualDevicesAndTheSystemDefault() {
+        PulseAudio pulse = PULSE.pulse();
+        VirtualDevice.Speaker speaker = pulse.addSpeaker("list_speaker", "Listed speaker");
+        VirtualDevice.Microphone microphone = pulse.addMicrophone("list_mic", "Listed microphone");
+        VirtualDevice.Speaker other = pulse.addSpeaker("other_speaker", "Other speaker");
+        pulse.makeDefault(speaker);
+        pulse.makeDefault(microphone);
+        try {
+            assertThat(devices.list(Direction.PLAYOUT)).contains(new AudioDevice("list_speaker", "Listed speaker",
+                    Direction.PLAYOUT, true, AudioDevice.Kind.PULSE_AUDIO), new AudioDevice("other_speaker",
+                    "Other speaker", Direction.PLAYOUT, false, AudioDevice.Kind.PULSE_AUDIO));
+            assertThat(devices.list(Direction.CAPTURE)).contains(new AudioDevice("list_mic", "Listed microphone",
+                    Direction.CAPTURE, true, AudioDevice.Kind.PULSE_AUDIO))
+                    .noneMatch(d -> d.name().endsWith(".monitor"));
+            assertThat(devices.find(Direction.CAPTURE, "list_mic")).isPresent();
+            assertThat(devices.find(Direction.CAPTURE, "default")).contains(AudioDevice.systemDefault(Direction.CAPTURE));
+            assertThat(devices.find(Direction.PLAYOUT, "no_such_device")).isEmpty();
+        } finally {
+            pulse.remove(speaker);
+            pulse.remove(other);
+            pulse.remove(microphone);
+        }
+    }
+
+    @Test
+    void capturesWhatTheMicrophoneHears() throws Exception {
+        PulseAudio pulse = PULSE.pulse();
+        VirtualDevice.Microphone microphone = pulse.addMicrophone("tone_mic", "Tone microphone");
+        Path tone = tmp.resolve("tone.wav");
+        WavFile.write(tone, PcmAudio.mono48k(Signals.tone(1000, 1.5, 12_000)));
+        short[] heard = new short[AudioFrames.SAMPLE_RATE * 4];
+        AtomicInteger position = new AtomicInteger();
+        DeviceEvents events = new DeviceEvents();
+        AudioDevice device = devices.find(Direction.CAPTURE, microphone.name()).orElseThrow();
+        try (LineCapture capture = LineCapture.start(devices, device, LineOptions.defaults(), frame -> {
+            int at = position.get();
+            if (at + frame.length <= heard.length) {
+                System.arraycopy(frame, 0, heard, at, frame.length);
+                position.addAndGet(frame.length);
+            }
+        }, events)) {
+            events.awaitEvent(DeviceEvent.Opened.class, o -> o.device().equals(device), OPEN_TIMEOUT);
+            try (PulseStream playing = pulse.play(microphone, tone)) {
+                assertThat(playing.awaitEnd(Duration.ofSeconds(10))).as(playing.log()).isTrue();
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> Signals.onset(heard, 6000) >= 0
+                    && position.get() > Signals.onset(heard, 6000) + AudioFrames.SAMPLE_RATE);
+        } finally {
+            pulse.remove(microphone);
+        }
+        int start = Signals.onset(heard, 6000) + 4800;
+        int window = AudioFrames.SAMPLE_RATE / 2;
+        assertThat(Signals.power(heard, start, window, 1000))
+                .as("1 kHz against 700 Hz").isGreaterThan(1000 * Signals.power(heard, start, window, 700));
+        assertThat(Signals.rms(heard, start, window)).isBetween(12_000 / Math.sqrt(2) / 1.41, 12_000 / Math.sqrt(2) * 1.41);
+    }
+
+    @Test
+    void playsIntoTheSpeakerWhatTheSupplierGives() throws Exception {
+        PulseAudio pulse = PULSE.pulse();
+        VirtualDevice.Speaker speaker = pulse.addSpeaker("play_speaker", "Playout speaker");
+        short[] source = Signals.noise(TestRandom.seeded(5), 1.0, 8000);
+        Path recorded = tmp.resolve("recorded.wav");
+        DeviceEvents events = new DeviceEvents();
+        AudioDevice device = devices.find(Direction.PLAYOUT, speaker.name()).orElseThrow();
+        try (PulseStream recording = pulse.record(speaker, recorded)) {
+            AtomicInteger position = new AtomicInteger();
+            try (LinePlayout playout = LinePlayout.start(devices, device, LineOptions.defaults(), frame -> {
+                int at = position.getAndAdd(frame.length);
+                for (int i = 0; i < frame.length; i++) {
+                    frame[i] = at + i < source.length ? source[at + i] : 0;
+                }
+            }, events)) {
+                events.awaitEvent(DeviceEvent.Opened.class, o -> o.device().equals(device), OPEN_TIMEOUT);
+                await().atMost(Duration.ofSeconds(10)).until(() -> position.get() > source.length + 24_000);
+            }
+            assertThat(recording.isAlive()).as(recording.log()).isTrue();
+        } finally {
+            pulse.remove(speaker);
+        }
+        short[] heard = WavFile.read(recorded).samples();
+        int onset = Signals.onset(heard, 2000);
+        assertThat(onset).as("the recording holds the signal").isNotNegative();
+        int length = AudioFrames.SAMPLE_RATE / 2;
+        int lag = Signals.align(source, heard, onset, 480, length);
+        assertThat(Signals.correlation(source, heard, lag, length)).isGreaterThan(0.95);
+        double gainDb = 20 * Math.log10(Signals.rms(heard, lag, length) / Signals.rms(source, 0, length));
+        assertThat(gainDb).isBetween(-3.0, 3.0);
+    }
+
+    @Test
+    void aRemovedSpeakerIsReportedAndPlayoutGoesOnOnTheDefault() throws Exception {
+        PulseAudio pulse = PULSE.pulse();
+        VirtualDevice.Speaker fallback = pulse.addSpeaker("fallback_speaker", "Fallback speaker");
+        VirtualDevice.Speaker chosen = pulse.addSpeaker("unplugged_speaker", "Unplugged speaker");
+        pulse.makeDefault(fallback);
+        DeviceEvents events = new DeviceEvents();
+        AudioDevice device = devices.find(Direction.PLAYOUT, chosen.name()).orElseThrow();
+        Path recorded = tmp.resolve("fallback.wav");
+        LineOptions options = LineOptions.defaults().withPresenceInterval(Duration.ofMillis(200));
+        try (LinePlayout playout = LinePlayout.start(devices, device, options,
+                frame -> System.arraycopy(Signals.tone(440, 0.02, 10_000), 0, frame, 0, frame.length), events)) {
+            events.awaitEvent(DeviceEvent.Opened.class, o -> o.device().equals(device), OPEN_TIMEOUT);
+            pulse.remove(chosen);
+            events.awaitEvent(DeviceEvent.Lost.class, l -> l.device().equals(device), Duration.ofSeconds(5));
+            events.awaitEvent(DeviceEvent.Opened.class, o -> o.device().followsSystemDefault(), OPEN_TIMEOUT);
+            try (PulseStream recording = pulse.record(fallback, recorded)) {
+                long before = playout.stats().frames();
+                await().atMost(Duration.ofSeconds(5)).until(() -> playout.stats().frames() > before + 25);
+            }
+            assertThat(playout.stats().losses()).isEqualTo(1);
+            assertThat(playout.stats().openings()).isEqualTo(2);
+        } finally {
+            pulse.remove(fallback);
+        }
+        assertThat(Signals.rms(WavFile.read(recorded).samples(), 0, AudioFrames.SAMPLES_PER_FRAME * 10))
+                .as("the default speaker plays the tone").isGreaterThan(3000);
+    }
+}
