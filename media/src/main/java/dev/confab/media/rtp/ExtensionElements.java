@@ -2,7 +2,7 @@ package dev.confab.media.rtp;
 
 /**
  * A cursor over the RFC 8285 header extension elements of the packet an {@link RtpPacketReader} holds: padding bytes
- * are skipped and a one-byte id of 15 ends the list (section 4.2). The reader has validated every element, so the
+ * (id 0) are skipped and a one-byte id of 15 ends the list (section 4.2). The reader has validated every element, so the
  * cursor only walks. Obtain it from {@link RtpPacketReader#extensions()}, which rewinds it; it is reused, never
  * allocated per packet. After {@link #next()} or {@link #find(int)} returned true, {@link #id()}, {@link #offset()}
  * (into the reader's array) and {@link #length()} describe the element.
@@ -32,7 +32,7 @@ public final class ExtensionElements {
     public boolean next() {
         while (next < end) {
             int first = buf[next] & 0xff;
-            if (first == 0) {
+            if (isPadding(first, twoByte)) {
                 next++;
                 continue;
             }
@@ -86,7 +86,7 @@ public final class ExtensionElements {
         int at = start;
         while (at < end) {
             int first = buf[at] & 0xff;
-            if (first == 0) {
+            if (isPadding(first, twoByte)) {
                 at++;
             } else if (twoByte) {
                 if (at + 2 > end) {
@@ -100,5 +100,13 @@ public final class ExtensionElements {
             }
         }
         return at == end ? 0 : RtpFailure.EXTENSION_ELEMENT_OVERRUN.status();
+    }
+
+    /**
+     * A padding byte: 0, or in the one-byte form any byte with id 0 (RFC 8285 reserves it for padding; its length
+     * bits are ignored, as libwebrtc does).
+     */
+    private static boolean isPadding(int first, boolean twoByte) {
+        return twoByte ? first == 0 : first >>> 4 == 0;
     }
 }
