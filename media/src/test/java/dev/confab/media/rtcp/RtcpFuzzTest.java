@@ -20,6 +20,9 @@ class RtcpFuzzTest {
             case RtcpParse.Failed failed -> assertThat(failed.detail()).isNotBlank();
             case RtcpParse.Parsed parsed -> {
                 assertThat(parsed.packets().size() + parsed.skipped()).isLessThanOrEqualTo(input.length / 4);
+                if (parsed.packets().isEmpty()) {
+                    return; // only skipped types: nothing to write
+                }
                 byte[] once = write(parsed.packets());
                 List<RtcpPacket> again = Parsing.packets(once);
                 assertThat(again).hasSameSizeAs(parsed.packets());
