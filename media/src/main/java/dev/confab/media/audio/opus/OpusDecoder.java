@@ -57,10 +57,11 @@ public final class OpusDecoder implements AutoCloseable {
 
     /**
      * Decodes {@code packet[off, off + len)} into room for {@code maxSamples} samples per channel; packets last up to
-     * {@value OpusPackets#MAX_SAMPLES} samples (120 ms), so less room may return {@link OpusError#BUFFER_TOO_SMALL}.
+     * {@value OpusPackets#MAX_SAMPLES} samples (120 ms), so less room may return {@link OpusError#BUFFER_TOO_SMALL};
+     * more room than that is fine.
      */
     public int decode(byte[] packet, int off, int len, short[] pcm, int pcmOff, int maxSamples) {
-        return run(packet, off, len, pcm, pcmOff, maxSamples, false);
+        return run(packet, off, len, pcm, pcmOff, Math.min(maxSamples, OpusPackets.MAX_SAMPLES), false);
     }
 
     /**
