@@ -13,6 +13,10 @@ import java.util.Locale;
  * The libopus this JVM uses, loaded once on first use: the system's (Debian's {@code libopus0}, 1.3.1 on Debian 12)
  * when there is one, else the copy bundled in opus-java-natives (libopus 1.1.2, for machines without it). The system
  * property {@value #CHOICE_PROPERTY} set to {@code system} or {@code bundled} allows only that one. Thread-safe.
+ *
+ * <p>Why the system's first, measured here: 1.1.2 does DTX only in SILK-only mode, so at 32 kbit/s fullband it never
+ * sends DTX packets (1.3.1 sends 1-byte ones), and 1.3's FEC may narrow the bandwidth to fit. 1.3.1 costs more CPU at
+ * complexity 9 (about 330 against 140-180 us per 20 ms frame, mono 32 kbit/s); the same at complexity 5 (~185 us).
  */
 public final class OpusLibrary {
     /** System property that restricts loading to {@code system} or {@code bundled}; unset tries both, in order. */

@@ -116,7 +116,8 @@ class OpusCodecTest {
             List<byte[]> quiet = Transcoder.encode(dtx, silence);
             List<byte[]> full = Transcoder.encode(continuous, silence);
 
-            // measured: after 10 frames, 1-byte packets with a 35-byte refresh every 20th (400 ms)
+            // measured: after 10 frames, 1-byte packets with a 35-byte refresh every 20th (400 ms); the bundled
+            // libopus 1.1.2 sends none at 32 kbit/s (DTX only in SILK-only mode), which is why the system's comes first
             long tiny = quiet.stream().skip(10).filter(p -> p.length <= OpusEncoder.DTX_PACKET_MAX_BYTES).count();
             assertThat(tiny).isGreaterThanOrEqualTo((quiet.size() - 10) * 9 / 10);
             assertThat(full).allSatisfy(p -> assertThat(p.length).isGreaterThan(OpusEncoder.DTX_PACKET_MAX_BYTES));
