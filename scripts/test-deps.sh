@@ -8,6 +8,8 @@ confab_missing_packages() {
     command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
     { command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libsrtp2; } || missing+=(libsrtp2-dev)
     command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
+    { ldconfig -p 2>/dev/null | grep -q 'libopus\.so\.0 '; } || missing+=(libopus0)
+    command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
     command -v turnserver >/dev/null 2>&1 || missing+=(coturn)
     { command -v ip >/dev/null 2>&1 && command -v tc >/dev/null 2>&1; } || missing+=(iproute2)
     command -v iptables >/dev/null 2>&1 || missing+=(iptables)

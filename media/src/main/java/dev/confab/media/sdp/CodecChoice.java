@@ -40,6 +40,15 @@ public interface CodecChoice {
         };
     }
 
+    /**
+     * This choice with the {@code a=fmtp} of the formats named {@code name} replaced by {@code parameters}: an answer
+     * states what the answerer wants to receive (RFC 3264 section 6.1, RFC 7587 section 7.1), not the offerer's
+     * wishes echoed back.
+     */
+    default CodecChoice withParameters(String name, FormatParameters parameters) {
+        return offered -> choose(offered).stream().map(f -> f.is(name) ? f.withParameters(parameters) : f).toList();
+    }
+
     /** This choice with each format's RTCP feedback cut down to what Confab implements. */
     default CodecChoice withFeedback(Set<RtcpFeedback> supported) {
         return offered -> choose(offered).stream()

@@ -125,6 +125,16 @@ class JsepAnswersTest {
     }
 
     @Test
+    void answersWithItsOwnFormatParametersWhereTheChoiceSetsThem() throws Exception {
+        FormatParameters own = new FormatParameters("minptime=10;useinbandfec=1;usedtx=1");
+        SessionDescription answer = JsepAnswers.create(Fixtures.parsed(Fixtures.CHROMIUM_OFFER), AnswerOptions.of(1,
+                TRANSPORT, CodecChoice.byName("opus", "VP8").withParameters("opus", own)));
+
+        assertThat(answer.media().get(0).rtpFormat(111).orElseThrow().parameters()).contains(own);
+        assertThat(answer.media().get(1).rtpFormats()).allSatisfy(f -> assertThat(f.is("VP8")).isTrue());
+    }
+
+    @Test
     void acceptsABundleOnlySectionOnPortZero() throws Exception {
         SessionDescription offer = replaceMedia(Fixtures.parsed(Fixtures.CHROMIUM_OFFER), 1,
                 m -> m.toBuilder().port(0).bundleOnly(true).build());
