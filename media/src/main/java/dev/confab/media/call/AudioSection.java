@@ -1,0 +1,74 @@
+package dev.confab.media.call;
+
+import dev.confab.media.audio.opus.OpusParameters;
+import dev.confab.media.sdp.AnswerOptions;
+import dev.confab.media.sdp.CodecChoice;
+import dev.confab.media.sdp.Direction;
+import dev.confab.media.sdp.Extmap;
+import dev.confab.media.sdp.LocalMedia;
+import dev.confab.media.sdp.LocalTransport;
+import dev.confab.media.sdp.MediaDescription;
+import dev.confab.media.sdp.RtpFormat;
+import dev.confab.media.sdp.SendStream;
+import dev.confab.media.sdp.SessionDescription;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The audio section Confab offers and answers with: Opus (RFC 7587) at payload type 111 as browsers number it, 20 ms
+ * frames (10 ms allowed), in-band FEC and DTX, mono; the {@code mid} and audio level (RFC 6464) header extensions; and
+ * the one track this device sends. Immutable.
+ *
+ * @param sendStream the track this device sends: its SSRC and CNAME
+ */
+public record AudioSection(SendStream sendStream) {
+    /** The mid of the audio section in Confab's offers. */
+    public static final String MID = "0";
+    /** Opus's payload type in Confab's offers (as Chromium numbers it); an answer keeps the offerer's number. */
+    public static final int OPUS_PAYLOAD_TYPE = 111;
+    /** The audio level header extension (RFC 6464). */
+    public static final String AUDIO_LEVEL_URI = "urn:ietf:params:rtp-hdrext:ssrc-audio-level";
+    private static final List<Extmap> EXTMAPS = List.of(Extmap.of(1, AUDIO_LEVEL_URI), Extmap.of(4, Extmap.MID_URI));
+
+    /** The offered audio section. */
+    public LocalMedia offer() {
+        RtpFormat opus = OpusParameters.CONFAB.rtpFormat(OPUS_PAYLOAD_TYPE);
+        return new LocalMedia(MediaDescription.AUDIO, MID, Direction.SENDRECV, List.of(opus), EXTMAPS,
+                Optional.of(sendStream));
+    }
+
+    /** Options for answering an offer: Opus only, the header extensions above, this track. */
+    public AnswerOptions answerOptions(long sessionId, LocalTransport transport) {
+        CodecChoice opus = CodecChoice.byName("opus");
+        CodecChoice ownParameters = OpusParameters.CONFAB.formatParameters()
+                .map(fmtp -> opus.withParameters("opus", fmtp)).orElse(opus);
+        return AnswerOptions.of(sessionId, transport, ownParameters)
+                .withHeaderExtensions(Set.of(Extmap.MID_URI, AUDIO_LEVEL_URI))
+                .withSendStreams(Map.of(MediaDescription.AUDIO, sendStream));
+    }
+
+    /**
+     * The audio section of a description (the first {@code audio} section not rejected) and its Opus payload type.
+     *
+     * @throws CallNegotiationException if there is no such section or it has no Opus
+     */
+    public static Negotiated negotiated(SessionDescription description) throws CallNegotiationException {
+        MediaDescription audio = description.media().stream()
+                .filter(m -> m.media().equals(MediaDescription.AUDIO) && !m.isRejected()).findFirst()
+                .orElseThrow(() -> new CallNegotiationException("the description has no audio section"));
+        RtpFormat opus = audio.rtpFormats().stream().filter(f -> f.is("opus")).findFirst()
+                .orElseThrow(() -> new CallNegotiationException("the audio section offers no Opus"));
+        return new Negotiated(audio, opus.payloadType());
+    }
+
+    /**
+     * The audio section both sides agreed on.
+     *
+     * @param section         the section as the peer described it
+     * @param opusPayloadType the payload type Opus travels under
+     */
+    public record Negotiated(MediaDescription section, int opusPayloadType) {
+    }
+}

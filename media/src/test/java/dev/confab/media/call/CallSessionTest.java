@@ -1,0 +1,178 @@
+package dev.confab.media.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.confab.crypto.dtls.DtlsCertificate;
+import dev.confab.crypto.dtls.DtlsHandshakeResult;
+import dev.confab.media.ice.IceAgentConfig;
+import dev.confab.media.transport.MediaReceiver;
+import dev.confab.testkit.TestRandom;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two sessions set up a call on loopback through nothing but the SDP text and candidate lines their owners carry, as
+ * two devices do through the signaling server; and descriptions a call cannot take are refused with a reason.
+ */
+class CallSessionTest {
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1);
+    private final ExecutorService virtual = Executors.newVirtualThreadPerTaskExecutor();
+    private final List<AutoCloseable> closing = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void tearDown() throws Exception {
+        for (AutoCloseable c : closing.reversed()) {
+            c.close();
+        }
+        timers.shutdownNow();
+        virtual.shutdownNow();
+    }
+
+    @Test
+    void callerAndCalleeConnectThroughSdpAndTrickledCandidatesAndCarrySecuredMedia() throws Exception {
+        Owner caller = new Owner(1);
+        Owner callee = new Owner(2);
+        String offer = caller.session.createOffer();
+        assertThat(offer).contains("m=audio", "a=rtpmap:111 opus/48000/2", "useinbandfec=1", "a=setup:actpass");
+
+        String answer = callee.session.acceptOffer(offer);
+        callee.answered(caller);
+        caller.session.acceptAnswer(answer);
+        caller.answered(callee);
+
+        await().atMost(WAIT).until(() -> caller.states.contains(CallMediaState.CONNECTED)
+                && callee.states.contains(CallMediaState.CONNECTED));
+        assertThat(caller.states).startsWith(CallMediaState.CONNECTING);
+        assertThat(caller.secured.getFirst().sas()).isEqualTo(callee.secured.getFirst().sas());
+        assertThat(callee.session.opusPayloadType()).hasValue(AudioSection.OPUS_PAYLOAD_TYPE);
+
+        byte[] rtp = {(byte) 0x80, 111, 0, 1, 0, 0, 0, 9, 0, 0, 0, 42, (byte) 0xF8, (byte) 0xFF, (byte) 0xFE};
+        byte[] buffer = Arrays.copyOf(rtp, rtp.length + 16);
+        assertThat(caller.session.sendRtp(buffer, 0, rtp.length)).isTrue();
+        await().atMost(WAIT).until(() -> !callee.rtp.isEmpty());
+        assertThat(callee.rtp.getFirst()).isEqualTo(rtp);
+
+        caller.session.close();
+        assertThat(caller.states).endsWith(CallMediaState.CLOSED);
+        assertThat(caller.failures).isEmpty();
+    }
+
+    @Test
+    void descriptionsACallCannotTakeAreRefusedWithAReason() throws Exception {
+        Owner callee = new Owner(3);
+        assertThatThrownBy(() -> callee.session.acceptOffer("v=0\r\nnot sdp"))
+                .isInstanceOf(CallNegotiationException.class).hasMessageContaining("does not parse");
+        String videoOnly = new Owner(4).session.createOffer().replace("m=audio", "m=video")
+                .replace("a=rtpmap:111 opus/48000/2", "a=rtpmap:111 VP8/90000");
+        assertThatThrownBy(() -> callee.session.acceptOffer(videoOnly))
+                .isInstanceOf(CallNegotiationException.class).hasMessageContaining("no audio section");
+        assertThatThrownBy(() -> callee.session.acceptAnswer(videoOnly))
+                .isInstanceOf(CallNegotiationException.class).hasMessageContaining("needs an offer of ours");
+        assertThatThrownBy(() -> callee.session.acceptRenegotiation(videoOnly))
+                .isInstanceOf(CallNegotiationException.class);
+        assertThat(callee.session.state()).isEqualTo(CallMediaState.NEW);
+    }
+
+    @Test
+    void aReofferWithAnotherCertificateIsRefusedMidCall() throws Exception {
+        Owner caller = new Owner(5);
+        Owner callee = new Owner(6);
+        String answer = callee.session.acceptOffer(caller.session.createOffer());
+        callee.answered(caller);
+        caller.session.acceptAnswer(answer);
+        caller.answered(callee);
+        await().atMost(WAIT).until(() -> callee.states.contains(CallMediaState.CONNECTED));
+
+        String impostor = new Owner(7).session.createOffer();
+        assertThatThrownBy(() -> callee.session.acceptRenegotiation(impostor))
+                .isInstanceOf(CallNegotiationException.class).hasMessageContaining("certificate changed");
+        assertThat(callee.session.state()).isEqualTo(CallMediaState.CONNECTED);
+    }
+
+    @Test
+    void aCallWhosePeerNeverAnswersChecksFailsWithNoPath() throws Exception {
+        Owner callee = new Owner(8, IceAgentConfig.defaults().withLoopback(true)
+                .withConsentTimers(Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(2)));
+        String offer = new Owner(9).session.createOffer();
+        callee.session.acceptOffer(offer.replace("a=ice-ufrag:", "a=candidate:1 1 udp 2130706431 127.0.0.1 9 typ host"
+                + "\r\na=end-of-candidates\r\na=ice-ufrag:"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !callee.failures.isEmpty());
+        assertThat(callee.failures.getFirst()).isEqualTo(MediaFailure.NO_PATH);
+        assertThat(callee.states).endsWith(CallMediaState.FAILED);
+    }
+
+    /** One device's side: its session, what the session told it, and the candidates it holds until it has sent. */
+    private final class Owner implements CallSessionListener, MediaReceiver {
+        final CallSession session;
+        final List<CallMediaState> states = new CopyOnWriteArrayList<>();
+        final List<DtlsHandshakeResult> secured = new CopyOnWriteArrayList<>();
+        final List<MediaFailure> failures = new CopyOnWriteArrayList<>();
+        final List<byte[]> rtp = new CopyOnWriteArrayList<>();
+        final List<String> held = new CopyOnWriteArrayList<>();
+        volatile Owner peer;
+
+        Owner(long seed) {
+            this(seed, IceAgentConfig.defaults().withLoopback(true));
+        }
+
+        Owner(long seed, IceAgentConfig ice) {
+            SecureRandom random = TestRandom.seeded(seed);
+            session = CallSession.create(CallSessionConfig.of(ice, DtlsCertificate.generate(random, Clock.systemUTC()),
+                    timers, virtual, random), this, this);
+            closing.add(session);
+        }
+
+        /** The description went out: candidates from now on go straight to the peer, the held ones first. */
+        synchronized void answered(Owner to) {
+            peer = to;
+            held.forEach(to.session::addRemoteCandidate);
+            held.clear();
+        }
+
+        @Override
+        public synchronized void localCandidate(String line) {
+            if (peer == null) {
+                held.add(line);
+            } else {
+                peer.session.addRemoteCandidate(line);
+            }
+        }
+
+        @Override
+        public void stateChanged(CallMediaState state) {
+            states.add(state);
+        }
+
+        @Override
+        public void secured(DtlsHandshakeResult result) {
+            secured.add(result);
+        }
+
+        @Override
+        public void failed(MediaFailure failure, String detail) {
+            failures.add(failure);
+        }
+
+        @Override
+        public void rtp(byte[] buf, int off, int len) {
+            rtp.add(Arrays.copyOfRange(buf, off, off + len));
+        }
+
+        @Override
+        public void rtcp(byte[] buf, int off, int len) {
+        }
+    }
+}
