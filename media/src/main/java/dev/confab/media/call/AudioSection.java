@@ -1,6 +1,8 @@
 package dev.confab.media.call;
 
+import dev.confab.media.audio.opus.OpusEncoderConfig;
 import dev.confab.media.audio.opus.OpusParameters;
+import dev.confab.media.rtp.HeaderExtensionIds;
 import dev.confab.media.sdp.AnswerOptions;
 import dev.confab.media.sdp.CodecChoice;
 import dev.confab.media.sdp.Direction;
@@ -29,7 +31,7 @@ public record AudioSection(SendStream sendStream) {
     /** Opus's payload type in Confab's offers (as Chromium numbers it); an answer keeps the offerer's number. */
     public static final int OPUS_PAYLOAD_TYPE = 111;
     /** The audio level header extension (RFC 6464). */
-    public static final String AUDIO_LEVEL_URI = "urn:ietf:params:rtp-hdrext:ssrc-audio-level";
+    public static final String AUDIO_LEVEL_URI = HeaderExtensionIds.AUDIO_LEVEL_URI;
     private static final List<Extmap> EXTMAPS = List.of(Extmap.of(1, AUDIO_LEVEL_URI), Extmap.of(4, Extmap.MID_URI));
 
     /** The offered audio section. */
@@ -70,5 +72,28 @@ public record AudioSection(SendStream sendStream) {
      * @param opusPayloadType the payload type Opus travels under
      */
     public record Negotiated(MediaDescription section, int opusPayloadType) {
+
+        /**
+         * How this device sends: the payload type, the audio level extension's id if agreed, and Confab's encoder
+         * narrowed by the peer's fmtp, in 20 ms frames (what capture delivers; a peer asking for longer frames with
+         * {@code minptime} still gets 20 ms ones).
+         *
+         * @throws CallNegotiationException if the peer's Opus fmtp has a value RFC 7587 does not allow
+         */
+        AudioSendStream.Setup sendSetup() throws CallNegotiationException {
+            RtpFormat opus = section.rtpFormats().stream().filter(f -> f.payloadType() == opusPayloadType).findFirst()
+                    .orElseThrow();
+            OpusEncoderConfig narrowed;
+            try {
+                narrowed = OpusEncoderConfig.DEFAULT.negotiatedWith(OpusParameters.of(opus));
+            } catch (IllegalArgumentException e) {
+                throw new CallNegotiationException("the peer's Opus parameters are invalid: " + e.getMessage(), e);
+            }
+            OpusEncoderConfig encoder = new OpusEncoderConfig(narrowed.channels(), 20, narrowed.bitrate(),
+                    narrowed.complexity(), narrowed.inbandFec(), narrowed.dtx(), narrowed.packetLossPercent(),
+                    narrowed.maxBandwidth(), narrowed.cbr());
+            int audioLevel = HeaderExtensionIds.fromExtmaps(section.extmaps()).audioLevel();
+            return new AudioSendStream.Setup(opusPayloadType, new HeaderExtensionIds(0, audioLevel, 0, 0), encoder);
+        }
     }
 }

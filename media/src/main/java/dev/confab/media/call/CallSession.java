@@ -4,6 +4,8 @@ import dev.confab.crypto.dtls.CertificateFingerprint;
 import dev.confab.crypto.dtls.DtlsHandshakeResult;
 import dev.confab.crypto.dtls.DtlsParameters;
 import dev.confab.crypto.dtls.DtlsRole;
+import dev.confab.media.audio.device.FrameConsumer;
+import dev.confab.media.audio.device.FrameSupplier;
 import dev.confab.media.ice.CandidatePair;
 import dev.confab.media.ice.IceCredentials;
 import dev.confab.media.ice.IceListener;
@@ -61,11 +63,22 @@ public final class CallSession implements AutoCloseable {
     private final Thread thread;
     private final long sessionId;
     private final AudioSection audio;
-    private final MediaReceiver receiver;
+    private final AudioSendStream sendStream;
+    private final AudioReceiveStream receiveStream = new AudioReceiveStream();
+    private final MediaReceiver receiver = new MediaReceiver() {
+        @Override
+        public void rtp(byte[] buf, int off, int len) {
+            receiveStream.rtp(buf, off, len);
+        }
+
+        @Override
+        public void rtcp(byte[] buf, int off, int len) {
+        }
+    };
     private final List<String> earlyCandidates = new ArrayList<>();
     private int unparsedCandidates;
 
-    private SecureTransport transport;
+    private volatile SecureTransport transport;
     private IceRestarter restarter;
     private CertificateFingerprint remoteFingerprint;
     private String remoteUfrag;
@@ -73,16 +86,15 @@ public final class CallSession implements AutoCloseable {
     private boolean offering;
     private SessionDescription pendingRestartOffer;
     private CompletableFuture<String> pendingRestartAnswer;
-    private CallMediaState state = CallMediaState.NEW;
+    private volatile CallMediaState state = CallMediaState.NEW;
     private boolean iceConnected;
     private boolean everConnected;
     private boolean secured;
     private ScheduledFuture<?> reconnectDeadline;
 
-    private CallSession(CallSessionConfig config, CallSessionListener listener, MediaReceiver receiver) {
+    private CallSession(CallSessionConfig config, CallSessionListener listener) {
         this.config = config;
         this.listener = listener;
-        this.receiver = receiver;
         this.executor = Executors.newSingleThreadExecutor(
                 runnable -> Thread.ofPlatform().name("call-session").daemon().unstarted(runnable));
         this.thread = threadOf(executor);
@@ -90,16 +102,42 @@ public final class CallSession implements AutoCloseable {
         long ssrc = config.random().nextLong(1, 1L << 32);
         String cname = Long.toHexString(config.random().nextLong());
         this.audio = new AudioSection(new SendStream("confab", "audio", cname, ssrc, OptionalLong.empty()));
+        this.sendStream = new AudioSendStream(this::sendRtp, ssrc, config.random().nextInt(1 << 16),
+                config.random().nextLong(1L << 32));
+    }
+
+    /** A session that has exchanged nothing yet; connect capture to {@link #microphone} and playout to {@link #speaker}. */
+    public static CallSession create(CallSessionConfig config, CallSessionListener listener) {
+        return new CallSession(Objects.requireNonNull(config, "config"), Objects.requireNonNull(listener, "listener"));
     }
 
     /**
-     * A session that has exchanged nothing yet.
-     *
-     * @param receiver where decrypted media goes (the audio pipeline)
+     * Where capture delivers the microphone's 20 ms frames (48 kHz mono), on its own thread; frames before the call is
+     * negotiated are dropped.
      */
-    public static CallSession create(CallSessionConfig config, CallSessionListener listener, MediaReceiver receiver) {
-        return new CallSession(Objects.requireNonNull(config, "config"), Objects.requireNonNull(listener, "listener"),
-                Objects.requireNonNull(receiver, "receiver"));
+    public FrameConsumer microphone() {
+        return sendStream;
+    }
+
+    /** Where playout takes the peer's audio, 20 ms at a time, on its own thread: silence until some arrives. */
+    public FrameSupplier speaker() {
+        return receiveStream;
+    }
+
+    /** Mutes or unmutes the microphone: while muted the peer hears silence. */
+    public void mute(boolean on) {
+        sendStream.mute(on);
+    }
+
+    /** What the call has done so far, for the statistics a person can open. */
+    public CallStatistics statistics() {
+        SecureTransport current = transport;
+        return new CallStatistics(state, sendStream.muted(), sendStream.bitrate(), sendStream.packetsSent(),
+                sendStream.payloadBytesSent(), sendStream.framesNotSent(), sendStream.dtxFrames(),
+                receiveStream.packetsReceived(), receiveStream.packetsRefused(), receiveStream.framesFilled(),
+                receiveStream.framesSilent(), current == null ? 0 : current.counters().protectedSent(),
+                current == null ? 0 : current.counters().unprotected(),
+                current == null ? 0 : current.counters().failedUnprotect());
     }
 
     /**
@@ -150,6 +188,7 @@ public final class CallSession implements AutoCloseable {
             SessionDescription offer = parse(offerSdp);
             PeerTransport peer = peerTransportOf(offer);
             negotiated = AudioSection.negotiated(offer);
+            AudioSendStream.Setup sending = negotiated.sendSetup();
             DtlsRole role = negotiating(peer::roleAsAnswerer);
             transport = SecureTransport.create(config.ice(), IceRole.CONTROLLED, executor, config.timers(),
                     config.random(), new Ice(), dtls(role, peer.fingerprint()), config.dtlsExecutor(), receiver);
@@ -162,6 +201,7 @@ public final class CallSession implements AutoCloseable {
             setState(CallMediaState.CONNECTING);
             SessionDescription answer = negotiating(() -> JsepAnswers.create(offer,
                     audio.answerOptions(sessionId, LocalDescriptions.transportOf(transport))));
+            startAudio(sending);
             return answer.toSdp();
         });
     }
@@ -179,12 +219,14 @@ public final class CallSession implements AutoCloseable {
             SessionDescription answer = parse(answerSdp);
             PeerTransport peer = peerTransportOf(answer);
             negotiated = AudioSection.negotiated(answer);
+            AudioSendStream.Setup sending = negotiated.sendSetup();
             DtlsRole role = negotiating(peer::roleAsOfferer);
             remoteFingerprint = peer.fingerprint();
             remoteUfrag = peer.credentials().ufrag();
             transport.answered(dtls(role, peer.fingerprint()));
             peer.applyTo(transport);
             feedEarlyCandidates();
+            startAudio(sending);
             return null;
         });
     }
@@ -292,6 +334,11 @@ public final class CallSession implements AutoCloseable {
     }
 
     // ---- on the session's thread ----
+
+    private void startAudio(AudioSendStream.Setup sending) {
+        receiveStream.start(negotiated.opusPayloadType());
+        sendStream.start(sending);
+    }
 
     private void adopt() {
         restarter = new IceRestarter(transport.agent(), this::restarted);
@@ -403,6 +450,7 @@ public final class CallSession implements AutoCloseable {
         if (transport != null) {
             transport.close();
         }
+        receiveStream.close();
     }
 
     private void setState(CallMediaState next) {

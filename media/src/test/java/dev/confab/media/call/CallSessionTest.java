@@ -7,12 +7,10 @@ import static org.awaitility.Awaitility.await;
 import dev.confab.crypto.dtls.DtlsCertificate;
 import dev.confab.crypto.dtls.DtlsHandshakeResult;
 import dev.confab.media.ice.IceAgentConfig;
-import dev.confab.media.transport.MediaReceiver;
 import dev.confab.testkit.TestRandom;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -59,11 +57,25 @@ class CallSessionTest {
         assertThat(caller.secured.getFirst().sas()).isEqualTo(callee.secured.getFirst().sas());
         assertThat(callee.session.opusPayloadType()).hasValue(AudioSection.OPUS_PAYLOAD_TYPE);
 
-        byte[] rtp = {(byte) 0x80, 111, 0, 1, 0, 0, 0, 9, 0, 0, 0, 42, (byte) 0xF8, (byte) 0xFF, (byte) 0xFE};
-        byte[] buffer = Arrays.copyOf(rtp, rtp.length + 16);
-        assertThat(caller.session.sendRtp(buffer, 0, rtp.length)).isTrue();
-        await().atMost(WAIT).until(() -> !callee.rtp.isEmpty());
-        assertThat(callee.rtp.getFirst()).isEqualTo(rtp);
+        short[] frame = new short[960];
+        for (int i = 0; i < 15; i++) {
+            for (int n = 0; n < frame.length; n++) {
+                frame[n] = (short) (8000 * Math.sin(2 * Math.PI * 440 * (i * 960 + n) / 48000.0));
+            }
+            caller.session.microphone().accept(frame);
+        }
+        await().atMost(WAIT).until(() -> callee.session.statistics().packetsReceived() == 15);
+        short[] heard = new short[960 * 10];
+        short[] played = new short[960];
+        for (int i = 0; i < 10; i++) {
+            callee.session.speaker().fill(played);
+            System.arraycopy(played, 0, heard, i * 960, 960);
+        }
+        assertThat(Tones.powerAt(heard, 440)).as("the tone is heard").isGreaterThan(100 * Tones.powerAt(heard, 700));
+        CallStatistics sent = caller.session.statistics();
+        assertThat(sent.packetsSent()).isEqualTo(15);
+        assertThat(sent.srtpProtected()).as("every packet went through SRTP").isGreaterThanOrEqualTo(15);
+        assertThat(callee.session.statistics().srtpUnprotected()).isGreaterThanOrEqualTo(15);
 
         caller.session.close();
         assertThat(caller.states).endsWith(CallMediaState.CLOSED);
@@ -115,12 +127,11 @@ class CallSessionTest {
     }
 
     /** One device's side: its session, what the session told it, and the candidates it holds until it has sent. */
-    private final class Owner implements CallSessionListener, MediaReceiver {
+    private final class Owner implements CallSessionListener {
         final CallSession session;
         final List<CallMediaState> states = new CopyOnWriteArrayList<>();
         final List<DtlsHandshakeResult> secured = new CopyOnWriteArrayList<>();
         final List<MediaFailure> failures = new CopyOnWriteArrayList<>();
-        final List<byte[]> rtp = new CopyOnWriteArrayList<>();
         final List<String> held = new CopyOnWriteArrayList<>();
         volatile Owner peer;
 
@@ -131,7 +142,7 @@ class CallSessionTest {
         Owner(long seed, IceAgentConfig ice) {
             SecureRandom random = TestRandom.seeded(seed);
             session = CallSession.create(CallSessionConfig.of(ice, DtlsCertificate.generate(random, Clock.systemUTC()),
-                    timers, virtual, random), this, this);
+                    timers, virtual, random), this);
             closing.add(session);
         }
 
@@ -164,15 +175,6 @@ class CallSessionTest {
         @Override
         public void failed(MediaFailure failure, String detail) {
             failures.add(failure);
-        }
-
-        @Override
-        public void rtp(byte[] buf, int off, int len) {
-            rtp.add(Arrays.copyOfRange(buf, off, off + len));
-        }
-
-        @Override
-        public void rtcp(byte[] buf, int off, int len) {
         }
     }
 }

@@ -1,0 +1,192 @@
+package dev.confab.media.call;
+
+import dev.confab.media.audio.device.AudioFrames;
+import dev.confab.media.audio.device.FrameConsumer;
+import dev.confab.media.audio.opus.OpusEncoder;
+import dev.confab.media.audio.opus.OpusEncoderConfig;
+import dev.confab.media.rtp.HeaderExtensionIds;
+import dev.confab.media.rtp.RtpPacketWriter;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The microphone's path into the call: 20 ms frames of 48 kHz mono PCM, encoded with Opus, put in RTP (RFC 7587) with
+ * the audio level header extension, and handed to the transport, which encrypts and sends them. Frames before the
+ * call is negotiated are dropped; while muted the encoder gets silence (which DTX turns into almost nothing). A DTX
+ * frame (a packet of one or two bytes) is not sent; its time still passes in the RTP timestamp, and the first packet
+ * after such a pause carries the marker bit.
+ *
+ * <p>Thread contract: {@link #accept} runs on the capture thread, one frame at a time; {@link #start},
+ * {@link #mute}, {@link #setTarget} and the counters may be called from any thread; {@link #close} after capture
+ * stopped.
+ */
+final class AudioSendStream implements FrameConsumer, AutoCloseable {
+    /** Room kept after the packet for the SRTP tag the transport appends in place. */
+    private static final int TAG_ROOM = 16;
+    private static final int PACKET_BYTES = 1200;
+
+    /** Sends one RTP packet in place; false if it could not (no keys or no path yet). */
+    @FunctionalInterface
+    interface Sender {
+        boolean send(byte[] buf, int off, int len) throws IOException;
+    }
+
+    /** What negotiation decided. */
+    record Setup(int payloadType, HeaderExtensionIds extensions, OpusEncoderConfig encoder) {
+    }
+
+    private final Sender sender;
+    private final int ssrc;
+    private final byte[] packet = new byte[PACKET_BYTES + TAG_ROOM];
+    private final short[] silence = new short[AudioFrames.SAMPLES_PER_FRAME];
+    private final AtomicLong packetsSent = new AtomicLong();
+    private final AtomicLong payloadBytesSent = new AtomicLong();
+    private final AtomicLong framesNotSent = new AtomicLong();
+    private final AtomicLong dtxFrames = new AtomicLong();
+    private volatile Setup setup;
+    private volatile boolean muted;
+    private volatile int targetBitrate;
+    private volatile int lossPercent = -1;
+
+    private Setup opened;
+    private OpusEncoder encoder;
+    private RtpPacketWriter writer;
+    private int sequence;
+    private long timestamp;
+    private boolean paused = true;
+    private boolean closed;
+
+    AudioSendStream(Sender sender, long ssrc, int firstSequence, long firstTimestamp) {
+        this.sender = sender;
+        this.ssrc = (int) ssrc;
+        this.sequence = firstSequence & 0xffff;
+        this.timestamp = firstTimestamp & 0xffff_ffffL;
+    }
+
+    /** Negotiation is done: frames from now on are sent with this payload type, these extensions, this encoder. */
+    void start(Setup negotiated) {
+        setup = negotiated;
+        targetBitrate = negotiated.encoder().bitrate();
+    }
+
+    void mute(boolean on) {
+        muted = on;
+    }
+
+    boolean muted() {
+        return muted;
+    }
+
+    /** The bitrate and the expected loss the encoder should code for, from the peer's reports. */
+    void setTarget(int bitrate, int expectedLossPercent) {
+        targetBitrate = bitrate;
+        lossPercent = expectedLossPercent;
+    }
+
+    @Override
+    public void accept(short[] frame) {
+        Setup current = setup;
+        if (current == null || closed) {
+            return;
+        }
+        if (current != opened) {
+            open(current);
+        }
+        applyTarget();
+        short[] pcm = muted ? silence : frame;
+        int level = FrameLevel.dbov(pcm);
+        RtpPacketWriter packetWriter = writer.begin(packet, 0, PACKET_BYTES, current.payloadType(), paused, sequence,
+                timestamp, ssrc);
+        if (current.extensions().audioLevel() != 0) {
+            packetWriter.audioLevel(!muted && level < FrameLevel.VOICE_BELOW, level);
+        }
+        int payloadAt = packetWriter.payloadOffset();
+        timestamp = (timestamp + AudioFrames.SAMPLES_PER_FRAME) & 0xffff_ffffL;
+        if (payloadAt < 0) {
+            framesNotSent.incrementAndGet();
+            return;
+        }
+        int encoded = encoder.encode(pcm, 0, packet, payloadAt, PACKET_BYTES - payloadAt);
+        if (encoded < 0) {
+            framesNotSent.incrementAndGet();
+            return;
+        }
+        if (encoded <= OpusEncoder.DTX_PACKET_MAX_BYTES) {
+            dtxFrames.incrementAndGet();
+            paused = true;
+            return;
+        }
+        int length = packetWriter.finish(encoded);
+        if (length < 0) {
+            framesNotSent.incrementAndGet();
+            return;
+        }
+        sequence = (sequence + 1) & 0xffff;
+        paused = false;
+        try {
+            if (sender.send(packet, 0, length)) {
+                packetsSent.incrementAndGet();
+                payloadBytesSent.addAndGet(encoded);
+            } else {
+                framesNotSent.incrementAndGet();
+            }
+        } catch (IOException e) {
+            framesNotSent.incrementAndGet();
+        }
+    }
+
+    long packetsSent() {
+        return packetsSent.get();
+    }
+
+    long payloadBytesSent() {
+        return payloadBytesSent.get();
+    }
+
+    long framesNotSent() {
+        return framesNotSent.get();
+    }
+
+    long dtxFrames() {
+        return dtxFrames.get();
+    }
+
+    /** The encoder's bitrate now, or the negotiated start before the first frame. */
+    int bitrate() {
+        return targetBitrate;
+    }
+
+    /** The last SSRC, sequence and timestamp are for the sender report; read on the capture thread's terms. */
+    int ssrc() {
+        return ssrc;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (encoder != null) {
+            encoder.close();
+            encoder = null;
+        }
+    }
+
+    private void open(Setup current) {
+        if (encoder != null) {
+            encoder.close();
+        }
+        encoder = OpusEncoder.create(current.encoder());
+        writer = new RtpPacketWriter(current.extensions());
+        opened = current;
+    }
+
+    private void applyTarget() {
+        int bitrate = targetBitrate;
+        if (bitrate != encoder.bitrate()) {
+            encoder.setBitrate(bitrate);
+        }
+        int loss = lossPercent;
+        if (loss >= 0 && loss != encoder.packetLossPercent()) {
+            encoder.setPacketLossPercent(loss);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.confab.media.call;
+
+/**
+ * A snapshot of what a call's media has done, for the statistics a person can open and for tests. Immutable.
+ *
+ * @param state                 the media path's state
+ * @param muted                 whether the microphone is muted
+ * @param sendBitrate           the encoder's target bitrate, bit/s
+ * @param packetsSent           audio packets encrypted and sent
+ * @param payloadBytesSent      Opus bytes in them
+ * @param framesNotSent         frames that could not be sent (no keys or path yet, or a failure)
+ * @param dtxFrames             silent frames DTX left out
+ * @param packetsReceived       audio packets received, decrypted and of the agreed payload type
+ * @param packetsRefused        decrypted packets refused (malformed, or another payload type)
+ * @param framesPlayed          20 ms frames played from received audio
+ * @param framesSilent          20 ms frames playout had to fill with silence
+ * @param srtpProtected         packets the SRTP layer protected (RTP and RTCP)
+ * @param srtpUnprotected       packets the SRTP layer authenticated and decrypted
+ * @param srtpFailed            packets the SRTP layer refused (bad tag, replay)
+ */
+public record CallStatistics(CallMediaState state, boolean muted, int sendBitrate, long packetsSent,
+        long payloadBytesSent, long framesNotSent, long dtxFrames, long packetsReceived, long packetsRefused,
+        long framesPlayed, long framesSilent, long srtpProtected, long srtpUnprotected, long srtpFailed) {
+}
