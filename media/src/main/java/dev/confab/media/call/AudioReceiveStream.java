@@ -16,9 +16,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #start} and the counters from any thread.
  */
 final class AudioReceiveStream implements FrameSupplier, AutoCloseable {
+
+    /** Hears of each accepted packet, for the receiver statistics. */
+    @FunctionalInterface
+    interface Arrivals {
+        void arrived(int ssrc, int sequence, long timestamp, long arrivalNanos);
+    }
+
     private static final int QUEUE_SAMPLES = AudioFrames.SAMPLE_RATE * 2 / 5;
     private static final int MAX_DECODED = 5760;
 
+    private final Arrivals arrivals;
     private final RtpPacketReader reader = new RtpPacketReader();
     private final short[] decoded = new short[MAX_DECODED];
     private final short[] queue = new short[QUEUE_SAMPLES];
@@ -30,6 +38,10 @@ final class AudioReceiveStream implements FrameSupplier, AutoCloseable {
     private OpusDecoder decoder;
     private int head;
     private int size;
+
+    AudioReceiveStream(Arrivals arrivals) {
+        this.arrivals = arrivals;
+    }
 
     /** Negotiation is done: packets of this payload type are decoded from now on. */
     synchronized void start(int negotiatedPayloadType) {
@@ -48,6 +60,7 @@ final class AudioReceiveStream implements FrameSupplier, AutoCloseable {
             return;
         }
         packetsReceived.incrementAndGet();
+        arrivals.arrived(reader.ssrc(), reader.sequenceNumber(), reader.timestamp(), System.nanoTime());
         synchronized (this) {
             if (decoder == null) {
                 return;

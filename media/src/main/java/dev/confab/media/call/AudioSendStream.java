@@ -47,6 +47,8 @@ final class AudioSendStream implements FrameConsumer, AutoCloseable {
     private volatile boolean muted;
     private volatile int targetBitrate;
     private volatile int lossPercent = -1;
+    private volatile long lastTimestamp = -1;
+    private volatile long lastTimestampNanos;
 
     private Setup opened;
     private OpusEncoder encoder;
@@ -101,6 +103,8 @@ final class AudioSendStream implements FrameConsumer, AutoCloseable {
             packetWriter.audioLevel(!muted && level < FrameLevel.VOICE_BELOW, level);
         }
         int payloadAt = packetWriter.payloadOffset();
+        lastTimestampNanos = System.nanoTime();
+        lastTimestamp = timestamp;
         timestamp = (timestamp + AudioFrames.SAMPLES_PER_FRAME) & 0xffff_ffffL;
         if (payloadAt < 0) {
             framesNotSent.incrementAndGet();
@@ -156,9 +160,21 @@ final class AudioSendStream implements FrameConsumer, AutoCloseable {
         return targetBitrate;
     }
 
-    /** The last SSRC, sequence and timestamp are for the sender report; read on the capture thread's terms. */
     int ssrc() {
         return ssrc;
+    }
+
+    /**
+     * The RTP timestamp of the instant {@code nanos} (same clock as {@link System#nanoTime}), extrapolated from the
+     * last frame sent, for the sender report.
+     */
+    long rtpTimestampAt(long nanos) {
+        long at = lastTimestampNanos;
+        long base = lastTimestamp;
+        if (base < 0) {
+            return timestamp;
+        }
+        return (base + (nanos - at) * AudioFrames.SAMPLE_RATE / 1_000_000_000L) & 0xffff_ffffL;
     }
 
     @Override

@@ -64,7 +64,8 @@ public final class CallSession implements AutoCloseable {
     private final long sessionId;
     private final AudioSection audio;
     private final AudioSendStream sendStream;
-    private final AudioReceiveStream receiveStream = new AudioReceiveStream();
+    private final AudioReceiveStream receiveStream;
+    private final RtcpReporter reports;
     private final MediaReceiver receiver = new MediaReceiver() {
         @Override
         public void rtp(byte[] buf, int off, int len) {
@@ -73,6 +74,7 @@ public final class CallSession implements AutoCloseable {
 
         @Override
         public void rtcp(byte[] buf, int off, int len) {
+            reports.onRtcp(buf, off, len);
         }
     };
     private final List<String> earlyCandidates = new ArrayList<>();
@@ -104,6 +106,8 @@ public final class CallSession implements AutoCloseable {
         this.audio = new AudioSection(new SendStream("confab", "audio", cname, ssrc, OptionalLong.empty()));
         this.sendStream = new AudioSendStream(this::sendRtp, ssrc, config.random().nextInt(1 << 16),
                 config.random().nextLong(1L << 32));
+        this.reports = new RtcpReporter(this::sendRtcp, sendStream, cname, sendStream.bitrate());
+        this.receiveStream = new AudioReceiveStream(reports::onRtp);
     }
 
     /** A session that has exchanged nothing yet; connect capture to {@link #microphone} and playout to {@link #speaker}. */
@@ -132,10 +136,14 @@ public final class CallSession implements AutoCloseable {
     /** What the call has done so far, for the statistics a person can open. */
     public CallStatistics statistics() {
         SecureTransport current = transport;
+        long rtt = reports.roundTripNanos();
         return new CallStatistics(state, sendStream.muted(), sendStream.bitrate(), sendStream.packetsSent(),
                 sendStream.payloadBytesSent(), sendStream.framesNotSent(), sendStream.dtxFrames(),
                 receiveStream.packetsReceived(), receiveStream.packetsRefused(), receiveStream.framesFilled(),
-                receiveStream.framesSilent(), current == null ? 0 : current.counters().protectedSent(),
+                receiveStream.framesSilent(), rtt < 0 ? -1 : rtt / 1e6, reports.peerFractionLost() / 2.56,
+                reports.localFractionLost() / 2.56, reports.localCumulativeLost(),
+                reports.localJitter() / 48.0, reports.reportsSent(), reports.reportsReceived(),
+                current == null ? 0 : current.counters().protectedSent(),
                 current == null ? 0 : current.counters().unprotected(),
                 current == null ? 0 : current.counters().failedUnprotect());
     }
@@ -318,6 +326,11 @@ public final class CallSession implements AutoCloseable {
         return current != null && current.sendRtp(buf, off, len);
     }
 
+    private boolean sendRtcp(byte[] buf, int off, int len) throws java.io.IOException {
+        SecureTransport current = transport;
+        return current != null && current.sendRtcp(buf, off, len);
+    }
+
     /** Sends close_notify if DTLS is up and releases the sockets; the listener hears CLOSED. Idempotent. */
     @Override
     public void close() {
@@ -338,6 +351,7 @@ public final class CallSession implements AutoCloseable {
     private void startAudio(AudioSendStream.Setup sending) {
         receiveStream.start(negotiated.opusPayloadType());
         sendStream.start(sending);
+        reports.start(config.timers(), config.random());
     }
 
     private void adopt() {
@@ -450,6 +464,7 @@ public final class CallSession implements AutoCloseable {
         if (transport != null) {
             transport.close();
         }
+        reports.close();
         receiveStream.close();
     }
 

@@ -14,11 +14,20 @@ package dev.confab.media.call;
  * @param packetsRefused        decrypted packets refused (malformed, or another payload type)
  * @param framesPlayed          20 ms frames played from received audio
  * @param framesSilent          20 ms frames playout had to fill with silence
+ * @param roundTripMillis       the round-trip time from the last report, or -1 before there was one
+ * @param sentLossPercent       the share of our packets the peer last reported lost
+ * @param receivedLossPercent   the share of the peer's packets lost in our last report interval
+ * @param receivedLost          the peer's packets lost since the start
+ * @param receivedJitterMillis  the interarrival jitter of the peer's audio here
+ * @param reportsSent           RTCP compounds sent
+ * @param reportsReceived       RTCP compounds received and parsed
  * @param srtpProtected         packets the SRTP layer protected (RTP and RTCP)
  * @param srtpUnprotected       packets the SRTP layer authenticated and decrypted
  * @param srtpFailed            packets the SRTP layer refused (bad tag, replay)
  */
 public record CallStatistics(CallMediaState state, boolean muted, int sendBitrate, long packetsSent,
         long payloadBytesSent, long framesNotSent, long dtxFrames, long packetsReceived, long packetsRefused,
-        long framesPlayed, long framesSilent, long srtpProtected, long srtpUnprotected, long srtpFailed) {
+        long framesPlayed, long framesSilent, double roundTripMillis, double sentLossPercent,
+        double receivedLossPercent, long receivedLost, double receivedJitterMillis, long reportsSent,
+        long reportsReceived, long srtpProtected, long srtpUnprotected, long srtpFailed) {
 }

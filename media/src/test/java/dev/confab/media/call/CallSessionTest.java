@@ -77,6 +77,12 @@ class CallSessionTest {
         assertThat(sent.srtpProtected()).as("every packet went through SRTP").isGreaterThanOrEqualTo(15);
         assertThat(callee.session.statistics().srtpUnprotected()).isGreaterThanOrEqualTo(15);
 
+        // RTCP: the caller's sender reports come back in the callee's receiver reports, which give the RTT.
+        await().atMost(WAIT).until(() -> caller.session.statistics().roundTripMillis() >= 0);
+        assertThat(caller.session.statistics().roundTripMillis()).as("loopback RTT, ms").isLessThan(200);
+        assertThat(caller.session.statistics().sentLossPercent()).isZero();
+        assertThat(callee.session.statistics().receivedLost()).isZero();
+
         caller.session.close();
         assertThat(caller.states).endsWith(CallMediaState.CLOSED);
         assertThat(caller.failures).isEmpty();

@@ -1,0 +1,217 @@
+package dev.confab.media.call;
+
+import dev.confab.media.audio.opus.OpusLossPolicy;
+import dev.confab.media.rtcp.NtpTime;
+import dev.confab.media.rtcp.ReceiverReport;
+import dev.confab.media.rtcp.ReceiverStatistics;
+import dev.confab.media.rtcp.ReportBlock;
+import dev.confab.media.rtcp.RoundTripTime;
+import dev.confab.media.rtcp.RtcpCompound;
+import dev.confab.media.rtcp.RtcpPacket;
+import dev.confab.media.rtcp.RtcpParse;
+import dev.confab.media.rtcp.SenderReport;
+import dev.confab.media.rtcp.SourceDescription;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+
+/**
+ * The call's RTCP (RFC 3550): every second or so (randomized between 0.5 and 1.5 times the interval, section 6.3.1)
+ * a compound of a sender report (or a receiver report while this side sends nothing), a report block on the peer's
+ * audio, and the CNAME; from the peer's reports the round-trip time, the loss and jitter it sees on our audio, which
+ * drive the encoder's bitrate and FEC ({@link OpusLossPolicy}).
+ *
+ * <p>Thread contract: {@link #onRtp} and {@link #onRtcp} run on the receive thread, reports on the timer thread;
+ * the figures may be read from any thread.
+ */
+final class RtcpReporter implements AutoCloseable {
+    static final Duration INTERVAL = Duration.ofSeconds(1);
+    private static final int CLOCK_RATE = 48_000;
+    private static final int TAG_ROOM = 16 + 4;
+
+    /** Protects and sends one RTCP compound in place. */
+    @FunctionalInterface
+    interface Sender {
+        boolean send(byte[] buf, int off, int len) throws IOException;
+    }
+
+    private final Sender sender;
+    private final AudioSendStream sending;
+    private final String cname;
+    private final OpusLossPolicy lossPolicy;
+    private final byte[] buffer = new byte[1200];
+    private ReceiverStatistics peer;
+    private ScheduledFuture<?> next;
+    private boolean closed;
+    private volatile long roundTripNanos = RoundTripTime.UNKNOWN;
+    private volatile int peerFractionLost;
+    private volatile long peerJitter;
+    private volatile int localFractionLost;
+    private volatile long localJitter;
+    private volatile long localCumulativeLost;
+    private volatile long reportsSent;
+    private volatile long reportsReceived;
+
+    RtcpReporter(Sender sender, AudioSendStream sending, String cname, int startBitrate) {
+        this.sender = sender;
+        this.sending = sending;
+        this.cname = cname;
+        this.lossPolicy = new OpusLossPolicy(OpusLossPolicy.Limits.DEFAULT, startBitrate);
+    }
+
+    /** Starts the reports on {@code timers}. */
+    synchronized void start(ScheduledExecutorService timers, RandomGenerator random) {
+        if (next == null && !closed) {
+            schedule(timers, random);
+        }
+    }
+
+    /** One of the peer's audio packets arrived (authenticated, of the agreed payload type). */
+    synchronized void onRtp(int ssrc, int sequence, long timestamp, long arrivalNanos) {
+        if (peer == null) {
+            peer = new ReceiverStatistics(ssrc, CLOCK_RATE);
+        }
+        peer.onPacket(sequence, timestamp, arrivalNanos);
+    }
+
+    /** A decrypted RTCP compound from the peer; what does not parse is dropped. */
+    void onRtcp(byte[] buf, int off, int len) {
+        long arrivalNanos = System.nanoTime();
+        long arrivalNtp = NtpTime.of(Instant.now());
+        if (!(RtcpCompound.parse(buf, off, len) instanceof RtcpParse.Parsed parsed)) {
+            return;
+        }
+        reportsReceived++;
+        for (RtcpPacket packet : parsed.packets()) {
+            switch (packet) {
+                case SenderReport sr -> {
+                    onSenderReport(sr.ntpTimestamp(), arrivalNanos);
+                    sr.reports().forEach(block -> aboutUs(block, arrivalNtp));
+                }
+                case ReceiverReport rr -> rr.reports().forEach(block -> aboutUs(block, arrivalNtp));
+                default -> { }
+            }
+        }
+    }
+
+    /** The last round-trip time, or -1 before the peer answered a sender report. */
+    long roundTripNanos() {
+        return roundTripNanos;
+    }
+
+    /** The fraction (0-255) of our packets the peer last reported lost. */
+    int peerFractionLost() {
+        return peerFractionLost;
+    }
+
+    /** The interarrival jitter the peer sees on our audio, in 48 kHz samples. */
+    long peerJitter() {
+        return peerJitter;
+    }
+
+    /** The fraction (0-255) of the peer's packets lost in our last report interval. */
+    int localFractionLost() {
+        return localFractionLost;
+    }
+
+    /** The interarrival jitter of the peer's audio here, in 48 kHz samples. */
+    long localJitter() {
+        return localJitter;
+    }
+
+    /** The peer's packets lost since the start. */
+    long localCumulativeLost() {
+        return localCumulativeLost;
+    }
+
+    long reportsSent() {
+        return reportsSent;
+    }
+
+    long reportsReceived() {
+        return reportsReceived;
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (next != null) {
+            next.cancel(false);
+        }
+    }
+
+    private synchronized void onSenderReport(long ntp, long arrivalNanos) {
+        if (peer != null) {
+            peer.onSenderReport(ntp, arrivalNanos);
+        }
+    }
+
+    private void aboutUs(ReportBlock block, long arrivalNtp) {
+        if (block.ssrc() != sending.ssrc()) {
+            return;
+        }
+        long rtt = RoundTripTime.nanos(block, arrivalNtp);
+        if (rtt != RoundTripTime.UNKNOWN) {
+            roundTripNanos = rtt;
+        }
+        peerFractionLost = block.fractionLost();
+        peerJitter = block.jitter();
+        OpusLossPolicy.Decision decision = lossPolicy.onFractionLost(block.fractionLost());
+        sending.setTarget(decision.bitrate(), decision.packetLossPercent());
+    }
+
+    private synchronized void schedule(ScheduledExecutorService timers, RandomGenerator random) {
+        long delay = (long) (INTERVAL.toNanos() * (0.5 + random.nextDouble()));
+        next = timers.schedule(() -> {
+            sendReport();
+            synchronized (this) {
+                if (!closed) {
+                    schedule(timers, random);
+                }
+            }
+        }, delay, TimeUnit.NANOSECONDS);
+    }
+
+    private void sendReport() {
+        List<RtcpPacket> compound = new ArrayList<>(3);
+        List<ReportBlock> blocks = new ArrayList<>(1);
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            ReportBlock block = peer == null ? null : peer.reportBlock(System.nanoTime());
+            if (block != null) {
+                blocks.add(block);
+                localFractionLost = block.fractionLost();
+                localJitter = block.jitter();
+                localCumulativeLost = block.cumulativeLost();
+            }
+        }
+        long packets = sending.packetsSent();
+        if (packets > 0) {
+            long nowNanos = System.nanoTime();
+            compound.add(new SenderReport(sending.ssrc(), NtpTime.of(Instant.now()), sending.rtpTimestampAt(nowNanos),
+                    packets & 0xffff_ffffL, sending.payloadBytesSent() & 0xffff_ffffL, blocks));
+        } else {
+            compound.add(new ReceiverReport(sending.ssrc(), blocks));
+        }
+        compound.add(SourceDescription.cname(sending.ssrc(), cname));
+        int length = RtcpCompound.marshal(compound, buffer, 0);
+        if (length <= 0 || length > buffer.length - TAG_ROOM) {
+            return;
+        }
+        try {
+            if (sender.send(buffer, 0, length)) {
+                reportsSent++;
+            }
+        } catch (IOException e) {
+            // The next report goes out a second later.
+        }
+    }
+}
