@@ -1,5 +1,7 @@
 package dev.confab.testkit;
 
+import dev.confab.testkit.net.LabTools;
+import dev.confab.testkit.net.NamespacePortBridge;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The real Confab server ({@code dev.confab.server.ServerMain}) running in its own JVM on a free loopback
@@ -37,12 +40,19 @@ public final class ServerProcess implements AutoCloseable {
     private final List<String> jvmOptions;
     private final boolean ownsDataDir;
     private final Path log;
+    private final Optional<LabPlacement> lab;
     private Process process;
+    private NamespacePortBridge bridge;
     private int starts;
 
+    /** A server inside a network lab host: its namespace and the address it listens on there. */
+    private record LabPlacement(String namespace, String address) {
+    }
+
     private ServerProcess(int port, Path dataDir, boolean ownsDataDir, Map<String, String> settings,
-            Map<String, String> environment, List<String> jvmOptions) {
+            Map<String, String> environment, List<String> jvmOptions, Optional<LabPlacement> lab) {
         this.port = port;
+        this.lab = lab;
         this.jvmOptions = jvmOptions;
         this.dataDir = dataDir;
         this.ownsDataDir = ownsDataDir;
@@ -56,9 +66,17 @@ public final class ServerProcess implements AutoCloseable {
         return new Builder();
     }
 
-    /** The base URL clients use, such as {@code http://127.0.0.1:41234}. */
+    /**
+     * The base URL clients in the test JVM use, such as {@code http://127.0.0.1:41234}; for a server in a lab host, a
+     * loopback port here bridged into its namespace (valid once started).
+     */
     public String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        return lab.isEmpty() ? "http://127.0.0.1:" + port : "http://127.0.0.1:" + bridge().localPort();
+    }
+
+    /** The base URL clients inside the network lab use: the lab host's address; the loopback one otherwise. */
+    public String labUrl() {
+        return lab.map(placement -> "http://" + placement.address() + ":" + port).orElseGet(this::baseUrl);
     }
 
     public int port() {
@@ -84,15 +102,18 @@ public final class ServerProcess implements AutoCloseable {
         if (isRunning()) {
             throw new IllegalStateException("Server already running on port " + port);
         }
-        List<String> command = new ArrayList<>(List.of(javaBinary()));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-Xshare:auto", "--enable-native-access=ALL-UNNAMED",
+        List<String> java = new ArrayList<>(List.of(javaBinary()));
+        java.addAll(jvmOptions);
+        java.addAll(List.of("-Xshare:auto", "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), MAIN_CLASS,
-                "--port", Integer.toString(port), "--bind", "127.0.0.1", "--data-dir", dataDir.toString()));
+                "--port", Integer.toString(port), "--bind", lab.isPresent() ? "0.0.0.0" : "127.0.0.1",
+                "--data-dir", dataDir.toString()));
         settings.forEach((key, value) -> {
-            command.add("--set");
-            command.add(key + "=" + value);
+            java.add("--set");
+            java.add(key + "=" + value);
         });
+        List<String> command = lab.map(placement -> LabTools.require().inNamespace(placement.namespace(), java))
+                .orElse(java);
         try {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -132,11 +153,15 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** Kills the server if it runs, and removes the data directory if the builder made it. */
+    /** Kills the server if it runs, closes the bridge into its lab host, removes the data directory if the builder made it. */
     @Override
     public void close() {
         if (isRunning()) {
             kill();
+        }
+        if (bridge != null) {
+            bridge.close();
+            bridge = null;
         }
         if (ownsDataDir) {
             Directories.deleteTree(dataDir);
@@ -152,6 +177,14 @@ public final class ServerProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while stopping the server", e);
         }
+    }
+
+    private synchronized NamespacePortBridge bridge() {
+        if (bridge == null) {
+            LabPlacement placement = lab.orElseThrow();
+            bridge = NamespacePortBridge.open(placement.namespace(), port);
+        }
+        return bridge;
     }
 
     private boolean healthy(HttpClient http) {
@@ -177,6 +210,7 @@ public final class ServerProcess implements AutoCloseable {
         private final Map<String, String> environment = new LinkedHashMap<>();
         private List<String> jvmOptions = TEST_JVM;
         private Path dataDir;
+        private Optional<LabPlacement> lab = Optional.empty();
 
         private Builder() {
             // Tests register many users: cheap hashing keeps them fast. Never use these in production.
@@ -215,12 +249,22 @@ public final class ServerProcess implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs the server inside a network lab host's namespace (root only), listening on all its addresses; clients in
+         * the lab reach it at {@code address} ({@link ServerProcess#labUrl()}), the test JVM through a bridge
+         * ({@link ServerProcess#baseUrl()}).
+         */
+        public Builder inLabHost(String namespace, String address) {
+            this.lab = Optional.of(new LabPlacement(Objects.requireNonNull(namespace), Objects.requireNonNull(address)));
+            return this;
+        }
+
         /** The process, not yet started; {@link ServerProcess#start()} starts it. */
         public ServerProcess build() {
             try {
                 Path dir = dataDir != null ? Files.createDirectories(dataDir) : Files.createTempDirectory("confab-server-");
                 return new ServerProcess(FreePorts.tcp(), dir, dataDir == null, Map.copyOf(settings), Map.copyOf(environment),
-                        jvmOptions);
+                        jvmOptions, lab);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
