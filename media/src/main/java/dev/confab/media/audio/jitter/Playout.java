@@ -59,6 +59,9 @@ final class Playout {
             LevelControl.Action action = levelControl.decide(level(), target.samples(), position.packetSamples,
                     target.spreadSamples());
             fill(FRAME);
+            if (position.inDtx) {
+                action = LevelControl.Action.NONE;
+            }
             switch (action) {
                 case ACCELERATE -> accelerate();
                 case EXPAND -> expand();
@@ -122,13 +125,7 @@ final class Playout {
         StreamPosition p = position;
         int slot = window.slot(p.nextSeq);
         if (slot != PacketWindow.NONE) {
-            long ahead = window.timestamp(p.nextSeq) - p.playTs;
-            long credit = Math.min(Math.max(ahead, 0), p.underflowConcealed);
-            p.playTs += credit;
-            p.underflowConcealed = 0;
-            if (ahead - credit > 0) {
-                generate(chunk(needed, ahead - credit), PlayoutKind.COMFORT_NOISE);
-            } else {
+            if (silentUntil(window.timestamp(p.nextSeq), needed)) {
                 decodeNext(slot);
             }
             return;
@@ -145,20 +142,49 @@ final class Playout {
             }
             return;
         }
-        recoverBefore(successor, needed);
+        // Concealment played while the buffer was empty stood in for the missing packets, all but the last, which FEC
+        // may yet recover (the delay then grows by what was concealed, instead of the gap).
+        long span = window.timestamp(successor) - p.playTs;
+        long credit = Math.min(p.underflowConcealed, Math.max(0, span - window.duration(successor)));
+        p.playTs += credit;
+        p.underflowConcealed = 0;
+        long missingSpan = (successor - p.nextSeq) * (long) window.duration(successor);
+        if (silentUntil(window.timestamp(successor) - missingSpan, needed)) {
+            recoverBefore(successor, needed);
+        }
+    }
+
+    /**
+     * The sender was silent (DTX, or simply sent nothing) until {@code timestamp}: plays comfort noise towards it and
+     * returns false, or returns true once playout has reached it. Concealment played while the buffer was empty counts
+     * as part of the silence; and once the buffer holds its target, the rest of the silence is skipped, which is how
+     * playout regains the delay it wants at the start of a talk spurt.
+     */
+    private boolean silentUntil(long timestamp, int needed) {
+        StreamPosition p = position;
+        long ahead = timestamp - p.playTs;
+        long credit = Math.min(Math.max(ahead, 0), p.underflowConcealed);
+        p.playTs += credit;
+        p.underflowConcealed = 0;
+        ahead -= credit;
+        if (ahead <= 0) {
+            return true;
+        }
+        if (level() >= target.samples()) {
+            p.playTs = timestamp;
+            return true;
+        }
+        generate(chunk(needed, ahead), PlayoutKind.COMFORT_NOISE);
+        return false;
     }
 
     /**
      * Packets from {@code nextSeq} up to {@code successor} are missing: conceal their span, except the last frame,
-     * which the successor's FEC may recover; concealment already played while the buffer was empty counts.
+     * which the successor's FEC may recover.
      */
     private void recoverBefore(long successor, int needed) {
         StreamPosition p = position;
         long span = window.timestamp(successor) - p.playTs;
-        long credit = Math.min(Math.max(span, 0), p.underflowConcealed);
-        p.playTs += credit;
-        p.underflowConcealed = 0;
-        span -= credit;
         long fecSpan = Math.min(span, window.duration(successor));
         if (span > fecSpan) {
             generate(chunk(needed, span - fecSpan), PlayoutKind.CONCEALED);

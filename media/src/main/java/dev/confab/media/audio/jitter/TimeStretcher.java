@@ -13,7 +13,7 @@ final class TimeStretcher {
     /** Longest period searched: 20 ms (50 Hz). */
     static final int MAX_PERIOD = 960;
     private static final int DECIMATION = 4;
-    private static final int REFINE = DECIMATION;
+    private static final int REFINE = 2 * DECIMATION;
     private static final double PERIODIC = 0.9;
     private static final double NEAR_BEST = 0.97;
     /** Mean square below which a segment is quiet enough (about -60 dBFS) to splice anywhere. */
