@@ -4,10 +4,13 @@ import java.util.Arrays;
 
 /**
  * The playout side of the jitter buffer: each pull places what arrived, decides whether to stretch, decodes packets in
- * sequence order into the {@link SampleFifo} until a frame is there, and hands the frame out. A missing packet whose
- * successor is here is recovered by FEC or concealed and counted lost; an empty buffer is concealed without moving the
- * stream position (the delay grows, as it must), unless the sender is in DTX, when it is comfort noise; a sequence
- * that continues at a later timestamp is a DTX gap, filled with comfort noise. Playout thread only.
+ * sequence order into the {@link SampleFifo} until a frame is there, and hands the frame out.
+ *
+ * <p>A missing packet whose successor is here is recovered by the successor's FEC (its last frame) or concealed, and
+ * counted lost. An empty buffer is concealed without moving the stream position, so the delay grows (the packets are
+ * later than the target allowed for); if the sender is in DTX it is comfort noise instead, and the position moves. A
+ * sequence that continues at a later timestamp is silence from the sender: comfort noise until the buffer holds its
+ * target, then the rest of the silence is skipped. Playout thread only.
  */
 final class Playout {
     static final int FRAME = 960;

@@ -18,7 +18,7 @@ class AudioJitterBufferFuzzTest {
 
     @FuzzTest(maxDuration = "2m")
     void script(byte[] input) {
-        AudioJitterBuffer buffer = new AudioJitterBuffer(new SyntheticDecoder(), JitterBufferConfig.defaults());
+        AudioJitterBuffer buffer = new AudioJitterBuffer(SyntheticDecoder.withTone(), JitterBufferConfig.defaults());
         short[] frame = new short[FRAME];
         int seq = 0;
         long ts = 0;

@@ -3,6 +3,7 @@ package dev.confab.media.audio.jitter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +18,7 @@ class AudioJitterBufferTest {
     @Test
     void beforeTheFirstPacketItPlaysSilence() {
         AudioJitterBuffer buffer = new AudioJitterBuffer(new SyntheticDecoder(), JitterBufferConfig.defaults());
-        java.util.Arrays.fill(frame, (short) 7);
+        Arrays.fill(frame, (short) 7);
 
         assertThat(buffer.pull(frame)).isEqualTo(PlayoutKind.SILENCE);
         assertThat(frame).containsOnly((short) 0);

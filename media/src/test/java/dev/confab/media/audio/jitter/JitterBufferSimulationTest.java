@@ -3,10 +3,12 @@ package dev.confab.media.audio.jitter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The jitter buffer against a seeded simulated network on a virtual clock, with a decoder whose output says which
@@ -126,7 +128,7 @@ class JitterBufferSimulationTest {
         while (decoded[restart + 1] - decoded[restart] == FRAME) {
             restart++;
         }
-        assertContiguous(java.util.Arrays.copyOfRange(decoded, restart + 1, decoded.length), FRAME);
+        assertContiguous(Arrays.copyOfRange(decoded, restart + 1, decoded.length), FRAME);
     }
 
     @Test
@@ -146,7 +148,7 @@ class JitterBufferSimulationTest {
         SimulatedNetwork.Arrival held = arrivals.remove(150);
         arrivals.add(new SimulatedNetwork.Arrival(held.atNanos() + 300_000_000, held.sequenceNumber(),
                 held.rtpTimestamp(), held.payload()));
-        arrivals.sort(java.util.Comparator.comparingLong(SimulatedNetwork.Arrival::atNanos));
+        arrivals.sort(Comparator.comparingLong(SimulatedNetwork.Arrival::atNanos));
         PlayoutRun run = PlayoutRun.run(new AudioJitterBuffer(new SyntheticDecoder(), JitterBufferConfig.defaults()),
                 arrivals, 320, 7_000_000);
 

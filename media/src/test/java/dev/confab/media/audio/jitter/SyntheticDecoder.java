@@ -1,12 +1,14 @@
 package dev.confab.media.audio.jitter;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * A stand-in codec whose output says which packet it decoded: an audio payload carries its extended timestamp and
  * duration, and decodes to {@link SpeechLikeSignal} at exactly those samples; with the FEC flag it can also recover the
  * frame before it. DTX payloads are two bytes (as Opus DTX frames are) and decode to silence, as does concealment. It
- * logs the timestamps it decoded. Playout thread only.
+ * logs the timestamps it decoded. The {@link #withTone() tone} variant decodes to a 200 Hz tone from a table instead,
+ * for the fuzz target, where computing the signal would dominate. Playout thread only.
  */
 final class SyntheticDecoder implements FrameDecoder {
     private static final byte AUDIO = 1;
@@ -14,8 +16,29 @@ final class SyntheticDecoder implements FrameDecoder {
     private static final byte DTX = (byte) 0xDD;
     private static final int AUDIO_BYTES = 11;
 
+    private static final short[] TONE = new short[240];
+
+    static {
+        for (int i = 0; i < TONE.length; i++) {
+            TONE[i] = (short) Math.round(8000 * Math.sin(2 * Math.PI * i / TONE.length));
+        }
+    }
+
+    private final boolean tone;
     private long[] decoded = new long[1024];
     private int decodedCount;
+
+    SyntheticDecoder() {
+        this(false);
+    }
+
+    private SyntheticDecoder(boolean tone) {
+        this.tone = tone;
+    }
+
+    static SyntheticDecoder withTone() {
+        return new SyntheticDecoder(true);
+    }
 
     static byte[] audio(long timestamp, int samples, boolean withFec) {
         return ByteBuffer.allocate(AUDIO_BYTES).put(withFec ? AUDIO_WITH_FEC : AUDIO).putLong(timestamp)
@@ -28,7 +51,7 @@ final class SyntheticDecoder implements FrameDecoder {
 
     /** Extended timestamps of the audio packets decoded, in order. */
     long[] decodedTimestamps() {
-        return java.util.Arrays.copyOf(decoded, decodedCount);
+        return Arrays.copyOf(decoded, decodedCount);
     }
 
     @Override
@@ -54,16 +77,26 @@ final class SyntheticDecoder implements FrameDecoder {
             return -1;
         }
         if (isDtx(p, off, len)) {
-            java.util.Arrays.fill(out, outOff, outOff + samples, (short) 0);
+            Arrays.fill(out, outOff, outOff + samples, (short) 0);
             return samples;
         }
         long timestamp = ByteBuffer.wrap(p, off, len).getLong(off + 1);
         if (decodedCount == decoded.length) {
-            decoded = java.util.Arrays.copyOf(decoded, decoded.length * 2);
+            decoded = Arrays.copyOf(decoded, decoded.length * 2);
         }
         decoded[decodedCount++] = timestamp;
-        SpeechLikeSignal.fill(timestamp, out, outOff, samples);
+        write(timestamp, out, outOff, samples);
         return samples;
+    }
+
+    private void write(long timestamp, short[] out, int outOff, int samples) {
+        if (tone) {
+            for (int i = 0; i < samples; i++) {
+                out[outOff + i] = TONE[(int) Math.floorMod(timestamp + i, (long) TONE.length)];
+            }
+        } else {
+            SpeechLikeSignal.fill(timestamp, out, outOff, samples);
+        }
     }
 
     @Override
@@ -72,13 +105,13 @@ final class SyntheticDecoder implements FrameDecoder {
             return -1;
         }
         long timestamp = ByteBuffer.wrap(p, off, len).getLong(off + 1);
-        SpeechLikeSignal.fill(timestamp - samples, out, outOff, samples);
+        write(timestamp - samples, out, outOff, samples);
         return samples;
     }
 
     @Override
     public int conceal(short[] out, int outOff, int samples) {
-        java.util.Arrays.fill(out, outOff, outOff + samples, (short) 0);
+        Arrays.fill(out, outOff, outOff + samples, (short) 0);
         return samples;
     }
 }
