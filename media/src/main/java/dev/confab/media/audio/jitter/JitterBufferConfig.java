@@ -37,10 +37,4 @@ public record JitterBufferConfig(int packetSlots, int maxPacketBytes, int startD
     public static JitterBufferConfig defaults() {
         return new JitterBufferConfig(128, 1500, 60, 0, 500, 1000, 0.95, 0.997);
     }
-
-    /** This configuration with another forget factor. */
-    public JitterBufferConfig withForgetFactor(double factor) {
-        return new JitterBufferConfig(packetSlots, maxPacketBytes, startDelayMs, minTargetMs, maxTargetMs,
-                maxBufferMs, percentile, factor);
-    }
 }
