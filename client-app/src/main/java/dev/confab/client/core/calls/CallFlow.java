@@ -323,17 +323,16 @@ final class CallFlow implements CallSessionListener {
         }
     }
 
-    /** Tells the server this device leaves the call (as its state asks), then ends it here. */
+    /**
+     * Tells the server this device leaves the call, then ends it here. A hangup is right in every state: while the
+     * call rings the server takes it as the caller's cancel or the callee's decline, and after a {@code call.accepted}
+     * whose statement failed (the call is answered at the server, not here) as the end of the answered call.
+     */
     private void leave(CallEnd end) {
         if (ended()) {
             return;
         }
-        CompletableFuture<Void> sent = switch (call.state()) {
-            case OUTGOING, RINGING -> ctx.signaling().cancel(call.id());
-            case INCOMING -> ctx.signaling().reject(call.id(), false);
-            default -> ctx.signaling().hangup(call.id());
-        };
-        sent.whenComplete((ok, error) -> {
+        ctx.signaling().hangup(call.id()).whenComplete((ok, error) -> {
             if (error != null) {
                 log.info("Call {}: leaving was not acknowledged: {}", call.id(), error.getMessage());
             }
