@@ -5,6 +5,7 @@ import dev.confab.media.call.CallSession;
 import dev.confab.media.call.CallStatistics;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One call as the person on this device meets it: who with, which way, where it stands ({@link CallState}), how it
@@ -114,9 +115,13 @@ public final class Call {
         manager.reject(this);
     }
 
-    /** Ends the call whatever its state: cancels it while it rings, declines it when incoming. No-op once ended. */
-    public void hangUp() {
-        manager.hangUp(this);
+    /**
+     * Ends the call whatever its state: cancels it while it rings, declines it when incoming; it is
+     * {@link CallState#ENDED} when this returns. The future completes when the server took the hangup (it fails when
+     * the server could not be told: the peer then learns from the lost connection). No-op once ended.
+     */
+    public CompletableFuture<Void> hangUp() {
+        return manager.hangUp(this);
     }
 
     @Override

@@ -155,14 +155,14 @@ final class CallFlow implements CallSessionListener {
 
     // ---- both sides
 
-    /** The person ends the call, whatever its state. */
-    void hangUp() {
-        switch (call.state()) {
+    /** The person ends the call, whatever its state; completes when the server took the hangup. */
+    CompletableFuture<Void> hangUp() {
+        return switch (call.state()) {
             case OUTGOING, RINGING -> leave(CallEnd.of(EndReason.CANCELLED_BY_YOU));
             case INCOMING -> leave(CallEnd.of(EndReason.DECLINED_BY_YOU));
             case CONNECTING, CONNECTED, RECONNECTING -> leave(CallEnd.of(EndReason.HUNG_UP_BY_YOU));
-            case ENDED -> { }
-        }
+            case ENDED -> CompletableFuture.completedFuture(null);
+        };
     }
 
     void candidate(ServerMessage.CallCandidate trickled) {
@@ -210,11 +210,6 @@ final class CallFlow implements CallSessionListener {
             case UNAVAILABLE -> EndReason.UNAVAILABLE;
             case PEER_GONE -> EndReason.PEER_GONE;
         }));
-    }
-
-    /** The client is closing: hangs up without waiting for anything. */
-    void close() {
-        hangUp();
     }
 
     // ---- the session's reports (its thread): handed to the manager's thread
@@ -328,16 +323,18 @@ final class CallFlow implements CallSessionListener {
      * call rings the server takes it as the caller's cancel or the callee's decline, and after a {@code call.accepted}
      * whose statement failed (the call is answered at the server, not here) as the end of the answered call.
      */
-    private void leave(CallEnd end) {
+    private CompletableFuture<Void> leave(CallEnd end) {
         if (ended()) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
-        ctx.signaling().hangup(call.id()).whenComplete((ok, error) -> {
+        CompletableFuture<Void> sent = ctx.signaling().hangup(call.id());
+        sent.whenComplete((ok, error) -> {
             if (error != null) {
-                log.info("Call {}: leaving was not acknowledged: {}", call.id(), error.getMessage());
+                log.info("Call {}: leaving was not acknowledged: {}", call.id(), rootOf(error).getMessage());
             }
         });
         finish(end);
+        return sent;
     }
 
     private void finish(CallEnd end) {

@@ -170,18 +170,20 @@ public final class CallManager implements AutoCloseable {
         return onThread(() -> Optional.ofNullable(current).map(CallFlow::call));
     }
 
-    /** Hangs up any call and stops the manager's threads. */
+    /**
+     * Hangs up any call (waiting up to two seconds for the server to take the hangup, so the peer hears of it at once)
+     * and stops the manager's threads.
+     */
     @Override
     public void close() {
         try {
-            onThread(() -> {
-                if (current != null) {
-                    current.close();
-                }
-                return null;
-            });
-        } catch (IllegalStateException e) {
-            // Closed already.
+            CompletableFuture<Void> left = onThread(() -> current == null ? CompletableFuture.<Void>completedFuture(null)
+                    : current.hangUp());
+            left.get(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | java.util.concurrent.TimeoutException | IllegalStateException e) {
+            log.info("Closing: the hangup was not acknowledged: {}", e.toString());
         }
         thread.shutdown();
         try {
@@ -210,13 +212,9 @@ public final class CallManager implements AutoCloseable {
         });
     }
 
-    void hangUp(Call call) {
-        onThread(() -> {
-            if (current != null && current.call() == call) {
-                current.hangUp();
-            }
-            return null;
-        });
+    CompletableFuture<Void> hangUp(Call call) {
+        return onThread(() -> current != null && current.call() == call ? current.hangUp()
+                : CompletableFuture.<Void>completedFuture(null));
     }
 
     // ---- on the manager's thread
