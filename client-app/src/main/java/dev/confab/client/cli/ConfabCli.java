@@ -37,7 +37,9 @@ import picocli.CommandLine.ScopeType;
             RegisterCommand.class, LoginCommand.class, LogoutCommand.class, PasswdCommand.class,
             DeleteAccountCommand.class, WhoamiCommand.class, SessionsCommand.class, DevicesCommand.class,
             ContactsCommand.class, PresenceCommand.class, SendCommand.class, MessagesCommand.class,
-            SyncCommand.class, WatchCommand.class, ShellCommand.class, CommandLine.HelpCommand.class
+            SyncCommand.class, WatchCommand.class, CallCommand.class, AnswerCommand.class, RejectCommand.class,
+            HangupCommand.class, MuteCommand.class, StatsCommand.class, SasCommand.class, ShellCommand.class,
+            CommandLine.HelpCommand.class
         })
 public final class ConfabCli implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(ConfabCli.class);

@@ -8,7 +8,6 @@ import dev.confab.client.core.contacts.ContactView;
 import dev.confab.client.core.events.ConnectionStatus;
 import dev.confab.client.core.keys.KeyChange;
 import dev.confab.protocol.rest.ContactRequest;
-import dev.confab.protocol.ws.ServerMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -155,29 +154,6 @@ final class EventPrinter implements ClientListener {
         String name = own ? "you" : client.contacts().nameOf(userId);
         emit(own ? "You trust the devices of your account you approved." : "You trust " + name + "'s current keys.",
                 Printer.obj("event", "trusted", "user", name, "ownAccount", own ? true : null));
-    }
-
-    @Override
-    public void onIncoming(ServerMessage.CallIncoming call) {
-        String name = client.contacts().nameOf(call.callerUserId());
-        emit(name + " is calling (" + call.media().wire() + "). Calls need the desktop app.",
-                Printer.obj("event", "call.incoming", "callId", call.callId(), "from", name, "media", call.media().wire()));
-    }
-
-    @Override
-    public void onRinging(ServerMessage.CallRinging ringing) {
-        emit("Ringing (call " + ringing.callId() + ").", Printer.obj("event", "call.ringing", "callId", ringing.callId()));
-    }
-
-    @Override
-    public void onAccepted(ServerMessage.CallAccepted accepted) {
-        emit("Call " + accepted.callId() + " answered.", Printer.obj("event", "call.accepted", "callId", accepted.callId()));
-    }
-
-    @Override
-    public void onEnded(ServerMessage.CallEnded ended) {
-        emit("Call " + ended.callId() + " ended: " + ended.reason().wire().replace('_', ' ') + ".",
-                Printer.obj("event", "call.ended", "callId", ended.callId(), "reason", ended.reason().wire()));
     }
 
     private void emit(String human, java.util.Map<String, Object> json) {

@@ -19,6 +19,7 @@ public final class ExitCodes {
     public static final int CONFLICT = 7;
     public static final int RATE_LIMITED = 8;
     public static final int UNTRUSTED_KEY = 9;
+    public static final int NOT_ANSWERED = 10;
 
     /** The help footer listing the codes. */
     public static final String FOOTER = """
@@ -35,7 +36,10 @@ public final class ExitCodes {
               7  conflict (username taken, already contacts, request exists,
                  too many devices)
               8  rate limited: wait and try again
-              9  a contact's keys changed: compare safety numbers, then 'contacts trust'
+              9  a contact's keys changed: compare safety numbers, then 'contacts trust';
+                 for a call: identity mismatch, or the peer's device key is not trusted
+             10  the call was not answered: declined, busy, no answer, not online,
+                 cancelled, answered on another device, or no call came
             """;
 
     private ExitCodes() {}

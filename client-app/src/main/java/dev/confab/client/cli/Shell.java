@@ -29,6 +29,11 @@ final class Shell {
               messages <username>            show the conversation and mark it read
               presence set online|away|busy  how contacts see you
               devices                        your devices; 'devices trust <id>' for a new one you signed in on
+              call <username> [--mic-wav F] [--record-wav F]   call a contact (--mic/--speaker NAME: devices)
+              answer / reject                answer or decline the call ringing now
+              hangup                         end the call (or cancel it while it rings)
+              mute [on|off]                  mute or unmute your microphone (no argument: toggle)
+              stats, sas                     the call's statistics; the words to compare with the other person
               sessions, passwd, delete-account
               help                           this list
               quit                           leave (Ctrl-D works too)""";
@@ -64,6 +69,7 @@ final class Shell {
         client = root.client();
         Printer out = root.printer();
         client.addListener(new EventPrinter(client, out, this::promptAgain));
+        client.calls().addObserver(new CallPrinter(out, true, this::promptAgain));
         out.say("Confab shell. Server: " + client.serverUrl() + ". Profile: " + profile.dir());
         if (client.account().signedIn()) {
             out.say("Signed in as " + client.account().current().map(AccountState::username).orElseThrow()

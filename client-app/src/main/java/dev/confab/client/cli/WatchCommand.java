@@ -28,6 +28,7 @@ final class WatchCommand extends CommandBase {
         ConfabClient client = client();
         Printer out = out();
         client.addListener(new EventPrinter(client, out, () -> { }));
+        client.calls().addObserver(new CallPrinter(out, false, () -> { }));
         out.say("Watching as " + client.account().require().username() + ". Ctrl-C stops.");
         client.start();
         if (status != null) {

@@ -1,5 +1,6 @@
 package dev.confab.client.core;
 
+import dev.confab.client.core.calls.CallSettings;
 import dev.confab.client.core.events.Backoff;
 import dev.confab.client.core.store.Profile;
 import java.net.InetAddress;
@@ -16,10 +17,11 @@ import java.util.random.RandomGenerator;
  * @param serverUrl the server; null means the one the profile last signed in to, else {@link #DEFAULT_SERVER}
  * @param random keys, nonces and ids
  * @param backoffRandom the reconnect jitter (seed it in tests)
+ * @param calls how calls run (loopback candidates, reconnect time, the start-up warm-up)
  */
 public record ClientConfig(Profile profile, String serverUrl, String deviceName, Clock clock, SecureRandom random,
         RandomGenerator backoffRandom, Duration backoffInitial, Duration backoffMax, double backoffJitter,
-        Duration connectTimeout, Duration readTimeout) {
+        Duration connectTimeout, Duration readTimeout, CallSettings calls) {
     public static final String DEFAULT_SERVER = "http://127.0.0.1:8470";
 
     public ClientConfig {
@@ -28,6 +30,7 @@ public record ClientConfig(Profile profile, String serverUrl, String deviceName,
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(random, "random");
         Objects.requireNonNull(backoffRandom, "backoffRandom");
+        Objects.requireNonNull(calls, "calls");
     }
 
     public static Builder builder(Profile profile) {
@@ -46,6 +49,7 @@ public record ClientConfig(Profile profile, String serverUrl, String deviceName,
         b.backoffJitter = backoffJitter;
         b.connectTimeout = connectTimeout;
         b.readTimeout = readTimeout;
+        b.calls = calls;
         return b;
     }
 
@@ -62,6 +66,7 @@ public record ClientConfig(Profile profile, String serverUrl, String deviceName,
         private double backoffJitter = Backoff.DEFAULT_JITTER;
         private Duration connectTimeout = Duration.ofSeconds(5);
         private Duration readTimeout = Duration.ofSeconds(20);
+        private CallSettings calls = CallSettings.defaults();
 
         private Builder(Profile profile) {
             this.profile = Objects.requireNonNull(profile, "profile");
@@ -105,11 +110,16 @@ public record ClientConfig(Profile profile, String serverUrl, String deviceName,
             return this;
         }
 
+        public Builder calls(CallSettings calls) {
+            this.calls = calls;
+            return this;
+        }
+
         public ClientConfig build() {
             SecureRandom secure = random != null ? random : new SecureRandom();
             return new ClientConfig(profile, serverUrl, deviceName, clock, secure,
                     backoffRandom != null ? backoffRandom : secure, backoffInitial, backoffMax, backoffJitter,
-                    connectTimeout, readTimeout);
+                    connectTimeout, readTimeout, calls);
         }
 
         private static String defaultDeviceName() {

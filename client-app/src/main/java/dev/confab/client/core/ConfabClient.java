@@ -5,6 +5,8 @@ import dev.confab.client.core.account.AccountService;
 import dev.confab.client.core.account.AccountState;
 import dev.confab.client.core.api.ApiException;
 import dev.confab.client.core.api.ConfabApi;
+import dev.confab.client.core.calls.CallManager;
+import dev.confab.client.core.calls.CallObserver;
 import dev.confab.client.core.calls.CallSignaling;
 import dev.confab.client.core.chat.ChatService;
 import dev.confab.client.core.contacts.ContactsService;
@@ -35,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * a one-shot exchange over REST. {@link #close()} when done.
  *
  * <p><b>Features.</b> {@link #account()}, {@link #contacts()} (with presence), {@link #chat()}, {@link #keys()}
- * (pinning and trust), {@link #presence()} (this device's choice), {@link #calls()} (signaling), and
+ * (pinning and trust), {@link #presence()} (this device's choice), {@link #calls()} (calls and their signaling), and
  * {@link #connection()} (the event connection's state).
  *
  * <p><b>Threads.</b> Listeners of every feature run on one event thread owned by the client, in the order things
@@ -59,12 +61,13 @@ public final class ConfabClient implements AutoCloseable {
     private final ListenerSet<dev.confab.client.core.contacts.ContactsListener> contactListeners;
     private final ListenerSet<dev.confab.client.core.chat.ChatListener> chatListeners;
     private final ListenerSet<dev.confab.client.core.calls.CallListener> callListeners;
+    private final ListenerSet<CallObserver> callObservers;
     private final KeyDirectory keys;
     private final AccountService account;
     private final ContactsService contacts;
     private final ChatService chat;
     private final PresenceService presence;
-    private final CallSignaling calls;
+    private final CallManager calls;
     private final EventStream stream;
 
     private final LiveSync sync;
@@ -95,6 +98,7 @@ public final class ConfabClient implements AutoCloseable {
         this.contactListeners = new ListenerSet<>(eventThread);
         this.chatListeners = new ListenerSet<>(eventThread);
         this.callListeners = new ListenerSet<>(eventThread);
+        this.callObservers = new ListenerSet<>(eventThread);
         this.contacts = new ContactsService(api, contactListeners);
         AccountService[] accountRef = new AccountService[1];
         this.keys = new KeyDirectory(store, api, config.clock(),
@@ -107,8 +111,10 @@ public final class ConfabClient implements AutoCloseable {
         this.chat = new ChatService(store, api, account, keys, config.random(), config.clock(), this::nameOf, chatListeners);
         EventStream[] streamRef = new EventStream[1];
         this.presence = new PresenceService(api, account, () -> streamRef[0]);
-        this.calls = new CallSignaling(() -> streamRef[0], config.random(), callListeners);
-        this.sync = new LiveSync(eventThread, syncThread, account, contacts, keys, chat, presence, calls);
+        CallSignaling signaling = new CallSignaling(() -> streamRef[0], config.random(), callListeners);
+        this.calls = new CallManager(signaling, account, keys, api, this::nameOf, config.calls(), config.random(),
+                config.clock(), callObservers);
+        this.sync = new LiveSync(eventThread, syncThread, account, contacts, keys, chat, presence, signaling);
         this.stream = new EventStream(http, api.baseUrl(), api::token, eventThread, config.clock(),
                 new Backoff(config.backoffInitial(), config.backoffMax(), config.backoffJitter(), config.backoffRandom()),
                 sync, "c" + instance);
@@ -172,7 +178,8 @@ public final class ConfabClient implements AutoCloseable {
         return presence;
     }
 
-    public CallSignaling calls() {
+    /** Calls: place, answer, reject, hang up; the signaling underneath is {@code calls().signaling()}. */
+    public CallManager calls() {
         return calls;
     }
 
@@ -202,6 +209,7 @@ public final class ConfabClient implements AutoCloseable {
         chatListeners.add(listener);
         keyListeners.add(listener);
         callListeners.add(listener);
+        callObservers.add(listener);
     }
 
     public void removeListener(ClientListener listener) {
@@ -211,6 +219,7 @@ public final class ConfabClient implements AutoCloseable {
         chatListeners.remove(listener);
         keyListeners.remove(listener);
         callListeners.remove(listener);
+        callObservers.remove(listener);
     }
 
     /**
@@ -221,6 +230,7 @@ public final class ConfabClient implements AutoCloseable {
         ensureOpen();
         live = true;
         contacts.live(true);
+        calls.start();
         if (account.signedIn()) {
             stream.start();
         }
@@ -278,6 +288,7 @@ public final class ConfabClient implements AutoCloseable {
             return;
         }
         closed = true;
+        calls.close();
         stream.stop();
         syncThread.shutdown();
         try {

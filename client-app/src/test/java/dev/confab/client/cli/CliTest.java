@@ -39,13 +39,7 @@ class CliTest {
 
     /** Runs confab as {@code profile} against the test server. */
     private static CliRun as(String profile, String stdin, String... args) {
-        String[] all = new String[args.length + 4];
-        all[0] = "--server";
-        all[1] = server.baseUrl();
-        all[2] = "--profile-dir";
-        all[3] = home.resolve(profile).toString();
-        System.arraycopy(args, 0, all, 4, args.length);
-        return CliRun.of(stdin, Map.of(), all);
+        return CliRun.of(stdin, Map.of(), CliRun.onProfile(server.baseUrl(), home.resolve(profile), args));
     }
 
     @Test

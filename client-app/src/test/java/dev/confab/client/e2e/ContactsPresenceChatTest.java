@@ -127,7 +127,7 @@ class ContactsPresenceChatTest {
 
         // Calls: the invite is answered with an error naming not_contacts.
         eventually().until(() -> carol.client.connection().connected());
-        assertThatThrownBy(() -> carol.client.calls().invite(carol.client.calls().newCallId(), alice.userId(), CallMedia.AUDIO,
+        assertThatThrownBy(() -> carol.client.calls().signaling().invite(carol.client.calls().signaling().newCallId(), alice.userId(), CallMedia.AUDIO,
                 "v=0\r\n", "signature").get(10, TimeUnit.SECONDS))
                 .cause().isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_CONTACTS));
         assertThat(alice.events.calls).isEmpty();

@@ -2,6 +2,7 @@ package dev.confab.client.e2e;
 
 import dev.confab.client.core.ClientConfig;
 import dev.confab.client.core.ConfabClient;
+import dev.confab.client.core.calls.CallSettings;
 import dev.confab.client.core.chat.ChatMessage;
 import dev.confab.client.core.chat.MessageState;
 import dev.confab.client.core.presence.Presence;
@@ -68,7 +69,8 @@ final class TestUser implements AutoCloseable {
         long seed = Seeded.next();
         client = ConfabClient.open(ClientConfig.builder(new Profile(dir)).serverUrl(serverUrl)
                 .random(Seeded.secureRandom(seed)).backoffRandom(new SplittableRandom(seed))
-                .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(10)).build());
+                .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(10))
+                .calls(CallSettings.defaults().withLoopback(true).withWarmUp(false)).build());
         events = new Recorder();
         client.addListener(events);
     }

@@ -1,0 +1,37 @@
+package dev.confab.client.cli;
+
+import dev.confab.client.core.calls.Call;
+import dev.confab.media.call.CallStatistics;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+
+/** {@code stats} in the shell: what the call's media has done so far. */
+@Command(name = "stats", description = "What the call has sent and received so far. In the shell.")
+final class StatsCommand extends ShellCallCommand {
+    @Override
+    public Integer call() {
+        Call call = currentCall();
+        CallStatistics s = call.statistics().orElseThrow(() -> new UsageException("The call has no media yet."));
+        Printer out = out();
+        out.table(List.of("", call.peerName() + " (" + CallPrinter.lower(call.state()) + ")"), List.of(
+                List.of("microphone", s.muted() ? "muted" : "on"),
+                List.of("sent", s.packetsSent() + " packets, " + kilobytes(s.payloadBytesSent()) + " of Opus at "
+                        + s.sendBitrate() / 1000 + " kbit/s; " + s.dtxFrames() + " silent frames left out, "
+                        + s.framesNotSent() + " frames not sent"),
+                List.of("received", s.packetsReceived() + " packets, " + s.packetsRefused() + " refused"),
+                List.of("played", s.framesPlayed() + " frames of 20 ms, " + s.framesSilent() + " filled with silence"),
+                List.of("encryption", s.srtpProtected() + " packets encrypted, " + s.srtpUnprotected()
+                        + " decrypted, " + s.srtpFailed() + " refused")));
+        out.object(Printer.obj("callId", call.id(), "state", CallPrinter.lower(call.state()), "muted", s.muted(),
+                "sendBitrate", s.sendBitrate(), "packetsSent", s.packetsSent(), "payloadBytesSent", s.payloadBytesSent(),
+                "framesNotSent", s.framesNotSent(), "dtxFrames", s.dtxFrames(), "packetsReceived", s.packetsReceived(),
+                "packetsRefused", s.packetsRefused(), "framesPlayed", s.framesPlayed(), "framesSilent", s.framesSilent(),
+                "srtpProtected", s.srtpProtected(), "srtpUnprotected", s.srtpUnprotected(), "srtpFailed", s.srtpFailed()));
+        return ExitCodes.OK;
+    }
+
+    private static String kilobytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f kB", bytes / 1000.0);
+    }
+}

@@ -1,0 +1,157 @@
+package dev.confab.client.core.calls;
+
+import dev.confab.crypto.sas.ShortAuthString;
+import dev.confab.media.call.CallSession;
+import dev.confab.media.call.CallStatistics;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One call as the person on this device meets it: who with, which way, where it stands ({@link CallState}), how it
+ * ended ({@link CallEnd}), the short authentication string to compare once encrypted, and what the person can do:
+ * {@link #answer}, {@link #reject}, {@link #hangUp}, {@link #mute}.
+ *
+ * <p>Thread-safe: the getters read the newest state from any thread; the actions hand their work to the call
+ * manager's thread and wait until it is done (they do not wait for the network), so they may be called from an
+ * observer on the event thread too.
+ */
+public final class Call {
+    private final CallManager manager;
+    private final CallParties parties;
+    private final CallDirection direction;
+    private final String peerUserId;
+    private final String peerName;
+    private final BindingPolicy binding;
+    private volatile CallState state;
+    private volatile CallEnd end;
+    private volatile ShortAuthString sas;
+    private volatile CallSession session;
+    private volatile boolean muted;
+
+    Call(CallManager manager, CallParties parties, CallDirection direction, String peerName, BindingPolicy binding) {
+        this.manager = manager;
+        this.parties = parties;
+        this.direction = direction;
+        this.peerUserId = direction == CallDirection.OUTGOING ? parties.calleeUserId() : parties.callerUserId();
+        this.peerName = Objects.requireNonNull(peerName, "peerName");
+        this.binding = binding;
+        this.state = direction == CallDirection.OUTGOING ? CallState.OUTGOING : CallState.INCOMING;
+    }
+
+    /** The call id the signaling server knows it by. */
+    public String id() {
+        return parties.callId();
+    }
+
+    public CallDirection direction() {
+        return direction;
+    }
+
+    /** The other party's user id. */
+    public String peerUserId() {
+        return peerUserId;
+    }
+
+    /** The other party's name for people (a username). */
+    public String peerName() {
+        return peerName;
+    }
+
+    /** Whether the peer's identity binding is required ({@link BindingPolicy#REQUIRED} for every Confab peer). */
+    public BindingPolicy binding() {
+        return binding;
+    }
+
+    public CallState state() {
+        return state;
+    }
+
+    /** How the call ended; empty while it goes on. */
+    public Optional<CallEnd> end() {
+        return Optional.ofNullable(end);
+    }
+
+    /** The short authentication string both people can compare, once the media is encrypted. */
+    public Optional<ShortAuthString> sas() {
+        return Optional.ofNullable(sas);
+    }
+
+    /** What the media has done so far; empty before this device has set up the call's media. */
+    public Optional<CallStatistics> statistics() {
+        CallSession current = session;
+        return current == null ? Optional.empty() : Optional.of(current.statistics());
+    }
+
+    public boolean muted() {
+        return muted;
+    }
+
+    /** Mutes or unmutes this device's microphone: while muted the peer hears silence. */
+    public void mute(boolean on) {
+        muted = on;
+        CallSession current = session;
+        if (current != null) {
+            current.mute(on);
+        }
+    }
+
+    /**
+     * Answers this incoming call with {@code audio}; the media connects by itself.
+     *
+     * @throws IllegalStateException    if the call is not ringing on this device
+     * @throws IllegalArgumentException if {@code audio} names a device or file that is not there
+     */
+    public void answer(CallAudio audio) {
+        manager.answer(this, Objects.requireNonNull(audio, "audio"));
+    }
+
+    /**
+     * Declines this incoming call.
+     *
+     * @throws IllegalStateException if the call is not ringing on this device
+     */
+    public void reject() {
+        manager.reject(this);
+    }
+
+    /**
+     * Ends the call whatever its state: cancels it while it rings, declines it when incoming; it is
+     * {@link CallState#ENDED} when this returns. The future completes when the server took the hangup (it fails when
+     * the server could not be told: the peer then learns from the lost connection). No-op once ended.
+     */
+    public CompletableFuture<Void> hangUp() {
+        return manager.hangUp(this);
+    }
+
+    @Override
+    public String toString() {
+        return "Call[" + parties.callId() + ", " + direction + " " + peerName + ", " + state + "]";
+    }
+
+    // ---- written on the call manager's thread
+
+    CallParties parties() {
+        return parties;
+    }
+
+    void state(CallState next) {
+        state = next;
+    }
+
+    void ended(CallEnd how) {
+        end = how;
+        state = CallState.ENDED;
+    }
+
+    void secured(ShortAuthString value) {
+        sas = value;
+    }
+
+    void session(CallSession value) {
+        session = value;
+        if (value != null) {
+            value.mute(muted);
+        }
+    }
+}

@@ -1,0 +1,353 @@
+package dev.confab.client.core.calls;
+
+import dev.confab.client.core.ClientException;
+import dev.confab.client.core.account.AccountService;
+import dev.confab.client.core.api.ConfabApi;
+import dev.confab.client.core.internal.ListenerSet;
+import dev.confab.client.core.keys.KeyDirectory;
+import dev.confab.crypto.dtls.DtlsConfig;
+import dev.confab.media.call.CallSessionConfig;
+import dev.confab.media.ice.IceAgentConfig;
+import dev.confab.media.transport.LoopbackCall;
+import dev.confab.protocol.ErrorCode;
+import dev.confab.protocol.ws.ServerMessage;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This device's calls: {@link #place} one to a contact, hear incoming ones ({@link CallObserver#onCallState} with
+ * {@link CallState#INCOMING}: every device of the user rings) and {@link Call#answer answer}, {@link Call#reject
+ * reject} or {@link Call#hangUp hang up}. One call at a time: an incoming call while this device is in a call (or
+ * calling) is answered busy by itself. Each call gets a fresh DTLS certificate, made ahead of time in the background,
+ * and the server's STUN/TURN servers; its identity binding is checked on every description (see
+ * {@link BindingPolicy}).
+ *
+ * <p>Thread contract: thread-safe. Every call's state lives on one serial thread of the manager
+ * ({@code confab-calls}); the client's event thread hands signaling to it, the media engine's threads hand their
+ * reports to it, and the public methods run their work on it and wait (they never wait for the network). Observers
+ * run on the client's event thread, in order, and must not block.
+ */
+public final class CallManager implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(CallManager.class);
+
+    private final CallSignaling signaling;
+    private final AccountService account;
+    private final Function<String, String> names;
+    private final CallSettings settings;
+    private final SecureRandom random;
+    private final ListenerSet<CallObserver> observers;
+    private final ExecutorService thread;
+    private final ScheduledExecutorService timers;
+    private final ExecutorService dtlsThreads;
+    private final ExecutorService background;
+    private final CertificateStock certificates;
+    private final IceServers iceServers;
+    private final CallContext context;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final Set<String> unsignedBrowserCallers = new HashSet<>();
+    private volatile Thread managerThread;
+    private CallFlow current;
+
+    /**
+     * Wiring (done by {@code ConfabClient}).
+     *
+     * @param names     a user's name for people, by user id
+     * @param observers called on the client's event thread
+     */
+    public CallManager(CallSignaling signaling, AccountService account, KeyDirectory keys, ConfabApi api,
+            Function<String, String> names, CallSettings settings, SecureRandom random, Clock clock,
+            ListenerSet<CallObserver> observers) {
+        this.signaling = Objects.requireNonNull(signaling, "signaling");
+        this.account = Objects.requireNonNull(account, "account");
+        this.names = Objects.requireNonNull(names, "names");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.random = Objects.requireNonNull(random, "random");
+        this.observers = Objects.requireNonNull(observers, "observers");
+        this.thread = Executors.newSingleThreadExecutor(r -> managerThread = daemon(r, "confab-calls"));
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "confab-call-timers"));
+        this.dtlsThreads = Executors.newVirtualThreadPerTaskExecutor();
+        this.background = Executors.newSingleThreadExecutor(r -> daemon(r, "confab-call-certificates"));
+        this.certificates = new CertificateStock(background, random, clock);
+        this.iceServers = new IceServers(api, clock);
+        this.context = new CallContext(signaling, new FingerprintBinding(keys, () -> account.identity().identity()),
+                this::sessionConfig, thread, observers);
+        signaling.addListener(new Relay());
+    }
+
+    public void addObserver(CallObserver observer) {
+        observers.add(observer);
+    }
+
+    public void removeObserver(CallObserver observer) {
+        observers.remove(observer);
+    }
+
+    /** The signaling underneath, for tools and tests that speak the protocol themselves. */
+    public CallSignaling signaling() {
+        return signaling;
+    }
+
+    /**
+     * Gets ready for calls in the background: makes the first call's certificate and (with
+     * {@link CallSettings#warmUp()}) sets up and tears down one loopback call, so the first real call starts warm.
+     * The client calls it when it goes live; later calls do nothing.
+     */
+    public void start() {
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
+        certificates.prepare();
+        if (settings.warmUp()) {
+            Thread.ofPlatform().daemon().name("confab-call-warm-up").start(() -> {
+                try {
+                    log.info("Call warm-up took {} ms", LoopbackCall.warmUp().toMillis());
+                } catch (Exception e) {
+                    log.info("Call warm-up failed (the first call will be slower): {}", e.toString());
+                }
+            });
+        }
+    }
+
+    /**
+     * Calls a contact, requiring the identity binding of the answering device.
+     *
+     * @throws ClientException          {@code conflict} if this device is in a call already
+     * @throws IllegalArgumentException if {@code audio} names a device or file that is not there
+     * @throws dev.confab.client.core.NotSignedInException if not signed in
+     */
+    public Call place(String peerUserId, CallAudio audio) {
+        return place(peerUserId, audio, BindingPolicy.REQUIRED);
+    }
+
+    /**
+     * Calls {@code peerUserId}. The call is returned in {@link CallState#OUTGOING} once its invite went out; how it goes
+     * on is reported to the observers (a refusal by the server, or no connection to it, ends it at once).
+     *
+     * @param binding {@link BindingPolicy#UNSIGNED_BROWSER_PEER} only for a browser peer, which cannot sign
+     */
+    public Call place(String peerUserId, CallAudio audio, BindingPolicy binding) {
+        Objects.requireNonNull(peerUserId, "peerUserId");
+        Objects.requireNonNull(audio, "audio");
+        Objects.requireNonNull(binding, "binding");
+        String self = account.require().userId();
+        audio.check();
+        return onThread(() -> {
+            if (current != null) {
+                throw new ClientException(ErrorCode.CONFLICT, "You are in a call already; hang up first.");
+            }
+            Call call = new Call(this, new CallParties(signaling.newCallId(), self, peerUserId), CallDirection.OUTGOING,
+                    names.apply(peerUserId), binding);
+            current = new CallFlow(call, context, this::ended);
+            current.invite(audio);
+            return call;
+        });
+    }
+
+    /**
+     * Lets the next incoming call from {@code browserUserId} — a browser, which has no Confab identity key — in without
+     * a signed fingerprint statement. One call only; every other call still requires the binding.
+     */
+    public void allowUnsignedBrowserCall(String browserUserId) {
+        onThread(() -> unsignedBrowserCallers.add(Objects.requireNonNull(browserUserId, "browserUserId")));
+    }
+
+    /** The call this device is in, ringing or calling, if any. */
+    public Optional<Call> current() {
+        return onThread(() -> Optional.ofNullable(current).map(CallFlow::call));
+    }
+
+    /**
+     * Hangs up any call (waiting up to two seconds for the server to take the hangup, so the peer hears of it at once)
+     * and stops the manager's threads.
+     */
+    @Override
+    public void close() {
+        try {
+            CompletableFuture<Void> left = onThread(() -> current == null ? CompletableFuture.<Void>completedFuture(null)
+                    : current.hangUp());
+            left.get(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | java.util.concurrent.TimeoutException | IllegalStateException e) {
+            log.info("Closing: the hangup was not acknowledged: {}", e.toString());
+        }
+        thread.shutdown();
+        try {
+            thread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        timers.shutdownNow();
+        dtlsThreads.shutdownNow();
+        background.shutdownNow();
+    }
+
+    // ---- what Call asks for
+
+    void answer(Call call, CallAudio audio) {
+        onThread(() -> {
+            flowOf(call).answer(audio);
+            return null;
+        });
+    }
+
+    void reject(Call call) {
+        onThread(() -> {
+            flowOf(call).reject();
+            return null;
+        });
+    }
+
+    CompletableFuture<Void> hangUp(Call call) {
+        return onThread(() -> current != null && current.call() == call ? current.hangUp()
+                : CompletableFuture.<Void>completedFuture(null));
+    }
+
+    // ---- on the manager's thread
+
+    private CallFlow flowOf(Call call) {
+        if (current == null || current.call() != call) {
+            throw new IllegalStateException("The call is over (" + call.state() + ").");
+        }
+        return current;
+    }
+
+    private void incoming(ServerMessage.CallIncoming incoming) {
+        if (current != null) {
+            log.info("Call {} from {}: busy in call {}", incoming.callId(), incoming.callerUserId(), current.call().id());
+            signaling.reject(incoming.callId(), true);
+            return;
+        }
+        String self = account.current().map(a -> a.userId()).orElse(null);
+        if (self == null) {
+            return;
+        }
+        BindingPolicy binding = unsignedBrowserCallers.remove(incoming.callerUserId())
+                ? BindingPolicy.UNSIGNED_BROWSER_PEER : BindingPolicy.REQUIRED;
+        Call call = new Call(this, new CallParties(incoming.callId(), incoming.callerUserId(), self),
+                CallDirection.INCOMING, names.apply(incoming.callerUserId()), binding);
+        current = new CallFlow(call, context, this::ended);
+        current.incoming(incoming);
+    }
+
+    private void ended(CallFlow flow) {
+        if (current == flow) {
+            current = null;
+        }
+    }
+
+    private Optional<CallFlow> flowFor(String callId) {
+        return current != null && current.call().id().equals(callId) ? Optional.of(current) : Optional.empty();
+    }
+
+    private CallSessionConfig sessionConfig() {
+        IceAgentConfig ice = iceServers.apply(IceAgentConfig.defaults().withLoopback(settings.includeLoopback()));
+        return new CallSessionConfig(ice, certificates.take(), DtlsConfig.defaults(), timers, dtlsThreads, random,
+                settings.reconnectWithin());
+    }
+
+    private <T> T onThread(java.util.concurrent.Callable<T> work) {
+        if (Thread.currentThread() == managerThread) {
+            try {
+                return work.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        try {
+            thread.execute(() -> {
+                try {
+                    result.complete(work.call());
+                } catch (Exception | Error e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            throw new IllegalStateException("The client is closed.", e);
+        }
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the call.", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void later(Runnable work) {
+        try {
+            thread.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    log.error("A call event failed", e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Closed: no more calls.
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Signaling from the client's event thread, handed to the manager's thread in order. */
+    private final class Relay implements CallListener {
+        @Override
+        public void onIncoming(ServerMessage.CallIncoming call) {
+            later(() -> incoming(call));
+        }
+
+        @Override
+        public void onRinging(ServerMessage.CallRinging ringing) {
+            later(() -> flowFor(ringing.callId()).ifPresent(f -> f.ringing(ringing)));
+        }
+
+        @Override
+        public void onAccepted(ServerMessage.CallAccepted accepted) {
+            later(() -> flowFor(accepted.callId()).ifPresent(f -> f.accepted(accepted)));
+        }
+
+        @Override
+        public void onCandidate(ServerMessage.CallCandidate candidate) {
+            later(() -> flowFor(candidate.callId()).ifPresent(f -> f.candidate(candidate)));
+        }
+
+        @Override
+        public void onSdp(ServerMessage.CallSdp sdp) {
+            later(() -> flowFor(sdp.callId()).ifPresent(f -> f.sdp(sdp)));
+        }
+
+        @Override
+        public void onEnded(ServerMessage.CallEnded ended) {
+            later(() -> flowFor(ended.callId()).ifPresent(f -> f.serverEnded(ended.reason())));
+        }
+    }
+}
