@@ -16,6 +16,10 @@ import java.util.BitSet;
  *       flight is enough. A server therefore holds back (removes) ChangeCipherSpec records until the whole
  *       CertificateVerify has passed; the client retransmits both together. Confab always requires a client
  *       certificate, so the CertificateVerify always comes.
+ *   <li>A record of the next epoch (the peer's Finished) that overtakes the ChangeCipherSpec before it is discarded,
+ *       and the handshake waits for a retransmission, which backs off to seconds: on a path that reorders (Wi-Fi, or
+ *       jitter of a few tens of milliseconds) that happens again and again. Such records are held (a few, bounded)
+ *       and handed over right after the ChangeCipherSpec, as RFC 6347 section 4.1 allows.
  * </ul>
  *
  * <p>Only epoch-0 records are looked into; later epochs are encrypted and authenticated before reassembly.
@@ -29,48 +33,89 @@ final class InboundRecordFilter {
     private static final int CHANGE_CIPHER_SPEC = 20;
     private static final int HANDSHAKE = 22;
     private static final int CERTIFICATE_VERIFY = 15;
+    private static final int MAX_EARLY_RECORDS = 4;
 
     private final int maxHandshakeMessage;
     private final boolean holdChangeCipherSpec;
     private BitSet certificateVerifyCoverage = new BitSet();
     private int certificateVerifyLength = -1;
     private boolean certificateVerifyPassed;
+    private final java.util.ArrayDeque<byte[]> earlyRecords = new java.util.ArrayDeque<>();
+    private boolean changeCipherSpecPassed;
     private volatile long oversizedDrops;
     private volatile long heldChangeCipherSpecs;
+    private volatile long heldEarlyRecords;
 
     InboundRecordFilter(int maxHandshakeMessage, boolean holdChangeCipherSpec) {
         this.maxHandshakeMessage = maxHandshakeMessage;
         this.holdChangeCipherSpec = holdChangeCipherSpec;
     }
 
-    /**
-     * Filters one datagram in place.
-     *
-     * @return the length of what is left for Bouncy Castle (held-back records are cut out), or 0 to drop it all
-     */
+    /** Filters one datagram in place, with no room after it for held records. */
     int filter(byte[] buf, int off, int len) {
+        return filter(buf, off, len, off + len);
+    }
+
+    /**
+     * Filters one datagram in place; records held earlier may be appended up to {@code capacityEnd}.
+     *
+     * @return the length of what is left for Bouncy Castle (held-back records are cut out, released ones appended),
+     *         or 0 to drop it all
+     */
+    int filter(byte[] buf, int off, int len, int capacityEnd) {
         int end = off + len;
         int record = off;
+        boolean passedHere = false;
         while (end - record >= RECORD_HEADER) {
             int type = buf[record] & 0xff;
-            boolean epochZero = u16(buf, record + 3) == 0;
+            int epoch = u16(buf, record + 3);
             int recordEnd = record + RECORD_HEADER + u16(buf, record + 11);
             if (recordEnd > end) {
                 break; // truncated: Bouncy Castle drops it
             }
-            if (type == HANDSHAKE && epochZero && !inspectFragments(buf, record + RECORD_HEADER, recordEnd)) {
+            if (type == HANDSHAKE && epoch == 0 && !inspectFragments(buf, record + RECORD_HEADER, recordEnd)) {
                 oversizedDrops++;
                 return 0;
             }
-            if (type == CHANGE_CIPHER_SPEC && holdChangeCipherSpec && !certificateVerifyPassed) {
-                heldChangeCipherSpecs++;
+            boolean holdCcs = type == CHANGE_CIPHER_SPEC && holdChangeCipherSpec && !certificateVerifyPassed;
+            boolean early = epoch > 0 && !changeCipherSpecPassed;
+            if (holdCcs || early) {
+                if (holdCcs) {
+                    heldChangeCipherSpecs++;
+                } else if (earlyRecords.size() < MAX_EARLY_RECORDS) {
+                    earlyRecords.add(java.util.Arrays.copyOfRange(buf, record, recordEnd));
+                    heldEarlyRecords++;
+                }
                 System.arraycopy(buf, recordEnd, buf, record, end - recordEnd);
                 end -= recordEnd - record;
             } else {
+                if (type == CHANGE_CIPHER_SPEC && epoch == 0) {
+                    passedHere |= !changeCipherSpecPassed;
+                    changeCipherSpecPassed = true;
+                }
                 record = recordEnd;
             }
         }
+        if (passedHere) {
+            end = releaseEarlyRecords(buf, end, capacityEnd);
+        }
         return end - off;
+    }
+
+    /** Appends the held next-epoch records after the ChangeCipherSpec that just passed, as far as there is room. */
+    private int releaseEarlyRecords(byte[] buf, int end, int capacityEnd) {
+        while (!earlyRecords.isEmpty() && earlyRecords.peek().length <= capacityEnd - end) {
+            byte[] early = earlyRecords.poll();
+            System.arraycopy(early, 0, buf, end, early.length);
+            end += early.length;
+        }
+        earlyRecords.clear();
+        return end;
+    }
+
+    /** Next-epoch records that overtook the ChangeCipherSpec and were held for it. */
+    long heldEarlyRecords() {
+        return heldEarlyRecords;
     }
 
     /** Datagrams dropped for announcing a handshake message above the limit. */

@@ -70,7 +70,7 @@ final class LinkTransport implements DatagramTransport {
             }
             int received = link.receive(buf, off, len, (int) remaining);
             throwIfWoken();
-            int passed = received < 0 ? 0 : filter.filter(buf, off, received);
+            int passed = received < 0 ? 0 : filter.filter(buf, off, received, off + len);
             if (passed > 0) {
                 return passed;
             }

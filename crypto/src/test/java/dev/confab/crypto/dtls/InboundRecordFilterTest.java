@@ -31,11 +31,13 @@ class InboundRecordFilterTest {
 
     @Test
     void leavesEncryptedEpochsAndTruncatedRecordsAlone() {
-        InboundRecordFilter filter = new InboundRecordFilter(LIMIT, true);
+        InboundRecordFilter filter = new InboundRecordFilter(LIMIT, false);
+        byte[] ccs = RecordBytes.changeCipherSpec(0);
         byte[] epochOne = RecordBytes.handshakeRecord(0, 1, 0xffffff, 0, 0, new byte[4]);
         epochOne[4] = 1;
         byte[] truncated = Arrays.copyOf(RecordBytes.handshakeRecord(0, 1, 0xffffff, 0, 0, new byte[4]), 20);
 
+        assertThat(filter.filter(ccs, 0, ccs.length)).isEqualTo(ccs.length);
         assertThat(filter.filter(epochOne, 0, epochOne.length)).isEqualTo(epochOne.length);
         assertThat(filter.filter(truncated, 0, truncated.length)).isEqualTo(truncated.length);
     }
@@ -66,6 +68,23 @@ class InboundRecordFilterTest {
 
         assertThat(filter.filter(ccs, 0, ccs.length)).isEqualTo(ccs.length);
         assertThat(filter.heldChangeCipherSpecs()).isZero();
+    }
+
+    /** The peer's Finished overtook its ChangeCipherSpec on a reordering path: it waits for it instead of being lost. */
+    @Test
+    void aNextEpochRecordThatOvertakesTheChangeCipherSpecIsHandedOverRightAfterIt() {
+        InboundRecordFilter filter = new InboundRecordFilter(LIMIT, false);
+        byte[] finished = RecordBytes.handshakeRecord(0, 20, 12, 5, 0, new byte[12]);
+        finished[4] = 1;
+        byte[] ccs = RecordBytes.changeCipherSpec(7);
+
+        assertThat(filter.filter(finished.clone(), 0, finished.length)).isZero();
+        byte[] datagram = Arrays.copyOf(ccs, ccs.length + finished.length);
+        assertThat(filter.filter(datagram, 0, ccs.length, datagram.length)).isEqualTo(ccs.length + finished.length);
+        assertThat(datagram).isEqualTo(concat(ccs, finished));
+        assertThat(filter.heldEarlyRecords()).isEqualTo(1);
+        assertThat(filter.filter(finished.clone(), 0, finished.length)).as("after the ChangeCipherSpec, as is")
+                .isEqualTo(finished.length);
     }
 
     private static byte[] concat(byte[]... parts) {

@@ -1,19 +1,21 @@
 package dev.confab.media.call;
 
-import dev.confab.media.audio.device.AudioFrames;
 import dev.confab.media.audio.device.FrameSupplier;
-import dev.confab.media.audio.opus.OpusDecoder;
+import dev.confab.media.audio.jitter.AudioJitterBuffer;
+import dev.confab.media.audio.jitter.JitterBufferConfig;
+import dev.confab.media.audio.jitter.JitterBufferStats;
+import dev.confab.media.audio.jitter.PlayoutKind;
 import dev.confab.media.rtp.RtpPacketReader;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The peer's audio on its way to the speaker: decrypted RTP from the transport, checked (version, payload type),
- * Opus-decoded in arrival order into a bounded sample queue that playout drains 20 ms at a time, with silence when the
- * queue runs dry.
+ * The peer's audio on its way to the speaker: decrypted RTP from the transport, checked (version, payload type, the
+ * one SSRC the peer sends from), into an adaptive jitter buffer ({@link AudioJitterBuffer}), out of it through Opus
+ * as 20 ms frames for playout, with loss concealed, recovered by FEC, and delay adapted by time-stretching.
  *
  * <p>Thread contract: {@link #rtp} runs on the transport's receive thread, {@link #fill} on the playout thread;
- * {@link #start} and the counters from any thread.
+ * {@link #start}, {@link #close} and the counters from any thread.
  */
 final class AudioReceiveStream implements FrameSupplier, AutoCloseable {
 
@@ -23,70 +25,72 @@ final class AudioReceiveStream implements FrameSupplier, AutoCloseable {
         void arrived(int ssrc, int sequence, long timestamp, long arrivalNanos);
     }
 
-    private static final int QUEUE_SAMPLES = AudioFrames.SAMPLE_RATE * 2 / 5;
-    private static final int MAX_DECODED = 5760;
+    private static final long NO_SSRC = -1;
+    /**
+     * The jitter buffer for calls: it starts at, and never targets less than, 40 ms, so that the jitter of the
+     * capture and playout threads' own scheduling (a few milliseconds either way on a busy machine) does not keep it
+     * stretching back and forth around a one-packet target.
+     */
+    private static final JitterBufferConfig CALL_BUFFER = withFloor(JitterBufferConfig.defaults(), 40);
 
     private final Arrivals arrivals;
     private final RtpPacketReader reader = new RtpPacketReader();
-    private final short[] decoded = new short[MAX_DECODED];
-    private final short[] queue = new short[QUEUE_SAMPLES];
     private final AtomicLong packetsReceived = new AtomicLong();
     private final AtomicLong packetsRefused = new AtomicLong();
-    private final AtomicLong framesFilled = new AtomicLong();
+    private final AtomicLong framesPlayed = new AtomicLong();
     private final AtomicLong framesSilent = new AtomicLong();
     private volatile int payloadType = -1;
-    private OpusDecoder decoder;
-    private int head;
-    private int size;
+    private volatile long ssrc = NO_SSRC;
+    private volatile AudioJitterBuffer buffer;
+    private OpusFrameDecoder decoder;
+    private boolean closed;
 
     AudioReceiveStream(Arrivals arrivals) {
         this.arrivals = arrivals;
     }
 
-    /** Negotiation is done: packets of this payload type are decoded from now on. */
+    /** Negotiation is done: packets of this payload type are taken from now on. */
     synchronized void start(int negotiatedPayloadType) {
-        if (decoder == null) {
-            decoder = OpusDecoder.create(1);
+        if (closed) {
+            return;
+        }
+        if (buffer == null) {
+            decoder = new OpusFrameDecoder();
+            buffer = new AudioJitterBuffer(decoder, CALL_BUFFER);
         }
         payloadType = negotiatedPayloadType;
     }
 
     /** One decrypted RTP packet (receive thread). */
     void rtp(byte[] buf, int off, int len) {
-        int expected = payloadType;
+        AudioJitterBuffer jitter = buffer;
         int payloadLength = reader.wrap(buf, off, len);
-        if (expected < 0 || payloadLength <= 0 || reader.payloadType() != expected) {
+        if (jitter == null || payloadLength <= 0 || reader.payloadType() != payloadType || !fromThePeer()) {
             packetsRefused.incrementAndGet();
             return;
         }
+        long arrival = System.nanoTime();
         packetsReceived.incrementAndGet();
-        arrivals.arrived(reader.ssrc(), reader.sequenceNumber(), reader.timestamp(), System.nanoTime());
-        synchronized (this) {
-            if (decoder == null) {
-                return;
-            }
-            int samples = decoder.decode(buf, reader.payloadOffset(), payloadLength, decoded, 0, MAX_DECODED);
-            if (samples > 0) {
-                enqueue(samples);
-            }
-        }
+        arrivals.arrived(reader.ssrc(), reader.sequenceNumber(), reader.timestamp(), arrival);
+        jitter.insert(reader.sequenceNumber(), reader.timestamp(), arrival, buf, reader.payloadOffset(), payloadLength);
     }
 
     @Override
     public void fill(short[] frame) {
+        PlayoutKind kind;
         synchronized (this) {
-            if (size >= frame.length) {
-                for (int i = 0; i < frame.length; i++) {
-                    frame[i] = queue[(head + i) % QUEUE_SAMPLES];
-                }
-                head = (head + frame.length) % QUEUE_SAMPLES;
-                size -= frame.length;
-                framesFilled.incrementAndGet();
-                return;
+            if (buffer == null || closed) {
+                kind = PlayoutKind.SILENCE;
+            } else {
+                kind = buffer.pull(frame);
             }
         }
-        Arrays.fill(frame, (short) 0);
-        framesSilent.incrementAndGet();
+        if (kind == PlayoutKind.SILENCE) {
+            Arrays.fill(frame, (short) 0);
+            framesSilent.incrementAndGet();
+        } else {
+            framesPlayed.incrementAndGet();
+        }
     }
 
     long packetsReceived() {
@@ -97,16 +101,23 @@ final class AudioReceiveStream implements FrameSupplier, AutoCloseable {
         return packetsRefused.get();
     }
 
-    long framesFilled() {
-        return framesFilled.get();
+    long framesPlayed() {
+        return framesPlayed.get();
     }
 
     long framesSilent() {
         return framesSilent.get();
     }
 
+    /** The jitter buffer's figures, or null before negotiation. */
+    JitterBufferStats jitterBuffer() {
+        AudioJitterBuffer jitter = buffer;
+        return jitter == null ? null : jitter.stats();
+    }
+
     @Override
     public synchronized void close() {
+        closed = true;
         payloadType = -1;
         if (decoder != null) {
             decoder.close();
@@ -114,15 +125,19 @@ final class AudioReceiveStream implements FrameSupplier, AutoCloseable {
         }
     }
 
-    /** Appends, dropping the oldest samples when the queue is full (the sender runs ahead of playout). */
-    private void enqueue(int samples) {
-        for (int i = 0; i < samples; i++) {
-            if (size == QUEUE_SAMPLES) {
-                head = (head + 1) % QUEUE_SAMPLES;
-                size--;
-            }
-            queue[(head + size) % QUEUE_SAMPLES] = decoded[i];
-            size++;
+    private static JitterBufferConfig withFloor(JitterBufferConfig d, int millis) {
+        return new JitterBufferConfig(d.packetSlots(), d.maxPacketBytes(), millis, millis, d.maxTargetMs(),
+                d.maxBufferMs(), d.percentile(), d.forgetFactor());
+    }
+
+    /** The first SSRC heard is the peer's; packets from any other are refused. */
+    private boolean fromThePeer() {
+        long heard = ssrc;
+        long from = reader.ssrc() & 0xffff_ffffL;
+        if (heard == NO_SSRC) {
+            ssrc = from;
+            return true;
         }
+        return heard == from;
     }
 }

@@ -12,9 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The microphone's path into the call: 20 ms frames of 48 kHz mono PCM, encoded with Opus, put in RTP (RFC 7587) with
  * the audio level header extension, and handed to the transport, which encrypts and sends them. Frames before the
- * call is negotiated are dropped; while muted the encoder gets silence (which DTX turns into almost nothing). A DTX
- * frame (a packet of one or two bytes) is not sent; its time still passes in the RTP timestamp, and the first packet
- * after such a pause carries the marker bit.
+ * call is negotiated are dropped; while muted the encoder gets silence (which DTX turns into almost nothing). Of a run
+ * of DTX frames (packets of one or two bytes) only the first three are sent, so the peer's jitter buffer knows the silence
+ * is DTX, not loss (as after each of the encoder's comfort-noise refreshes); the rest are left out, their time still
+ * passing in the RTP timestamp, and the first packet after such a pause carries the marker bit.
  *
  * <p>Thread contract: {@link #accept} runs on the capture thread, one frame at a time; {@link #start},
  * {@link #mute}, {@link #setTarget} and the counters may be called from any thread; {@link #close} after capture
@@ -24,6 +25,8 @@ final class AudioSendStream implements FrameConsumer, AutoCloseable {
     /** Room kept after the packet for the SRTP tag the transport appends in place. */
     private static final int TAG_ROOM = 16;
     private static final int PACKET_BYTES = 1200;
+    /** The DTX frames of a run that are sent: three, so that losing one does not make the peer take silence for loss. */
+    private static final int DTX_FRAMES_SENT = 3;
 
     /** Sends one RTP packet in place; false if it could not (no keys or no path yet). */
     @FunctionalInterface
@@ -56,6 +59,9 @@ final class AudioSendStream implements FrameConsumer, AutoCloseable {
     private int sequence;
     private long timestamp;
     private boolean paused = true;
+    private int dtxRun;
+    private int appliedBitrate;
+    private int appliedLossPercent;
     private boolean closed;
 
     AudioSendStream(Sender sender, long ssrc, int firstSequence, long firstTimestamp) {
@@ -115,7 +121,9 @@ final class AudioSendStream implements FrameConsumer, AutoCloseable {
             framesNotSent.incrementAndGet();
             return;
         }
-        if (encoded <= OpusEncoder.DTX_PACKET_MAX_BYTES) {
+        boolean dtx = encoded <= OpusEncoder.DTX_PACKET_MAX_BYTES;
+        dtxRun = dtx ? dtxRun + 1 : 0;
+        if (dtxRun > DTX_FRAMES_SENT) {
             dtxFrames.incrementAndGet();
             paused = true;
             return;
@@ -191,18 +199,26 @@ final class AudioSendStream implements FrameConsumer, AutoCloseable {
             encoder.close();
         }
         encoder = OpusEncoder.create(current.encoder());
+        appliedBitrate = current.encoder().bitrate();
+        appliedLossPercent = current.encoder().packetLossPercent();
         writer = new RtpPacketWriter(current.extensions());
         opened = current;
     }
 
+    /**
+     * Passes a changed target to the encoder. Compared with what was last applied, not with what the encoder reports
+     * (which it rounds): setting the bitrate on every frame keeps resetting Opus's rate control and costs quality.
+     */
     private void applyTarget() {
         int bitrate = targetBitrate;
-        if (bitrate != encoder.bitrate()) {
+        if (bitrate != appliedBitrate) {
             encoder.setBitrate(bitrate);
+            appliedBitrate = bitrate;
         }
         int loss = lossPercent;
-        if (loss >= 0 && loss != encoder.packetLossPercent()) {
+        if (loss >= 0 && loss != appliedLossPercent) {
             encoder.setPacketLossPercent(loss);
+            appliedLossPercent = loss;
         }
     }
 }

@@ -27,6 +27,7 @@ import dev.confab.media.transport.SecureTransport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -106,7 +107,7 @@ public final class CallSession implements AutoCloseable {
         this.audio = new AudioSection(new SendStream("confab", "audio", cname, ssrc, OptionalLong.empty()));
         this.sendStream = new AudioSendStream(this::sendRtp, ssrc, config.random().nextInt(1 << 16),
                 config.random().nextLong(1L << 32));
-        this.reports = new RtcpReporter(this::sendRtcp, sendStream, cname, sendStream.bitrate());
+        this.reports = new RtcpReporter(this::sendRtcp, sendStream, cname);
         this.receiveStream = new AudioReceiveStream(reports::onRtp);
     }
 
@@ -139,13 +140,14 @@ public final class CallSession implements AutoCloseable {
         long rtt = reports.roundTripNanos();
         return new CallStatistics(state, sendStream.muted(), sendStream.bitrate(), sendStream.packetsSent(),
                 sendStream.payloadBytesSent(), sendStream.framesNotSent(), sendStream.dtxFrames(),
-                receiveStream.packetsReceived(), receiveStream.packetsRefused(), receiveStream.framesFilled(),
+                receiveStream.packetsReceived(), receiveStream.packetsRefused(), receiveStream.framesPlayed(),
                 receiveStream.framesSilent(), rtt < 0 ? -1 : rtt / 1e6, reports.peerFractionLost() / 2.56,
                 reports.localFractionLost() / 2.56, reports.localCumulativeLost(),
                 reports.localJitter() / 48.0, reports.reportsSent(), reports.reportsReceived(),
                 current == null ? 0 : current.counters().protectedSent(),
                 current == null ? 0 : current.counters().unprotected(),
-                current == null ? 0 : current.counters().failedUnprotect());
+                current == null ? 0 : current.counters().failedUnprotect(),
+                Optional.ofNullable(receiveStream.jitterBuffer()));
     }
 
     /**

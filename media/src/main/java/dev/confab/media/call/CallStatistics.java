@@ -1,5 +1,8 @@
 package dev.confab.media.call;
 
+import dev.confab.media.audio.jitter.JitterBufferStats;
+import java.util.Optional;
+
 /**
  * A snapshot of what a call's media has done, for the statistics a person can open and for tests. Immutable.
  *
@@ -24,10 +27,12 @@ package dev.confab.media.call;
  * @param srtpProtected         packets the SRTP layer protected (RTP and RTCP)
  * @param srtpUnprotected       packets the SRTP layer authenticated and decrypted
  * @param srtpFailed            packets the SRTP layer refused (bad tag, replay)
+ * @param jitterBuffer          the jitter buffer's level, target, loss, concealment and stretching, once negotiated
  */
 public record CallStatistics(CallMediaState state, boolean muted, int sendBitrate, long packetsSent,
         long payloadBytesSent, long framesNotSent, long dtxFrames, long packetsReceived, long packetsRefused,
         long framesPlayed, long framesSilent, double roundTripMillis, double sentLossPercent,
         double receivedLossPercent, long receivedLost, double receivedJitterMillis, long reportsSent,
-        long reportsReceived, long srtpProtected, long srtpUnprotected, long srtpFailed) {
+        long reportsReceived, long srtpProtected, long srtpUnprotected, long srtpFailed,
+        Optional<JitterBufferStats> jitterBuffer) {
 }

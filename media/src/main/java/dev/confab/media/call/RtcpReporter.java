@@ -44,7 +44,7 @@ final class RtcpReporter implements AutoCloseable {
     private final Sender sender;
     private final AudioSendStream sending;
     private final String cname;
-    private final OpusLossPolicy lossPolicy;
+    private volatile OpusLossPolicy lossPolicy;
     private final byte[] buffer = new byte[1200];
     private ReceiverStatistics peer;
     private ScheduledFuture<?> next;
@@ -58,16 +58,19 @@ final class RtcpReporter implements AutoCloseable {
     private volatile long reportsSent;
     private volatile long reportsReceived;
 
-    RtcpReporter(Sender sender, AudioSendStream sending, String cname, int startBitrate) {
+    RtcpReporter(Sender sender, AudioSendStream sending, String cname) {
         this.sender = sender;
         this.sending = sending;
         this.cname = cname;
-        this.lossPolicy = new OpusLossPolicy(OpusLossPolicy.Limits.DEFAULT, startBitrate);
     }
 
-    /** Starts the reports on {@code timers}. */
+    /**
+     * Starts the reports on {@code timers}, once the send stream has its negotiated bitrate, where the loss policy
+     * starts from.
+     */
     synchronized void start(ScheduledExecutorService timers, RandomGenerator random) {
         if (next == null && !closed) {
+            lossPolicy = new OpusLossPolicy(OpusLossPolicy.Limits.DEFAULT, sending.bitrate());
             schedule(timers, random);
         }
     }
@@ -162,8 +165,11 @@ final class RtcpReporter implements AutoCloseable {
         }
         peerFractionLost = block.fractionLost();
         peerJitter = block.jitter();
-        OpusLossPolicy.Decision decision = lossPolicy.onFractionLost(block.fractionLost());
-        sending.setTarget(decision.bitrate(), decision.packetLossPercent());
+        OpusLossPolicy policy = lossPolicy;
+        if (policy != null) {
+            OpusLossPolicy.Decision decision = policy.onFractionLost(block.fractionLost());
+            sending.setTarget(decision.bitrate(), decision.packetLossPercent());
+        }
     }
 
     private synchronized void schedule(ScheduledExecutorService timers, RandomGenerator random) {

@@ -4,20 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.confab.crypto.dtls.DtlsCertificate;
 import dev.confab.crypto.dtls.DtlsHandshakeResult;
 import dev.confab.media.ice.IceAgentConfig;
-import dev.confab.testkit.TestRandom;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two sessions set up a call on loopback through nothing but the SDP text and candidate lines their owners carry, as
@@ -26,18 +19,8 @@ import org.junit.jupiter.api.Test;
 class CallSessionTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1);
-    private final ExecutorService virtual = Executors.newVirtualThreadPerTaskExecutor();
-    private final List<AutoCloseable> closing = new CopyOnWriteArrayList<>();
-
-    @AfterEach
-    void tearDown() throws Exception {
-        for (AutoCloseable c : closing.reversed()) {
-            c.close();
-        }
-        timers.shutdownNow();
-        virtual.shutdownNow();
-    }
+    @RegisterExtension
+    final SessionFixture sessions = new SessionFixture();
 
     @Test
     void callerAndCalleeConnectThroughSdpAndTrickledCandidatesAndCarrySecuredMedia() throws Exception {
@@ -146,10 +129,7 @@ class CallSessionTest {
         }
 
         Owner(long seed, IceAgentConfig ice) {
-            SecureRandom random = TestRandom.seeded(seed);
-            session = CallSession.create(CallSessionConfig.of(ice, DtlsCertificate.generate(random, Clock.systemUTC()),
-                    timers, virtual, random), this);
-            closing.add(session);
+            session = sessions.session(seed, ice, this);
         }
 
         /** The description went out: candidates from now on go straight to the peer, the held ones first. */

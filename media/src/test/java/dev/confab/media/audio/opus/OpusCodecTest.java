@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.confab.media.audio.opus.Transcoder.Recovery;
+import dev.confab.testkit.audio.Speech;
 import java.util.List;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +24,8 @@ class OpusCodecTest {
 
     @BeforeAll
     static void speak() throws Exception {
-        speech = Speech.samples();
+        speech = Speech.pcm48k("Confab calls travel peer to peer. The quick brown fox jumps over the lazy dog,"
+                + " and seven silver swans swam south.");
     }
 
     @Test

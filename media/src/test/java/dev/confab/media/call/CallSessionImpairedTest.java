@@ -1,0 +1,158 @@
+package dev.confab.media.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.confab.media.audio.jitter.JitterBufferStats;
+import dev.confab.testkit.audio.Alignment;
+import dev.confab.testkit.audio.Speech;
+import dev.confab.testkit.net.impairment.Direction;
+import dev.confab.testkit.net.impairment.Impairment;
+import dev.confab.testkit.net.impairment.ImpairmentRelay;
+import dev.confab.testkit.net.impairment.LossModel;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A call whose every datagram goes through the seeded impairment relay, audio paced in real time as capture and
+ * playout pace it: what the callee plays is compared with what the caller said.
+ */
+class CallSessionImpairedTest {
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final int FRAME = 960;
+    private static final String WORDS = "Hello Bob, this is Alice. Can you hear me well? The coffee is hot.";
+    /** Aligned per half second within 100 ms, as PESQ aligns per utterance (the jitter buffer moves the delay). */
+    private static final int HALF_SECOND = 24_000;
+    private static final int MAX_DRIFT = 4_800;
+
+    @RegisterExtension
+    final SessionFixture sessions = new SessionFixture();
+    /** The capture and playout clocks: a frame every 20 ms each, as audio devices pace them. */
+    private final ScheduledExecutorService audioClock = Executors.newScheduledThreadPool(2);
+
+    @AfterEach
+    void stopTheAudioClock() {
+        audioClock.shutdownNow();
+    }
+
+    @Test
+    void withoutImpairmentThePeerHearsWhatWasSaid() throws Exception {
+        Heard heard = talkThrough(Impairment.NONE, 1);
+        System.out.println("no loss: " + heard);
+        assertThat(heard.correlation()).isGreaterThanOrEqualTo(0.9);
+        assertThat(Math.abs(heard.levelDb())).isLessThanOrEqualTo(3.0);
+    }
+
+    @Test
+    void fivePercentLossAndThirtyMillisecondsOfJitterLeaveNoGapLongerThanSixtyMilliseconds() throws Exception {
+        Heard heard = talkThrough(Impairment.NONE.withLoss(LossModel.random(0.05))
+                .withDelay(Duration.ofMillis(10), Duration.ofMillis(30)), 2);
+        System.out.println("5% loss: " + heard);
+        assertThat(heard.jitterBuffer().longestGapMs()).isLessThanOrEqualTo(60);
+    }
+
+    /**
+     * Heavier random loss with the same jitter: the call stays up and the speech stays intelligible (FEC and PLC);
+     * the figures go into the README.
+     */
+    @ParameterizedTest(name = "{0}% loss")
+    @CsvSource({"10, 0.8", "20, 0.6"})
+    void heavierLossKeepsTheCallUpAndTheSpeechRecognizable(int lossPercent, double atLeast) throws Exception {
+        Heard heard = talkThrough(Impairment.NONE.withLoss(LossModel.random(lossPercent / 100.0))
+                .withDelay(Duration.ofMillis(10), Duration.ofMillis(30)), 3 + lossPercent);
+        System.out.println(lossPercent + "% loss: " + heard);
+        assertThat(heard.correlation()).isGreaterThanOrEqualTo(atLeast);
+    }
+
+    record Heard(double correlation, double levelDb, int delaySamples, JitterBufferStats jitterBuffer) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "correlation %.3f, level %.2f dB, delay %.1f ms, %s", correlation,
+                    levelDb, delaySamples / 48.0, jitterBuffer);
+        }
+    }
+
+    private Heard talkThrough(Impairment impairment, long seed) throws Exception {
+        Side caller = new Side(seed * 10 + 1);
+        Side callee = new Side(seed * 10 + 2);
+        String offer = caller.session.createOffer();
+        String answer = callee.session.acceptOffer(offer);
+        InetSocketAddress callee127 = callee.loopbackCandidate();
+        ImpairmentRelay relay = ImpairmentRelay.builder().peerB(callee127).seed(seed)
+                .impair(Direction.A_TO_B, impairment).impair(Direction.B_TO_A, impairment).start();
+        sessions.closeAfter(relay);
+        caller.session.acceptAnswer(answer);
+        caller.session.addRemoteCandidate("candidate:1 1 udp 2130706431 " + relay.addressA().getAddress()
+                .getHostAddress() + " " + relay.addressA().getPort() + " typ host");
+        caller.session.addRemoteCandidate("");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(List.of(caller.session.state(), callee.session.state()))
+                .as("caller, callee; relay " + relay.counters(Direction.A_TO_B) + " / " + relay.counters(Direction.B_TO_A))
+                .containsOnly(CallMediaState.CONNECTED));
+
+        short[] said = Speech.pcm48k(WORDS);
+        short[] played = new short[said.length + 48_000];
+        AtomicInteger saidFrames = new AtomicInteger();
+        AtomicInteger playedFrames = new AtomicInteger();
+        short[] micFrame = new short[FRAME];
+        short[] speakerFrame = new short[FRAME];
+        ScheduledFuture<?> mic = audioClock.scheduleAtFixedRate(() -> {
+            int i = saidFrames.getAndIncrement();
+            if ((i + 1) * FRAME <= said.length) {
+                System.arraycopy(said, i * FRAME, micFrame, 0, FRAME);
+            } else {
+                java.util.Arrays.fill(micFrame, (short) 0);
+            }
+            caller.session.microphone().accept(micFrame);
+        }, 0, 20, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> speaker = audioClock.scheduleAtFixedRate(() -> {
+            int i = playedFrames.getAndIncrement();
+            callee.session.speaker().fill(speakerFrame);
+            if ((i + 1) * FRAME <= played.length) {
+                System.arraycopy(speakerFrame, 0, played, i * FRAME, FRAME);
+            }
+        }, 0, 20, TimeUnit.MILLISECONDS);
+        await().atMost(Duration.ofSeconds(said.length / 48_000 + 10))
+                .until(() -> playedFrames.get() * FRAME >= played.length);
+        mic.cancel(false);
+        speaker.cancel(false);
+
+        Alignment aligned = Alignment.piecewise(said, played, HALF_SECOND, MAX_DRIFT);
+        return new Heard(aligned.correlation(), aligned.levelDb(), aligned.lagSamples(),
+                callee.session.statistics().jitterBuffer().orElseThrow());
+    }
+
+    /** One device's session; candidates are not exchanged: the caller reaches the callee only through the relay. */
+    private final class Side implements CallSessionListener {
+        final CallSession session;
+        final List<String> candidates = new CopyOnWriteArrayList<>();
+
+        Side(long seed) {
+            session = sessions.session(seed, this);
+        }
+
+        @Override
+        public void localCandidate(String line) {
+            candidates.add(line);
+        }
+
+        InetSocketAddress loopbackCandidate() {
+            await().atMost(WAIT).until(() -> candidates.stream().anyMatch(c -> c.contains(" 127.0.0.1 ")));
+            String[] words = candidates.stream().filter(c -> c.contains(" 127.0.0.1 ")).findFirst().orElseThrow()
+                    .split(" ");
+            return new InetSocketAddress(words[4], Integer.parseInt(words[5]));
+        }
+    }
+}
