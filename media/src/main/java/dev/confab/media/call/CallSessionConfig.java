@@ -25,8 +25,11 @@ import java.util.concurrent.ScheduledExecutorService;
 public record CallSessionConfig(IceAgentConfig ice, DtlsCertificate certificate, DtlsConfig dtls,
         ScheduledExecutorService timers, Executor dtlsExecutor, SecureRandom random, Duration reconnectWithin) {
 
-    /** How long a call tries to mend its path by default: consent freshness's own limit (RFC 7675). */
-    public static final Duration DEFAULT_RECONNECT_WITHIN = Duration.ofSeconds(30);
+    /**
+     * How long a call tries to mend its path by default, counted from when the path is seen dead (2.5 s of silence):
+     * so a dead call ends within 30 s, consent freshness's own limit (RFC 7675).
+     */
+    public static final Duration DEFAULT_RECONNECT_WITHIN = Duration.ofSeconds(25);
 
     public CallSessionConfig {
         Objects.requireNonNull(ice, "ice");
