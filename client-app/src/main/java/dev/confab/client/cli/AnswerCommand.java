@@ -26,11 +26,15 @@ final class AnswerCommand extends CommandBase {
     @Mixin
     AudioOptions audio;
 
+    @Mixin
+    RelayOption relay;
+
     @Option(names = "--hangup-after", paramLabel = "SECONDS", description = "Hang up this long after the call connected.")
     Double hangupAfter;
 
     @Override
     public Integer call() throws InterruptedException, IOException {
+        relay.applyTo(root);
         signedIn();
         ConfabClient client = client();
         CallAudio chosen = audio.audio();

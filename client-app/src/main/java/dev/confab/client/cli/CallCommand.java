@@ -22,11 +22,15 @@ final class CallCommand extends CommandBase {
     @Mixin
     AudioOptions audio;
 
+    @Mixin
+    RelayOption relay;
+
     @Option(names = "--hangup-after", paramLabel = "SECONDS", description = "Hang up this long after the call connected.")
     Double hangupAfter;
 
     @Override
     public Integer call() throws InterruptedException {
+        relay.applyTo(root);
         signedIn();
         ConfabClient client = client();
         String peer = client.contacts().contactId(username);

@@ -66,6 +66,7 @@ public final class ConfabCli implements Callable<Integer> {
     private final CliContext ctx;
     private final Shell shell;
     private ConfabClient client;
+    private boolean relayCallsOnly;
 
     public ConfabCli(CliContext ctx) {
         this(ctx, null);
@@ -162,8 +163,16 @@ public final class ConfabCli implements Callable<Integer> {
         Profile profile = profile();
         profile.create();
         CliLogging.toFile(profile.logFile());
-        ClientConfig.Builder config = ClientConfig.builder(profile).serverUrl(server);
-        return ConfabClient.open(ctx.configure().apply(config).build());
+        ClientConfig config = ctx.configure().apply(ClientConfig.builder(profile).serverUrl(server)).build();
+        if (relayCallsOnly) {
+            config = config.toBuilder().calls(config.calls().withRelayOnly(true)).build();
+        }
+        return ConfabClient.open(config);
+    }
+
+    /** The client this command opens sends call media only through the TURN relay ({@code --relay-only}). */
+    void relayCallsOnly() {
+        relayCallsOnly = true;
     }
 
     Passwords passwords(boolean fromStdin) {

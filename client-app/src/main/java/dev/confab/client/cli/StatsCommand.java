@@ -2,8 +2,11 @@ package dev.confab.client.cli;
 
 import dev.confab.client.core.calls.Call;
 import dev.confab.media.call.CallStatistics;
+import dev.confab.media.call.MediaPath;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Command;
 
 /** {@code stats} in the shell: what the call's media has done so far. */
@@ -22,13 +25,24 @@ final class StatsCommand extends ShellCallCommand {
                 List.of("received", s.packetsReceived() + " packets, " + s.packetsRefused() + " refused"),
                 List.of("played", s.framesPlayed() + " frames of 20 ms, " + s.framesSilent() + " filled with silence"),
                 List.of("encryption", s.srtpProtected() + " packets encrypted, " + s.srtpUnprotected()
-                        + " decrypted, " + s.srtpFailed() + " refused")));
+                        + " decrypted, " + s.srtpFailed() + " refused"),
+                List.of("path", s.path().map(p -> p + (p.relayed() ? " (relayed)" : " (direct)")).orElse("none yet"))));
         out.object(Printer.obj("callId", call.id(), "state", CallPrinter.lower(call.state()), "muted", s.muted(),
                 "sendBitrate", s.sendBitrate(), "packetsSent", s.packetsSent(), "payloadBytesSent", s.payloadBytesSent(),
                 "framesNotSent", s.framesNotSent(), "dtxFrames", s.dtxFrames(), "packetsReceived", s.packetsReceived(),
                 "packetsRefused", s.packetsRefused(), "framesPlayed", s.framesPlayed(), "framesSilent", s.framesSilent(),
-                "srtpProtected", s.srtpProtected(), "srtpUnprotected", s.srtpUnprotected(), "srtpFailed", s.srtpFailed()));
+                "srtpProtected", s.srtpProtected(), "srtpUnprotected", s.srtpUnprotected(), "srtpFailed", s.srtpFailed(),
+                "path", s.path().map(StatsCommand::path).orElse(null)));
         return ExitCodes.OK;
+    }
+
+    private static Map<String, Object> path(MediaPath p) {
+        return Printer.obj("localType", p.localType().sdpValue(), "local", address(p.localAddress()),
+                "remoteType", p.remoteType().sdpValue(), "remote", address(p.remoteAddress()), "relayed", p.relayed());
+    }
+
+    private static String address(InetSocketAddress a) {
+        return a.getAddress().getHostAddress() + ":" + a.getPort();
     }
 
     private static String kilobytes(long bytes) {

@@ -147,7 +147,8 @@ public final class CallSession implements AutoCloseable {
                 current == null ? 0 : current.counters().protectedSent(),
                 current == null ? 0 : current.counters().unprotected(),
                 current == null ? 0 : current.counters().failedUnprotect(),
-                Optional.ofNullable(receiveStream.jitterBuffer()));
+                Optional.ofNullable(receiveStream.jitterBuffer()),
+                current == null ? Optional.empty() : current.agent().selectedPair().map(MediaPath::of));
     }
 
     /**

@@ -28,11 +28,12 @@ import java.util.Optional;
  * @param srtpUnprotected       packets the SRTP layer authenticated and decrypted
  * @param srtpFailed            packets the SRTP layer refused (bad tag, replay)
  * @param jitterBuffer          the jitter buffer's level, target, loss, concealment and stretching, once negotiated
+ * @param path                  the candidate pair media goes over, once ICE selected one
  */
 public record CallStatistics(CallMediaState state, boolean muted, int sendBitrate, long packetsSent,
         long payloadBytesSent, long framesNotSent, long dtxFrames, long packetsReceived, long packetsRefused,
         long framesPlayed, long framesSilent, double roundTripMillis, double sentLossPercent,
         double receivedLossPercent, long receivedLost, double receivedJitterMillis, long reportsSent,
         long reportsReceived, long srtpProtected, long srtpUnprotected, long srtpFailed,
-        Optional<JitterBufferStats> jitterBuffer) {
+        Optional<JitterBufferStats> jitterBuffer, Optional<MediaPath> path) {
 }

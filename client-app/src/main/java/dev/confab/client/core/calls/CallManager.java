@@ -255,7 +255,8 @@ public final class CallManager implements AutoCloseable {
     }
 
     private CallSessionConfig sessionConfig() {
-        IceAgentConfig ice = iceServers.apply(IceAgentConfig.defaults().withLoopback(settings.includeLoopback()));
+        IceAgentConfig ice = iceServers.apply(IceAgentConfig.defaults().withLoopback(settings.includeLoopback())
+                .withRelayOnly(settings.relayOnly()));
         return new CallSessionConfig(ice, certificates.take(), DtlsConfig.defaults(), timers, dtlsThreads, random,
                 settings.reconnectWithin());
     }

@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param reconnectWithin how long a call may look for a new path after its path died, before it ends
  * @param warmUp          at start-up, set up and tear down one loopback call in the background so the first real
  *                        call does not pay for cold code (about half a second of CPU, once)
+ * @param relayOnly       offer and use only candidates relayed by the server's TURN relay: the peer never learns this
+ *                        device's addresses, at the cost of a longer path (and no call without a TURN server)
  */
-public record CallSettings(boolean includeLoopback, Duration reconnectWithin, boolean warmUp) {
+public record CallSettings(boolean includeLoopback, Duration reconnectWithin, boolean warmUp, boolean relayOnly) {
 
     public CallSettings {
         Objects.requireNonNull(reconnectWithin, "reconnectWithin");
@@ -21,20 +23,24 @@ public record CallSettings(boolean includeLoopback, Duration reconnectWithin, bo
         }
     }
 
-    /** No loopback candidates, the media engine's reconnect time, the start-up warm-up on. */
+    /** No loopback candidates, the media engine's reconnect time, the start-up warm-up on, direct paths allowed. */
     public static CallSettings defaults() {
-        return new CallSettings(false, CallSessionConfig.DEFAULT_RECONNECT_WITHIN, true);
+        return new CallSettings(false, CallSessionConfig.DEFAULT_RECONNECT_WITHIN, true, false);
     }
 
     public CallSettings withLoopback(boolean include) {
-        return new CallSettings(include, reconnectWithin, warmUp);
+        return new CallSettings(include, reconnectWithin, warmUp, relayOnly);
     }
 
     public CallSettings withWarmUp(boolean on) {
-        return new CallSettings(includeLoopback, reconnectWithin, on);
+        return new CallSettings(includeLoopback, reconnectWithin, on, relayOnly);
     }
 
     public CallSettings withReconnectWithin(Duration value) {
-        return new CallSettings(includeLoopback, value, warmUp);
+        return new CallSettings(includeLoopback, value, warmUp, relayOnly);
+    }
+
+    public CallSettings withRelayOnly(boolean only) {
+        return new CallSettings(includeLoopback, reconnectWithin, warmUp, only);
     }
 }
