@@ -13,19 +13,26 @@ import dev.confab.client.core.calls.CallSettings;
 import dev.confab.client.core.calls.CallState;
 import dev.confab.client.core.store.Profile;
 import dev.confab.client.testing.Seeded;
-import dev.confab.client.testing.TestWavs;
+import dev.confab.client.testing.Speech;
+import dev.confab.media.audio.device.PcmAudio;
+import dev.confab.media.audio.device.WavFile;
 import dev.confab.media.call.CallStatistics;
 import dev.confab.testkit.Chromium;
 import dev.confab.testkit.ChromiumOptions;
 import dev.confab.testkit.ServerProcess;
 import dev.confab.testkit.TestPageServer;
+import dev.confab.testkit.audio.Alignment;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
@@ -36,10 +43,13 @@ import org.junit.jupiter.api.Test;
 /**
  * Calls between Confab and headless Chromium, set up through the real signaling server: a test page signs a browser
  * user up through the REST API, becomes Confab's contact and places or answers an audio call over the event
- * WebSocket; the Confab side is the {@code CallManager} of a live {@link ConfabClient}, with a tone played from a WAV
- * file as its microphone. Confab's call must reach {@link CallState#CONNECTED}, and Chromium's own {@code getStats()}
- * must report ICE and DTLS 1.2 connected with an SRTP profile Confab offers and the DTLS role JSEP gives it, in both
- * offer directions, and count the SRTP audio Confab sends.
+ * WebSocket; the Confab side is the {@code CallManager} of a live {@link ConfabClient}. Each side speaks words made by
+ * espeak-ng: Confab plays a WAV file as its microphone, Chromium's fake microphone plays another in a loop and the page
+ * sends it. Confab's call must reach {@link CallState#CONNECTED}, and Chromium's own {@code getStats()} must report
+ * ICE and DTLS 1.2 connected with an SRTP profile Confab offers and the DTLS role JSEP gives it, in both offer
+ * directions. Then each side must have decoded the other's audio: Chromium's inbound-rtp counts the samples with
+ * little concealment, Confab's statistics count packets played, every packet went through SRTP, and each side's
+ * recording carries the other side's words (aligned per half second as PESQ aligns per utterance).
  *
  * <p>Chromium has no Confab identity key and cannot sign the fingerprint statement: each call says so explicitly
  * ({@link BindingPolicy#UNSIGNED_BROWSER_PEER}, through {@code allowUnsignedBrowserCall} for the call Chromium places);
@@ -53,6 +63,15 @@ import org.junit.jupiter.api.Test;
 class ChromiumCallInteropTest {
     private static final String PASSWORD = "correct horse battery 42";
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String CONFAB_SAYS = "Confab calls travel peer to peer.";
+    private static final String CHROMIUM_SAYS = "Hello from Chromium.";
+    /** Silence after Chromium's words, so its fake microphone's loop has a seam the alignment can see. */
+    private static final int LOOP_GAP_SAMPLES = 24_000;
+    /** How long both sides talk: Confab's words with room for the delay, and two loops of Chromium's. */
+    private static final double TALK_SECONDS = 5;
+    private static final int HALF_SECOND = 24_000;
+    private static final int MAX_DRIFT = 4_800;
+    private static final double MIN_CORRELATION = 0.8;
     /**
      * Chromium's {@code srtpCipher} names a profile as the IANA DTLS-SRTP registry does (RFC 5764 section 4.1.2,
      * RFC 7714 section 14.2), by its use_srtp id.
@@ -67,10 +86,11 @@ class ChromiumCallInteropTest {
     private static Chromium chromium;
     private static String confabUserId;
     private static String browserUserId;
-    private static Path tone;
+    private static Path confabSays;
+    private static Path chromiumSays;
 
     @BeforeAll
-    static void confabAndABrowserUserWhoAreContacts() {
+    static void confabAndABrowserUserWhoAreContacts() throws IOException, InterruptedException {
         TestPageServer pages = opened(TestPageServer.start());
         server = opened(ServerProcess.builder().set("http.cors-allowed-origins", originOf(pages.url("/"))).build())
                 .start();
@@ -79,16 +99,17 @@ class ChromiumCallInteropTest {
                 .serverUrl(server.baseUrl()).random(Seeded.secureRandom(seed))
                 .backoffRandom(new SplittableRandom(seed))
                 .calls(CallSettings.defaults().withLoopback(true).withWarmUp(false)).build()));
-        try {
-            tone = TestWavs.tone(server.dataDir().resolve("tone.wav"), 440, 5);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        confabSays = Speech.wav(CONFAB_SAYS, server.dataDir().resolve("confab-says.wav"));
+        chromiumSays = server.dataDir().resolve("chromium-says.wav");
+        short[] words = dev.confab.testkit.audio.Speech.pcm48k(CHROMIUM_SAYS);
+        WavFile.write(chromiumSays, PcmAudio.mono48k(Arrays.copyOf(words, words.length + LOOP_GAP_SAMPLES)));
         confabUserId = confab.account().register("confab", PASSWORD, null).userId();
         confab.start();
 
-        chromium = opened(Chromium.launch(ChromiumOptions.DEFAULTS));
+        chromium = opened(Chromium.launch(ChromiumOptions.DEFAULTS.withFakeAudioCapture(chromiumSays)
+                .withExtraFlags(List.of("--autoplay-policy=no-user-gesture-required"))));
         chromium.navigate(pages.putResource(ChromiumCallInteropTest.class, "confab-call-peer.html"));
+        chromium.evaluate("return await openMicrophone();");
         JsonNode session = chromium.evaluate("return await signUp(args[0], args[1], args[2]);", server.baseUrl(),
                 "chromium", PASSWORD);
         browserUserId = session.path("userId").asText();
@@ -134,32 +155,35 @@ class ChromiumCallInteropTest {
     }
 
     @Test
-    void chromiumOffersAndConfabAnswers() {
+    void chromiumOffersAndConfabAnswers() throws Exception {
+        Path heard = server.dataDir().resolve("confab-heard-when-answering.wav");
         confab.calls().allowUnsignedBrowserCall(browserUserId);
         chromium.evaluate("return await callConfab(args[0]);", confabUserId);
         eventually().until(() -> confab.calls().current().map(c -> c.state() == CallState.INCOMING).orElse(false));
         Call call = confab.calls().current().orElseThrow();
         assertThat(call.binding()).isEqualTo(BindingPolicy.UNSIGNED_BROWSER_PEER);
 
-        call.answer(new CallAudio.Files(tone, null));
+        call.answer(new CallAudio.Files(confabSays, heard));
         eventually().until(() -> call.state() == CallState.CONNECTED);
         JsonNode stats = chromium.evaluate("return await waitUntilSecured();");
 
         assertSecured(stats, "server", "Confab answered actpass with active");
-        assertAudioArrives(call);
+        assertBothHearEachOther(call, heard, "Chromium offers");
     }
 
     @Test
-    void confabOffersAndChromiumAnswers() {
-        Call call = confab.calls().place(browserUserId, new CallAudio.Files(tone, null),
+    void confabOffersAndChromiumAnswers() throws Exception {
+        Path heard = server.dataDir().resolve("confab-heard-when-calling.wav");
+        Call call = confab.calls().place(browserUserId, new CallAudio.Files(confabSays, heard),
                 BindingPolicy.UNSIGNED_BROWSER_PEER);
         JsonNode answered = chromium.evaluate("return await answerNextCall();");
         eventually().until(() -> call.state() == CallState.CONNECTED);
         JsonNode stats = chromium.evaluate("return await waitUntilSecured();");
 
         assertThat(answered.path("callerUserId").asText()).isEqualTo(confabUserId);
+        assertThat(answered.path("answer").asText()).as("Chromium sends its microphone").contains("a=sendrecv");
         assertSecured(stats, "client", "Chromium answered actpass with active");
-        assertAudioArrives(call);
+        assertBothHearEachOther(call, heard, "Confab offers");
     }
 
     /** Chromium's own view of the transport: connected, over DTLS 1.2, with a profile Confab offers. */
@@ -172,13 +196,52 @@ class ChromiumCallInteropTest {
         assertThat(transport.path("dtlsRole").asText()).as(why + ": " + stats).isEqualTo(chromiumDtlsRole);
     }
 
-    /** Confab's SRTP-protected Opus packets reach Chromium's audio receiver and pass its SRTP check. */
-    private static void assertAudioArrives(Call call) {
-        JsonNode stats = chromium.evaluate("return await waitForInboundPackets(args[0]);", 10);
-        CallStatistics sent = call.statistics().orElseThrow();
-        assertThat(stats.path("inbound").path("packetsReceived").asLong()).as(sent.toString())
-                .isGreaterThanOrEqualTo(10);
-        assertThat(sent.srtpProtected()).isGreaterThanOrEqualTo(sent.packetsSent());
+    /**
+     * Lets both sides talk until Chromium recorded all of Confab's words and Confab twice Chromium's looping ones, hangs
+     * up, and checks each side decoded the other's audio: Chromium's statistics and Confab's count it, every packet went
+     * through SRTP both ways, and each recording carries the other side's words.
+     */
+    private static void assertBothHearEachOther(Call call, Path confabHeard, String direction) throws Exception {
+        JsonNode received = chromium.evaluate("return await recordReceivedAudio(args[0]);", TALK_SECONDS);
+        CallStatistics confabStats = call.statistics().orElseThrow();
+        call.hangUp();
+        short[] chromiumHeard = pcm(received.path("pcm").asText());
+        Alignment atChromium = Alignment.piecewise(WavFile.read(confabSays).samples(), chromiumHeard, HALF_SECOND,
+                MAX_DRIFT);
+        Alignment atConfab = Alignment.piecewise(WavFile.read(chromiumSays).samples(),
+                WavFile.read(confabHeard).samples(), HALF_SECOND, MAX_DRIFT);
+        JsonNode inbound = received.path("inbound");
+        System.out.printf(Locale.ROOT, "%s: Confab -> Chromium correlation %.3f, level %+.2f dB; "
+                        + "Chromium -> Confab correlation %.3f, level %+.2f dB; Chromium inbound %s outbound %s; "
+                        + "Confab %s%n", direction, atChromium.correlation(), atChromium.levelDb(),
+                atConfab.correlation(), atConfab.levelDb(), inbound, received.path("outbound"), confabStats);
+
+        assertThat(received.path("sampleRate").asInt()).isEqualTo(48_000);
+        assertThat(inbound.path("packetsReceived").asLong()).as(inbound.toString()).isGreaterThanOrEqualTo(100);
+        assertThat(inbound.path("totalSamplesReceived").asLong()).as(inbound.toString())
+                .isGreaterThanOrEqualTo((long) (TALK_SECONDS * 48_000 / 2));
+        long concealed = inbound.path("concealedSamples").asLong() - inbound.path("silentConcealedSamples").asLong();
+        assertThat(concealed).as("Chromium concealed no more than a tenth: " + inbound)
+                .isLessThanOrEqualTo(inbound.path("totalSamplesReceived").asLong() / 10);
+        assertThat(received.path("outbound").path("packetsSent").asLong()).isGreaterThanOrEqualTo(100);
+        assertThat(confabStats.packetsReceived()).as(confabStats.toString()).isGreaterThanOrEqualTo(100);
+        assertThat(confabStats.framesPlayed()).as(confabStats.toString()).isGreaterThanOrEqualTo(100);
+        assertThat(confabStats.srtpProtected()).as(confabStats.toString())
+                .isGreaterThanOrEqualTo(confabStats.packetsSent());
+        assertThat(confabStats.srtpUnprotected()).as(confabStats.toString())
+                .isGreaterThanOrEqualTo(confabStats.packetsReceived());
+        assertThat(confabStats.srtpFailed()).as(confabStats.toString()).isZero();
+        assertThat(atChromium.correlation()).as("Confab's words at Chromium: " + atChromium)
+                .isGreaterThanOrEqualTo(MIN_CORRELATION);
+        assertThat(atConfab.correlation()).as("Chromium's words at Confab: " + atConfab)
+                .isGreaterThanOrEqualTo(MIN_CORRELATION);
+    }
+
+    private static short[] pcm(String base64) {
+        ByteBuffer bytes = ByteBuffer.wrap(Base64.getDecoder().decode(base64)).order(ByteOrder.LITTLE_ENDIAN);
+        short[] samples = new short[bytes.remaining() / 2];
+        bytes.asShortBuffer().get(samples);
+        return samples;
     }
 
     private static org.awaitility.core.ConditionFactory eventually() {
