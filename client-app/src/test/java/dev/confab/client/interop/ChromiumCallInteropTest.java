@@ -71,6 +71,14 @@ class ChromiumCallInteropTest {
     private static final double TALK_SECONDS = 5;
     private static final int HALF_SECOND = 24_000;
     private static final int MAX_DRIFT = 4_800;
+    /**
+     * Below the 0.9 of Confab-to-Confab calls on purpose. Measured here (loopback, load average 5-7 on two cores):
+     * Chromium -> Confab 0.96-0.97 (Confab's jitter buffer has a 40 ms floor and holds still), Confab -> Chromium
+     * 0.87-0.90: aligned per 100 ms, Chromium's recording sits 0.96-0.98 on Confab's words once NetEq has settled, but
+     * in the call's first second NetEq stretches the delay by up to ~60 ms and back while it adapts to the sender's
+     * pacing jitter, which a half-second window cannot follow. The recording itself is exact: it takes Chromium's
+     * decoded frames with no resampler between.
+     */
     private static final double MIN_CORRELATION = 0.8;
     /**
      * Chromium's {@code srtpCipher} names a profile as the IANA DTLS-SRTP registry does (RFC 5764 section 4.1.2,
@@ -231,10 +239,10 @@ class ChromiumCallInteropTest {
         assertThat(confabStats.srtpUnprotected()).as(confabStats.toString())
                 .isGreaterThanOrEqualTo(confabStats.packetsReceived());
         assertThat(confabStats.srtpFailed()).as(confabStats.toString()).isZero();
-        assertThat(atChromium.correlation()).as("Confab's words at Chromium: " + atChromium)
-                .isGreaterThanOrEqualTo(MIN_CORRELATION);
-        assertThat(atConfab.correlation()).as("Chromium's words at Confab: " + atConfab)
-                .isGreaterThanOrEqualTo(MIN_CORRELATION);
+        for (Alignment heard : new Alignment[] {atChromium, atConfab}) {
+            assertThat(heard.correlation()).as(direction + ": " + heard).isGreaterThanOrEqualTo(MIN_CORRELATION);
+            assertThat(Math.abs(heard.levelDb())).as(direction + ": " + heard).isLessThanOrEqualTo(3.0);
+        }
     }
 
     private static short[] pcm(String base64) {
