@@ -43,6 +43,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class CallPeerMain {
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration AUDIO_WAIT = Duration.ofSeconds(10);
     static final String PASSWORD = "correct horse battery 42";
 
     private final ConfabClient client;
@@ -127,7 +128,7 @@ public final class CallPeerMain {
     private String call(String peerUserId, Path wav, Path recording) throws Exception {
         long placed = System.nanoTime();
         Call call = client.calls().place(peerUserId, new CallAudio.Files(wav, recording));
-        long deadline = placed + WAIT.toNanos();
+        long deadline = placed + AUDIO_WAIT.toNanos();
         while (call.statistics().map(CallStatistics::framesPlayed).orElse(0L) == 0) {
             if (System.nanoTime() > deadline || call.state() == CallState.ENDED) {
                 throw new TimeoutException("no audio heard; the call is " + call.state());

@@ -107,13 +107,13 @@ public final class CallReport implements Callable<Integer> {
             lines.add(String.format(Locale.ROOT, "| %d s, both talking | %.2f | %.2f | %.2f | %.2f |", cpuSeconds,
                     confabCpu.callerPercent(), confabCpu.calleePercent(), chromiumCpu, chromiumCpu / 2));
             lines.add("");
-            lines.add(notes(chromiumVersion, pollMillis, missed));
+            lines.add(notes(chromiumVersion, pollMillis, missed, confab.failures()));
         }
         MarkdownReport.publish(String.join("\n", lines), report);
         return 0;
     }
 
-    private String notes(String chromiumVersion, double pollMillis, int missed) {
+    private String notes(String chromiumVersion, double pollMillis, int missed, int failedCalls) {
         return String.format(Locale.ROOT, """
                 Both on this machine in one run. Confab: caller and callee each a full client (ConfabClient) in its\
                  own fresh JVM, through the real server in a third JVM over its WebSocket, users registered and made\
@@ -124,13 +124,16 @@ public final class CallReport implements Callable<Integer> {
                  INCOMING (System.nanoTime, one monotonic clock for both JVMs); "first audio": the callee's answer()\
                  to that first frame. Cold: the first call of %d fresh pairs of JVMs; start-up warm-up: the same\
                  after LoopbackCall.warmUp in each JVM, as the app runs at start-up (certificates are made ahead by\
-                 the app either way); warm: %d calls after %d in one pair. Chromium %s: two RTCPeerConnections in\
+                 the app either way); warm: %d calls after %d in one pair. Confab calls that brought no audio within 10 s (left out,\
+                 hung up, not repeated): %d. Chromium %s: two RTCPeerConnections in\
                  one page, signaling direct in the page (no server, so its "ring" is createOffer and the callee\
                  taking the offer, without any transport: the ring ratio compares a server round trip with none),\
                  certificates made before time zero, the callee sending the fake microphone (the same tone), the\
                  caller playing it through an audio element; "first audio" from the callee starting its answer to\
                  the caller's inbound-rtp first counting decoded (not concealed) samples, receiver.getStats()\
-                 polled back to back (%.2f ms apart on average).
+                 polled back to back (%.2f ms apart on average: most polls are answered from WebRTC's cached stats\
+                 report, which is refreshed every few tens of milliseconds, so Chromium's first-audio figures are\
+                 upper bounds, late by up to that cache's lifetime).
 
                 Mouth-to-ear: two media sessions (CallSession) in the benchmark's JVM, connected on loopback; a\
                  10 ms 1 kHz burst once a second into the talker's microphone (a 20 ms frame handed over every\
@@ -144,7 +147,7 @@ public final class CallReport implements Callable<Integer> {
                  processes together (/proc: browser, renderer, GPU, network and audio services), over %d s of an\
                  established call after its first 2 s, both sides sending speech (espeak-ng, repeated) from WAV\
                  files and recording (Confab) or playing to an audio element (Chromium) what they hear; no sound\
-                 device on either side. Confab on %s %s.""", coldRuns, warm, warmUp, chromiumVersion, pollMillis,
+                 device on either side. Confab on %s %s.""", coldRuns, warm, warmUp, failedCalls, chromiumVersion, pollMillis,
                 missed, cpuSeconds, System.getProperty("java.vm.name"), System.getProperty("java.version"));
     }
 

@@ -17,6 +17,7 @@ final class ConfabCalls implements AutoCloseable {
     private final ServerProcess server;
     private final Path profiles;
     private int pairs;
+    private int failures;
 
     /** Starts the server (production JVM defaults, registration limits lifted for the many benchmark users). */
     ConfabCalls() throws Exception {
@@ -31,15 +32,25 @@ final class ConfabCalls implements AutoCloseable {
 
     /**
      * {@code measured} calls between a fresh pair of JVMs after {@code warmUp} unmeasured ones; the callee answers at
-     * once sending {@code tone}, the caller sends nothing.
+     * once sending {@code tone}, the caller sends nothing. A call
+     * that fails is counted ({@link #failures()}), hung up and not repeated.
      */
     List<SetupTime> setUps(boolean startupWarmUp, int warmUp, int measured, Path tone) {
         List<SetupTime> times = new ArrayList<>();
         try (Pair pair = pair(startupWarmUp)) {
             pair.callee.send("answer-with " + tone);
             for (int i = 0; i < warmUp + measured; i++) {
-                long[] caller = pair.caller.sendForTimes("call " + pair.callee.userId() + " - "
-                        + profiles.resolve("heard-" + pairs + ".wav"));
+                long[] caller;
+                try {
+                    caller = pair.caller.sendForTimes("call " + pair.callee.userId() + " - "
+                            + profiles.resolve("heard-" + pairs + ".wav"));
+                } catch (IllegalStateException e) {
+                    System.out.println("A call failed: " + e.getMessage());
+                    failures++;
+                    pair.caller.send("hang-up");
+                    pair.callee.send("await-idle");
+                    continue;
+                }
                 long[] callee = pair.callee.sendForTimes("last-answered");
                 pair.caller.send("hang-up");
                 pair.callee.send("await-idle");
@@ -49,6 +60,11 @@ final class ConfabCalls implements AutoCloseable {
             }
         }
         return times;
+    }
+
+    /** Calls in {@link #setUps} that brought no audio within the peer's wait (left out of the times). */
+    int failures() {
+        return failures;
     }
 
     /**
