@@ -14,9 +14,13 @@ import dev.confab.media.transport.LoopbackCall;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +42,8 @@ import java.util.function.BooleanSupplier;
  * <li>{@code hang-up}: end the current call and wait until this side has ended it</li>
  * <li>{@code await-idle}: wait until this side is in no call</li>
  * <li>{@code cpu}: {@code ok CPU_NANOS NOW_NANOS}, this process's CPU time</li>
+ * <li>{@code busiest-threads N}: the {@code N} threads that used the most CPU between the last two {@code cpu}
+ * commands, as {@code name=milliseconds} (spaces in names as {@code _})</li>
  * </ul>
  * Single-threaded: the main thread reads commands; the client's event thread answers calls.
  */
@@ -49,6 +55,8 @@ public final class CallPeerMain {
     private final ConfabClient client;
     private final BlockingQueue<long[]> answered = new LinkedBlockingQueue<>();
     private volatile Path answerWav;
+    private Map<String, Long> previousThreads = Map.of();
+    private Map<String, Long> lastThreads = Map.of();
 
     private CallPeerMain(ConfabClient client) {
         this.client = client;
@@ -118,8 +126,13 @@ public final class CallPeerMain {
                 await(() -> client.calls().current().isEmpty());
                 yield "";
             }
-            case "cpu" -> " " + ((com.sun.management.OperatingSystemMXBean) ManagementFactory
-                    .getOperatingSystemMXBean()).getProcessCpuTime() + " " + System.nanoTime();
+            case "cpu" -> {
+                previousThreads = lastThreads;
+                lastThreads = threadCpu();
+                yield " " + ((com.sun.management.OperatingSystemMXBean) ManagementFactory
+                        .getOperatingSystemMXBean()).getProcessCpuTime() + " " + System.nanoTime();
+            }
+            case "busiest-threads" -> busiestThreads(Integer.parseInt(command[1]));
             default -> throw new IllegalArgumentException("unknown command " + command[0]);
         };
     }
@@ -136,6 +149,29 @@ public final class CallPeerMain {
             TimeUnit.MICROSECONDS.sleep(200);
         }
         return " " + placed + " " + System.nanoTime();
+    }
+
+    /** Each live thread's CPU time so far, by name and id. */
+    private static Map<String, Long> threadCpu() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> cpu = new HashMap<>();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                cpu.put(info.getThreadName().replace(' ', '_') + "#" + info.getThreadId(),
+                        threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return cpu;
+    }
+
+    private String busiestThreads(int count) {
+        StringBuilder reply = new StringBuilder();
+        lastThreads.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - previousThreads.getOrDefault(e.getKey(), 0L)))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(count)
+                .forEach(e -> reply.append(' ').append(e.getKey().replaceAll("#\\d+$", "")).append('=')
+                        .append(e.getValue() / 1_000_000));
+        return reply.toString();
     }
 
     /** Answers each incoming call at once, off the event thread, noting when it rang and when it was answered. */

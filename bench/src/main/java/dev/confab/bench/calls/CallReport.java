@@ -108,6 +108,9 @@ public final class CallReport implements Callable<Integer> {
                     confabCpu.callerPercent(), confabCpu.calleePercent(), chromiumCpu, chromiumCpu / 2));
             lines.add("");
             lines.add(notes(chromiumVersion, pollMillis, missed, confab.failures()));
+            lines.add("");
+            lines.add("Threads that used the most CPU over the counted call (ms): caller " + confabCpu.callerThreads()
+                    + "; callee " + confabCpu.calleeThreads() + ".");
         }
         MarkdownReport.publish(String.join("\n", lines), report);
         return 0;

@@ -14,6 +14,8 @@ import java.util.List;
  * <p>Thread contract: one thread drives an instance; {@link #close()} stops the server and removes its data.
  */
 final class ConfabCalls implements AutoCloseable {
+    private static final int BUSIEST = 6;
+
     private final ServerProcess server;
     private final Path profiles;
     private int pairs;
@@ -83,13 +85,19 @@ final class ConfabCalls implements AutoCloseable {
             Thread.sleep(length.toMillis());
             long[] callerEnd = pair.caller.sendForTimes("cpu");
             long[] calleeEnd = pair.callee.sendForTimes("cpu");
+            String callerThreads = String.join(" ", pair.caller.send("busiest-threads " + BUSIEST));
+            String calleeThreads = String.join(" ", pair.callee.send("busiest-threads " + BUSIEST));
             pair.caller.send("hang-up");
-            return new CpuShares(share(callerStart, callerEnd), share(calleeStart, calleeEnd));
+            return new CpuShares(share(callerStart, callerEnd), share(calleeStart, calleeEnd), callerThreads,
+                    calleeThreads);
         }
     }
 
-    /** The caller's and the callee's CPU time as a percentage of the wall time, that is of one core. */
-    record CpuShares(double callerPercent, double calleePercent) {
+    /**
+     * The caller's and the callee's CPU time as a percentage of the wall time, that is of one core, and the threads
+     * that used most of it in each ({@code name=milliseconds}).
+     */
+    record CpuShares(double callerPercent, double calleePercent, String callerThreads, String calleeThreads) {
     }
 
     private static double share(long[] start, long[] end) {
