@@ -144,7 +144,8 @@ public final class CallPeerMain {
         long deadline = placed + AUDIO_WAIT.toNanos();
         while (call.statistics().map(CallStatistics::framesPlayed).orElse(0L) == 0) {
             if (System.nanoTime() > deadline || call.state() == CallState.ENDED) {
-                throw new TimeoutException("no audio heard; the call is " + call.state() + ", its media "
+                throw new TimeoutException("no audio heard; the call is " + call.state() + " "
+                        + call.end().map(Object::toString).orElse("") + ", its media "
                         + call.statistics().map(CallStatistics::toString).orElse("not set up"));
             }
             TimeUnit.MICROSECONDS.sleep(200);

@@ -21,11 +21,15 @@ final class ConfabCalls implements AutoCloseable {
     private int pairs;
     private int failures;
 
-    /** Starts the server (production JVM defaults, registration limits lifted for the many benchmark users). */
+    /**
+     * Starts the server (production JVM defaults), with the limits lifted that the benchmark would hit and a person
+     * would not: registrations from one address, and WebSocket messages per session (calls placed back to back, a few
+     * a second, exceed its 120 per 10 s and are refused as too many requests).
+     */
     ConfabCalls() throws Exception {
         ServerProcess.Builder builder = ServerProcess.builder().jvmOptions(List.of("-Xmx1g"));
         for (String limit : List.of("limits.register-per-address", "limits.sign-in-per-address",
-                "limits.requests-per-address", "limits.requests-per-session")) {
+                "limits.requests-per-address", "limits.requests-per-session", "limits.ws-messages-per-session")) {
             builder.set(limit, "1000000/1s");
         }
         server = builder.build().start();
