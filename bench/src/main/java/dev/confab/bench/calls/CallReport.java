@@ -1,0 +1,183 @@
+package dev.confab.bench.calls;
+
+import dev.confab.bench.MarkdownReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * An audio call on loopback, Confab beside headless Chromium in one run: set-up times (call to the callee ringing,
+ * accept to the caller's first decoded audio) cold, after the app's start-up warm-up and warm ({@link ConfabCalls},
+ * {@link ChromiumCalls}); mouth-to-ear latency of Confab's media pipeline ({@link PipelineLatency}); and each side's
+ * CPU during a call; written as a Markdown table. Run by {@code scripts/bench-calls.sh}.
+ */
+@Command(name = "bench-calls", mixinStandardHelpOptions = true,
+        description = "Call set-up, mouth-to-ear latency and CPU of an audio call on loopback: Confab beside Chromium.")
+public final class CallReport implements Callable<Integer> {
+    @Option(names = "--cold-runs", description = "Fresh pairs of JVMs and fresh browsers for the cold figures. "
+            + "Default: ${DEFAULT-VALUE}.")
+    int coldRuns = 5;
+    @Option(names = "--warm-up", description = "Unmeasured calls before the warm ones. Default: ${DEFAULT-VALUE}.")
+    int warmUp = 10;
+    @Option(names = "--warm", description = "Measured warm calls. Default: ${DEFAULT-VALUE}.")
+    int warm = 20;
+    @Option(names = "--bursts", description = "Measured bursts for mouth-to-ear. Default: ${DEFAULT-VALUE}.")
+    int bursts = 30;
+    @Option(names = "--cpu-seconds", description = "Length of the call whose CPU is counted. Default: ${DEFAULT-VALUE}.")
+    int cpuSeconds = 60;
+    @Option(names = "--report", description = "Where to write the table. Default: ${DEFAULT-VALUE}.")
+    Path report = Path.of("bench", "target", "calls-report.md");
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new CallReport()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path voices = Files.createTempDirectory("confab-bench-calls");
+        Path tone = Voices.tone(voices.resolve("tone.wav"), 440, 30);
+        int talkSeconds = cpuSeconds + 15;
+        Path callerVoice = Voices.speech(voices.resolve("caller.wav"), "The quick brown fox jumps over the lazy dog."
+                + " Pack my box with five dozen liquor jugs.", talkSeconds);
+        Path calleeVoice = Voices.speech(voices.resolve("callee.wav"), "How vexingly quick daft zebras jump."
+                + " Sphinx of black quartz, judge my vow.", talkSeconds);
+        List<String> lines = new ArrayList<>();
+        try (ConfabCalls confab = new ConfabCalls()) {
+            List<SetupTime> confabCold = new ArrayList<>();
+            List<SetupTime> confabStartup = new ArrayList<>();
+            List<SetupTime> chromiumCold = new ArrayList<>();
+            for (int run = 1; run <= coldRuns; run++) {
+                System.out.println("Cold " + run + " of " + coldRuns + ": a fresh pair of JVMs (without, then with the"
+                        + " start-up warm-up), then a fresh browser...");
+                confabCold.addAll(confab.setUps(false, 0, 1, tone));
+                confabStartup.addAll(confab.setUps(true, 0, 1, tone));
+                try (ChromiumCalls browser = new ChromiumCalls(tone)) {
+                    chromiumCold.addAll(browser.setUps(0, 1));
+                }
+            }
+            System.out.println("Warm: " + warm + " calls after " + warmUp + " between one pair of JVMs...");
+            List<SetupTime> confabWarm = confab.setUps(true, warmUp, warm, tone);
+            System.out.println("Warm: " + warm + " calls after " + warmUp + " in one page...");
+            List<SetupTime> chromiumWarm;
+            double pollMillis;
+            String chromiumVersion;
+            double chromiumCpu;
+            try (ChromiumCalls browser = new ChromiumCalls(tone)) {
+                chromiumWarm = browser.setUps(warmUp, warm);
+                pollMillis = browser.pollMillis();
+                chromiumVersion = browser.version();
+            }
+            System.out.println("Mouth-to-ear: " + bursts + " bursts through two media sessions...");
+            List<Double> mouthToEar;
+            int missed;
+            try (PipelineLatency pipeline = new PipelineLatency()) {
+                mouthToEar = pipeline.measure(5, bursts);
+                missed = pipeline.missed();
+            }
+            System.out.println("CPU: " + cpuSeconds + " s of a call in which both talk, Confab, then Chromium...");
+            ConfabCalls.CpuShares confabCpu = confab.cpu(callerVoice, calleeVoice, Duration.ofSeconds(cpuSeconds));
+            try (ChromiumCalls browser = new ChromiumCalls(callerVoice)) {
+                chromiumCpu = browser.cpuPercent(Duration.ofSeconds(cpuSeconds));
+            }
+            lines.addAll(List.of(
+                    "| call set-up on loopback | Confab, median (ms) | Chromium, median (ms) | Confab / Chromium"
+                            + " | samples (each) |",
+                    "| --- | ---: | ---: | ---: | ---: |"));
+            setUpRows(lines, "cold", confabCold, chromiumCold);
+            setUpRows(lines, "first call after Confab's start-up warm-up / Chromium cold", confabStartup,
+                    chromiumCold);
+            setUpRows(lines, "warm", confabWarm, chromiumWarm);
+            lines.add("");
+            lines.add("| Confab's media pipeline | median | min | max | samples |");
+            lines.add("| --- | ---: | ---: | ---: | ---: |");
+            lines.add(String.format(Locale.ROOT, "| mouth-to-ear without device buffers (ms) | %.1f | %.1f | %.1f |"
+                    + " %d |", median(mouthToEar, d -> d), min(mouthToEar), max(mouthToEar), mouthToEar.size()));
+            lines.add("");
+            lines.add("| CPU during a call, % of one core | Confab caller JVM | Confab callee JVM | Chromium, both"
+                    + " peer connections in one browser | Chromium per side (half) |");
+            lines.add("| --- | ---: | ---: | ---: | ---: |");
+            lines.add(String.format(Locale.ROOT, "| %d s, both talking | %.2f | %.2f | %.2f | %.2f |", cpuSeconds,
+                    confabCpu.callerPercent(), confabCpu.calleePercent(), chromiumCpu, chromiumCpu / 2));
+            lines.add("");
+            lines.add(notes(chromiumVersion, pollMillis, missed, confab.failures()));
+            lines.add("");
+            lines.add("Threads that used the most CPU over the counted call (ms): caller " + confabCpu.callerThreads()
+                    + "; callee " + confabCpu.calleeThreads() + ".");
+        }
+        MarkdownReport.publish(String.join("\n", lines), report);
+        return 0;
+    }
+
+    private String notes(String chromiumVersion, double pollMillis, int missed, int failedCalls) {
+        return String.format(Locale.ROOT, """
+                Both on this machine in one run. Confab: caller and callee each a full client (ConfabClient) in its\
+                 own fresh JVM, through the real server in a third JVM over its WebSocket, users registered and made\
+                 contacts first; the callee's client answers the moment it rings, sending a 440 Hz tone (WAV file,\
+                 real time), the caller sends nothing and its playout (a WAV recorder pulling a 20 ms frame every\
+                 20 ms, as a device line does) is watched every 0.2 ms for the first frame the jitter buffer gives\
+                 out from received audio. "Ring": place() at the caller to the callee's client showing the call\
+                 INCOMING (System.nanoTime, one monotonic clock for both JVMs); "first audio": the callee's answer()\
+                 to that first frame. Cold: the first call of %d fresh pairs of JVMs; start-up warm-up: the same\
+                 after LoopbackCall.warmUp in each JVM, as the app runs at start-up (certificates are made ahead by\
+                 the app either way); warm: %d calls after %d in one pair. Confab calls that brought no audio within 10 s (left out,\
+                 hung up, not repeated): %d. Chromium %s: two RTCPeerConnections in\
+                 one page, signaling direct in the page (no server, so its "ring" is createOffer and the callee\
+                 taking the offer, without any transport: the ring ratio compares a server round trip with none),\
+                 certificates made before time zero, the callee sending the fake microphone (the same tone), the\
+                 caller playing it through an audio element; "first audio" from the callee starting its answer to\
+                 the caller's inbound-rtp first counting decoded (not concealed) samples, receiver.getStats()\
+                 polled back to back (%.2f ms apart on average: most polls are answered from WebRTC's cached stats\
+                 report, which is refreshed every few tens of milliseconds, so Chromium's first-audio figures are\
+                 upper bounds, late by up to that cache's lifetime).
+
+                Mouth-to-ear: two media sessions (CallSession) in the benchmark's JVM, connected on loopback; a\
+                 10 ms 1 kHz burst once a second into the talker's microphone (a 20 ms frame handed over every\
+                 20 ms), detected at the listener's speaker pulled every 20 ms on its own phase; from the burst's\
+                 first sample being spoken to its first sample over the threshold being played, so it includes\
+                 framing (20 ms), Opus, SRTP, loopback UDP, the jitter buffer (40 ms floor) and the wait for the next\
+                 playout pull, but not the device lines' buffers (LineOptions default: 60 ms each way on\
+                 PulseAudio), which add to it. Bursts missed: %d.
+
+                CPU: process CPU time (OperatingSystemMXBean) of each Confab client JVM, and of the browser's\
+                 processes together (/proc: browser, renderer, GPU, network and audio services), over %d s of an\
+                 established call after its first 2 s, both sides sending speech (espeak-ng, repeated) from WAV\
+                 files and recording (Confab) or playing to an audio element (Chromium) what they hear; no sound\
+                 device on either side. Confab on %s %s.""", coldRuns, warm, warmUp, failedCalls, chromiumVersion, pollMillis,
+                missed, cpuSeconds, System.getProperty("java.vm.name"), System.getProperty("java.version"));
+    }
+
+    private static void setUpRows(List<String> lines, String when, List<SetupTime> confab, List<SetupTime> chromium) {
+        lines.add(row("call to ring, " + when, confab, chromium, SetupTime::ringMillis));
+        lines.add(row("accept to first audio at the caller, " + when, confab, chromium, SetupTime::firstAudioMillis));
+    }
+
+    private static String row(String label, List<SetupTime> confab, List<SetupTime> chromium,
+            ToDoubleFunction<SetupTime> measure) {
+        double confabMedian = median(confab, measure);
+        double chromiumMedian = median(chromium, measure);
+        return String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.2f | %d |", label, confabMedian, chromiumMedian,
+                confabMedian / chromiumMedian, Math.min(confab.size(), chromium.size()));
+    }
+
+    private static <T> double median(List<T> values, ToDoubleFunction<T> measure) {
+        double[] sorted = values.stream().mapToDouble(measure).sorted().toArray();
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private static double min(List<Double> values) {
+        return values.stream().mapToDouble(d -> d).min().orElse(Double.NaN);
+    }
+
+    private static double max(List<Double> values) {
+        return values.stream().mapToDouble(d -> d).max().orElse(Double.NaN);
+    }
+}

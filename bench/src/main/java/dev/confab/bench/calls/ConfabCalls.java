@@ -1,0 +1,148 @@
+package dev.confab.bench.calls;
+
+import dev.confab.testkit.ServerProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Calls between two Confab clients, each in its own fresh JVM ({@link CallPeer}), through the real server in a third,
+ * on loopback: call set-up times and each client's CPU during a call.
+ *
+ * <p>Thread contract: one thread drives an instance; {@link #close()} stops the server and removes its data.
+ */
+final class ConfabCalls implements AutoCloseable {
+    private static final int BUSIEST = 6;
+
+    private final ServerProcess server;
+    private final Path profiles;
+    private int pairs;
+    private int failures;
+
+    /**
+     * Starts the server (production JVM defaults), with the limits lifted that the benchmark would hit and a person
+     * would not: registrations from one address, and WebSocket messages per session (calls placed back to back, a few
+     * a second, exceed its 120 per 10 s and are refused as too many requests).
+     */
+    ConfabCalls() throws Exception {
+        ServerProcess.Builder builder = ServerProcess.builder().jvmOptions(List.of("-Xmx1g"));
+        for (String limit : List.of("limits.register-per-address", "limits.sign-in-per-address",
+                "limits.requests-per-address", "limits.requests-per-session", "limits.ws-messages-per-session")) {
+            builder.set(limit, "1000000/1s");
+        }
+        server = builder.build().start();
+        profiles = Files.createDirectories(server.dataDir().resolve("bench-profiles"));
+    }
+
+    /**
+     * {@code measured} calls between a fresh pair of JVMs after {@code warmUp} unmeasured ones; the callee answers at
+     * once sending {@code tone}, the caller sends nothing. A call
+     * that fails is counted ({@link #failures()}), hung up and not repeated.
+     */
+    List<SetupTime> setUps(boolean startupWarmUp, int warmUp, int measured, Path tone) {
+        List<SetupTime> times = new ArrayList<>();
+        try (Pair pair = pair(startupWarmUp)) {
+            pair.callee.send("answer-with " + tone);
+            for (int i = 0; i < warmUp + measured; i++) {
+                long[] caller;
+                try {
+                    caller = pair.caller.sendForTimes("call " + pair.callee.userId() + " - "
+                            + profiles.resolve("heard-" + pairs + ".wav"));
+                } catch (IllegalStateException e) {
+                    System.out.println("A call failed: " + e.getMessage());
+                    failures++;
+                    pair.caller.send("hang-up");
+                    pair.callee.send("await-idle");
+                    continue;
+                }
+                long[] callee = pair.callee.sendForTimes("last-answered");
+                pair.caller.send("hang-up");
+                pair.callee.send("await-idle");
+                if (i >= warmUp) {
+                    times.add(new SetupTime((callee[0] - caller[0]) / 1e6, (caller[1] - callee[1]) / 1e6));
+                }
+            }
+        }
+        return times;
+    }
+
+    /** Calls in {@link #setUps} that brought no audio within the peer's wait (left out of the times). */
+    int failures() {
+        return failures;
+    }
+
+    /**
+     * Each client's CPU, as a share of one core, over {@code length} of an established call in which both send
+     * speech ({@code callerVoice}, {@code calleeVoice}, at least as long) and record what they hear.
+     */
+    CpuShares cpu(Path callerVoice, Path calleeVoice, Duration length) throws InterruptedException {
+        try (Pair pair = pair(true)) {
+            pair.callee.send("answer-with " + calleeVoice);
+            pair.caller.send("call " + pair.callee.userId() + " " + callerVoice + " "
+                    + profiles.resolve("cpu-heard-" + pairs + ".wav"));
+            pair.callee.send("last-answered");
+            Thread.sleep(2000); // the first seconds of the call (jitter buffer settling, JIT) are not counted
+            long[] callerStart = pair.caller.sendForTimes("cpu");
+            long[] calleeStart = pair.callee.sendForTimes("cpu");
+            Thread.sleep(length.toMillis());
+            long[] callerEnd = pair.caller.sendForTimes("cpu");
+            long[] calleeEnd = pair.callee.sendForTimes("cpu");
+            String callerThreads = String.join(" ", pair.caller.send("busiest-threads " + BUSIEST));
+            String calleeThreads = String.join(" ", pair.callee.send("busiest-threads " + BUSIEST));
+            pair.caller.send("hang-up");
+            return new CpuShares(share(callerStart, callerEnd), share(calleeStart, calleeEnd), callerThreads,
+                    calleeThreads);
+        }
+    }
+
+    /**
+     * The caller's and the callee's CPU time as a percentage of the wall time, that is of one core, and the threads
+     * that used most of it in each ({@code name=milliseconds}).
+     */
+    record CpuShares(double callerPercent, double calleePercent, String callerThreads, String calleeThreads) {
+    }
+
+    private static double share(long[] start, long[] end) {
+        return 100.0 * (end[0] - start[0]) / (end[1] - start[1]);
+    }
+
+    /** Two fresh JVMs, registered as new users who are contacts and see each other online. */
+    private Pair pair(boolean startupWarmUp) {
+        int n = ++pairs;
+        CallPeer caller = new CallPeer(server.baseUrl(), profiles.resolve("caller" + n), "caller" + n,
+                startupWarmUp);
+        Pair pair;
+        try {
+            pair = new Pair(caller, new CallPeer(server.baseUrl(), profiles.resolve("callee" + n), "callee" + n,
+                    startupWarmUp));
+        } catch (RuntimeException e) {
+            caller.close();
+            throw e;
+        }
+        try {
+            caller.send("befriend-request callee" + n);
+            pair.callee.send("befriend-accept caller" + n);
+            caller.send("await-online " + pair.callee.userId());
+            pair.callee.send("await-online " + caller.userId());
+            return pair;
+        } catch (RuntimeException e) {
+            pair.close();
+            throw e;
+        }
+    }
+
+    private record Pair(CallPeer caller, CallPeer callee) implements AutoCloseable {
+        @Override
+        public void close() {
+            callee.close();
+            caller.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

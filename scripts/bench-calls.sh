@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Call set-up (call to ring, accept to first audio), mouth-to-ear latency of the media pipeline and CPU per call on
+# loopback, Confab beside headless Chromium:
+# ./scripts/bench-calls.sh [--cold-runs N] [--warm-up W] [--warm M] [--cpu-seconds S]   (--help lists the options)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/jdk.sh
+confab_find_jdk
+if [[ ! -x /usr/lib/chromium/chromium || ! -x /usr/bin/chromedriver ]]; then
+  echo "Chromium is needed: apt-get install -y chromium chromium-driver" >&2
+  exit 1
+fi
+if ! command -v espeak-ng >/dev/null || ! command -v ffmpeg >/dev/null; then
+  echo "The talking voice needs espeak-ng and ffmpeg: apt-get install -y espeak-ng ffmpeg" >&2
+  exit 1
+fi
+# Built in one reactor, without installing: the classpath names the modules' own jars under */target.
+CP_FILE=bench/target/classpath.txt
+./mvnw -q -B -DskipTests -pl bench -am package dependency:build-classpath \
+  -Dmdep.outputFile="$PWD/$CP_FILE" -Dmdep.includeScope=runtime
+exec java -cp "bench/target/classes:$(cat "$CP_FILE")" dev.confab.bench.calls.CallReport "$@"
