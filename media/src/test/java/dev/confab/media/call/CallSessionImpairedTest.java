@@ -27,8 +27,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A call whose every datagram goes through the seeded impairment relay, audio paced in real time as capture and
- * playout pace it: what the callee plays is compared with what the caller said.
+ * A call whose every datagram goes through the seeded impairment relay, which starts to lose, delay and reorder once
+ * the call is up; audio paced in real time as capture and playout pace it: what the callee plays is compared with
+ * what the caller said.
  */
 class CallSessionImpairedTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
@@ -91,8 +92,7 @@ class CallSessionImpairedTest {
         String offer = caller.session.createOffer();
         String answer = callee.session.acceptOffer(offer);
         InetSocketAddress callee127 = callee.loopbackCandidate();
-        ImpairmentRelay relay = ImpairmentRelay.builder().peerB(callee127).seed(seed)
-                .impair(Direction.A_TO_B, impairment).impair(Direction.B_TO_A, impairment).start();
+        ImpairmentRelay relay = ImpairmentRelay.builder().peerB(callee127).seed(seed).start();
         sessions.closeAfter(relay);
         caller.session.acceptAnswer(answer);
         caller.session.addRemoteCandidate("candidate:1 1 udp 2130706431 " + relay.addressA().getAddress()
@@ -101,6 +101,8 @@ class CallSessionImpairedTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(List.of(caller.session.state(), callee.session.state()))
                 .as("caller, callee; relay " + relay.counters(Direction.A_TO_B) + " / " + relay.counters(Direction.B_TO_A))
                 .containsOnly(CallMediaState.CONNECTED));
+        // The network turns bad once the call is up: the call must carry on through it.
+        relay.impairBoth(impairment);
 
         short[] said = Speech.pcm48k(WORDS);
         short[] played = new short[said.length + 48_000];
