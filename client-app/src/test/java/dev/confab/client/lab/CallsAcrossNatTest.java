@@ -103,6 +103,14 @@ class CallsAcrossNatTest {
         assertThat(path.get("remoteType").asText()).as(path.toString()).isIn("srflx", "prflx");
     }
 
+    @Test
+    void relayOnlyTheCallGoesThroughTheTurnServerAndEachHearsTheOther() throws Exception {
+        JsonNode path = talk("relayed", true);
+
+        assertThat(path.get("relayed").asBoolean()).as(path.toString()).isTrue();
+        assertThat(path.get("localType").asText()).as(path.toString()).isEqualTo("relay");
+    }
+
     // ---- helpers
 
     /**

@@ -586,7 +586,9 @@ public final class IceAgent implements AutoCloseable {
             considerNomination();
         }
         boolean anyValid = selected != null;
-        boolean exhausted = remoteEnded && triggered.isEmpty() && checklist.allChecked();
+        // Also our own gathering must be over: a relay-only agent has no pair until its allocation answers, and the
+        // peer's end-of-candidates may come first.
+        boolean exhausted = remoteEnded && gatherer.complete() && triggered.isEmpty() && checklist.allChecked();
         boolean tooLong = checkingSince != 0 && System.nanoTime() - checkingSince > config.failAfter().toNanos();
         if (!anyValid && (exhausted || tooLong) && state == IceState.CHECKING) {
             setState(IceState.FAILED);

@@ -68,6 +68,28 @@ class IceRelayTest {
         }
     }
 
+    /**
+     * The peer's candidates and its end-of-candidates arrive before this relay-only agent has its own relay (the
+     * callee answers, and the caller's trickled candidates held while it rang are handed over at once): with no pair
+     * yet, it must wait for its own gathering instead of failing.
+     */
+    @Test
+    void anAgentThatHearsThePeersLastCandidateBeforeItsOwnRelayIsReadyWaitsForIt() {
+        try (AgentPair pair = new AgentPair(relayOnly(), IceRole.CONTROLLING, IceRole.CONTROLLED, 25)) {
+            pair.a.agent.start().join();
+            await().atMost(WAIT).until(() -> pair.a.gatheringComplete);
+            pair.b.agent.remoteCredentials(pair.a.agent.localCredentials());
+            pair.b.agent.endOfRemoteCandidates();
+            pair.b.agent.start().join();
+            pair.a.agent.remoteCredentials(pair.b.agent.localCredentials());
+
+            await().atMost(WAIT).until(() -> pair.b.agent.state() == IceState.CONNECTED
+                    || pair.b.agent.state() == IceState.FAILED);
+            assertThat(pair.b.states).as(pair.b.agent.diagnostics()).doesNotContain(IceState.FAILED)
+                    .contains(IceState.CONNECTED);
+        }
+    }
+
     /** coturn deletes a released allocation on its next timer tick (about 1 s), closing the relayed port. */
     @Test
     void closingTheAgentsReleasesTheirAllocations() {
