@@ -2,9 +2,7 @@ package dev.confab.bench.ice;
 
 import dev.confab.testkit.net.Host;
 import dev.confab.testkit.net.NamespaceJvm;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -24,18 +22,18 @@ final class ConfabNatPeer implements NatPeer {
     @Override
     public Offer offer(String stun) {
         String[] reply = request("offer " + stun, "offer");
-        return new Offer(decode(reply[1]), Double.parseDouble(reply[2]));
+        return new Offer(NatPeerMain.decode(reply[1]), Double.parseDouble(reply[2]));
     }
 
     @Override
     public Answer answer(String stun, String offerSdp) {
-        String[] reply = request("answer " + stun + " " + encode(offerSdp), "answer");
-        return new Answer(decode(reply[1]), Double.parseDouble(reply[2]));
+        String[] reply = request("answer " + stun + " " + NatPeerMain.encode(offerSdp), "answer");
+        return new Answer(NatPeerMain.decode(reply[1]), Double.parseDouble(reply[2]));
     }
 
     @Override
     public double answered(String answerSdp) {
-        return Double.parseDouble(request("answered " + encode(answerSdp), "applied")[1]);
+        return Double.parseDouble(request("answered " + NatPeerMain.encode(answerSdp), "applied")[1]);
     }
 
     @Override
@@ -63,11 +61,4 @@ final class ConfabNatPeer implements NatPeer {
         return reply;
     }
 
-    private static String encode(String sdp) {
-        return Base64.getEncoder().encodeToString(sdp.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String decode(String base64) {
-        return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
-    }
 }

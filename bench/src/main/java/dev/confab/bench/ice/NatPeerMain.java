@@ -162,11 +162,12 @@ public final class NatPeerMain {
         return new InetSocketAddress(ipAndPort.substring(0, colon), Integer.parseInt(ipAndPort.substring(colon + 1)));
     }
 
-    private static String encode(String sdp) {
+    /** SDP as one word for the control channel: Base64 of its UTF-8 text. */
+    static String encode(String sdp) {
         return Base64.getEncoder().encodeToString(sdp.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String decode(String base64) {
+    static String decode(String base64) {
         return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
     }
 

@@ -30,9 +30,7 @@ public record AudioSection(SendStream sendStream) {
     public static final String MID = "0";
     /** Opus's payload type in Confab's offers (as Chromium numbers it); an answer keeps the offerer's number. */
     public static final int OPUS_PAYLOAD_TYPE = 111;
-    /** The audio level header extension (RFC 6464). */
-    public static final String AUDIO_LEVEL_URI = HeaderExtensionIds.AUDIO_LEVEL_URI;
-    private static final List<Extmap> EXTMAPS = List.of(Extmap.of(1, AUDIO_LEVEL_URI), Extmap.of(4, Extmap.MID_URI));
+    private static final List<Extmap> EXTMAPS = List.of(Extmap.of(1, HeaderExtensionIds.AUDIO_LEVEL_URI), Extmap.of(4, Extmap.MID_URI));
 
     /** The offered audio section. */
     public LocalMedia offer() {
@@ -47,7 +45,7 @@ public record AudioSection(SendStream sendStream) {
         CodecChoice ownParameters = OpusParameters.CONFAB.formatParameters()
                 .map(fmtp -> opus.withParameters("opus", fmtp)).orElse(opus);
         return AnswerOptions.of(sessionId, transport, ownParameters)
-                .withHeaderExtensions(Set.of(Extmap.MID_URI, AUDIO_LEVEL_URI))
+                .withHeaderExtensions(Set.of(Extmap.MID_URI, HeaderExtensionIds.AUDIO_LEVEL_URI))
                 .withSendStreams(Map.of(MediaDescription.AUDIO, sendStream));
     }
 
