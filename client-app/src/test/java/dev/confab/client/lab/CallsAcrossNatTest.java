@@ -4,25 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.confab.client.cli.CliContext;
-import dev.confab.client.cli.ConfabCli;
 import dev.confab.client.testing.Speech;
 import dev.confab.media.audio.device.WavFile;
-import dev.confab.protocol.Json;
-import dev.confab.testkit.Coturn;
-import dev.confab.testkit.ServerProcess;
 import dev.confab.testkit.audio.Alignment;
-import dev.confab.testkit.net.Host;
 import dev.confab.testkit.net.NatMapping;
 import dev.confab.testkit.net.NetworkLab;
 import dev.confab.testkit.net.NetworkLabExtension;
 import dev.confab.testkit.net.Topology;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  * One lab, server and coturn serve the whole class.
  */
 class CallsAcrossNatTest {
-    private static final String PASSWORD = "correct horse battery 42";
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final int HALF_SECOND = 24_000;
     private static final int MAX_DRIFT = 4_800;
@@ -56,27 +43,13 @@ class CallsAcrossNatTest {
 
     @TempDir
     static Path home;
-    static Coturn coturn;
-    static ServerProcess server;
+    static LabCallServer server;
     static Path aliceSays;
     static Path bobSays;
 
     @BeforeAll
     static void serverRelayAndTwoContactsWhoSpeak() throws Exception {
-        Host public_ = LABS.lab().host("server");
-        String ip = public_.address().getHostAddress();
-        coturn = Coturn.start(Coturn.Options.loopback().inNamespace(List.of("ip", "netns", "exec", public_.namespace()), ip));
-        String turn = ip + ":" + coturn.address().getPort();
-        server = ServerProcess.builder().inLabHost(public_.namespace(), ip)
-                .set("turn.secret", coturn.secret())
-                .set("turn.urls", "turn:" + turn + "?transport=udp")
-                .set("stun.urls", "stun:" + turn)
-                .set("ws.heartbeat-seconds", "1")
-                .build().start();
-        cli(PASSWORD + "\n", "alice", "register", "alice", "--password-stdin");
-        cli(PASSWORD + "\n", "bob", "register", "bob", "--password-stdin");
-        cli("", "alice", "contacts", "add", "bob");
-        cli("", "bob", "contacts", "accept", "alice");
+        server = LabCallServer.start(LABS.lab().host("server"), home, Map.of("ws.heartbeat-seconds", "1"));
         aliceSays = Speech.wav("Confab calls travel peer to peer, encrypted from end to end. They cross home routers "
                 + "and office firewalls without asking anyone for help.", home.resolve("alice-says.wav"));
         bobSays = Speech.wav("Seven silver swans swam south over the lazy dog. The quick brown fox jumps over it, "
@@ -89,9 +62,6 @@ class CallsAcrossNatTest {
     static void stop() {
         if (server != null) {
             server.close();
-        }
-        if (coturn != null) {
-            coturn.close();
         }
     }
 
@@ -123,24 +93,21 @@ class CallsAcrossNatTest {
         Path aliceHeard = home.resolve(label + "-alice-heard.wav");
         short[] alicesWords = WavFile.read(aliceSays).samples();
         JsonNode path;
-        try (LabCli bob = LabCli.start(lab.host("bob"), server.labUrl(), home.resolve("bob"),
-                        withRelay(relayOnly, "answer", "--auto", "--timeout", "60", "--mic-wav", bobSays.toString(),
-                                "--record-wav", bobHeard.toString()));
-                LabCli alice = LabCli.start(lab.host("alice"), server.labUrl(), home.resolve("alice"),
-                        withRelay(relayOnly, "--json", "shell"))) {
+        try (LabCli bob = server.startCli(lab.host("bob"), "bob", withRelay(relayOnly, "answer", "--auto", "--timeout",
+                        "60", "--mic-wav", bobSays.toString(), "--record-wav", bobHeard.toString()));
+                LabCli alice = server.startCli(lab.host("alice"), "alice", withRelay(relayOnly, "--json", "shell"))) {
             try {
                 bob.await("Waiting for a call", WAIT);
-                alice.await(event("connection", "connected"), WAIT);
+                alice.awaitEvent("connection", "connected", WAIT);
                 alice.send("call bob --mic-wav " + aliceSays + " --record-wav " + aliceHeard);
-                alice.await(event("call", "connected"), WAIT);
+                alice.awaitEvent("call", "connected", WAIT);
                 long talkMillis = alicesWords.length / 48 + 1_000;
                 await().pollDelay(Duration.ofMillis(talkMillis)).atMost(Duration.ofMillis(talkMillis + 1_000))
                         .until(() -> true);
-                path = stats(alice).get("path");
+                path = alice.stats(WAIT).get("path");
                 hangUpAndQuit(alice, bob);
             } catch (RuntimeException | AssertionError e) {
-                throw new AssertionError(e.getMessage() + "\n=== and bob: " + bob + "\n=== alice's log:\n"
-                        + logTail("alice") + "\n=== bob's log:\n" + logTail("bob") + "\n=== coturn:\n" + coturn.log(30), e);
+                throw new AssertionError(e.getMessage() + "\n=== and bob: " + bob + server.diagnostics(), e);
             }
         }
         short[] bobsWords = WavFile.read(bobSays).samples();
@@ -162,40 +129,12 @@ class CallsAcrossNatTest {
     }
 
     /** Alice hangs up and leaves her shell; both processes end with the call. */
-    private static void hangUpAndQuit(LabCli alice, LabCli bob) {
+    static void hangUpAndQuit(LabCli alice, LabCli bob) {
         alice.send("hangup");
         alice.await(line -> line.contains("\"callEnded\""), WAIT);
         alice.send("quit");
         bob.await("Call ended. alice hung up.", WAIT);
         await().atMost(WAIT).until(() -> !bob.isAlive() && !alice.isAlive());
-    }
-
-    /** Alice's statistics, from her shell's {@code stats}. */
-    private static JsonNode stats(LabCli alice) {
-        alice.send("stats");
-        return json(alice.await(line -> line.contains("\"packetsReceived\""), WAIT));
-    }
-
-    private static java.util.function.Predicate<String> event(String event, String state) {
-        return line -> line.startsWith("{") && event.equals(json(line).path("event").asText())
-                && state.equals(json(line).path("state").asText());
-    }
-
-    private static JsonNode json(String line) {
-        try {
-            return Json.mapper().readTree(line);
-        } catch (IOException e) {
-            throw new UncheckedIOException("not JSON: " + line, e);
-        }
-    }
-
-    private static String logTail(String profile) {
-        try {
-            List<String> lines = java.nio.file.Files.readAllLines(home.resolve(profile).resolve("confab.log"));
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
     }
 
     private static String[] withRelay(boolean relayOnly, String... args) {
@@ -204,18 +143,5 @@ class CallsAcrossNatTest {
             all.add("--relay-only");
         }
         return all.toArray(String[]::new);
-    }
-
-    /** Runs confab in this JVM as {@code profile} through the bridge to the server; fails unless it exits 0. */
-    private static void cli(String stdin, String profile, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CliContext ctx = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true),
-                new BufferedReader(new StringReader(stdin)), Map.of(), null, null);
-        List<String> all = new ArrayList<>(List.of("--server", server.baseUrl(), "--profile-dir",
-                home.resolve(profile).toString()));
-        all.addAll(List.of(args));
-        int exit = ConfabCli.run(ctx, all.toArray(String[]::new));
-        assertThat(exit).as(String.join(" ", args) + "\n" + out + err).isZero();
     }
 }

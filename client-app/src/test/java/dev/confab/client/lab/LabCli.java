@@ -1,8 +1,12 @@
 package dev.confab.client.lab;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.confab.client.cli.ConfabCli;
+import dev.confab.protocol.Json;
 import dev.confab.testkit.net.Host;
 import dev.confab.testkit.net.NamespaceJvm;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,6 +55,26 @@ final class LabCli implements AutoCloseable {
             transcript.add(line);
             return match.test(line);
         }, timeout);
+    }
+
+    /** Waits for the shell's ({@code --json}) event line of {@code event} (such as {@code call}) in {@code state}. */
+    JsonNode awaitEvent(String event, String state, Duration timeout) {
+        return json(await(line -> line.startsWith("{") && event.equals(json(line).path("event").asText())
+                && state.equals(json(line).path("state").asText()), timeout));
+    }
+
+    /** The call's statistics, from the shell's ({@code --json}) {@code stats}. */
+    JsonNode stats(Duration timeout) {
+        send("stats");
+        return json(await(line -> line.contains("\"packetsReceived\""), timeout));
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return Json.mapper().readTree(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + line, e);
+        }
     }
 
     /** Every line a wait has read so far, in order. */

@@ -79,6 +79,7 @@ public final class CallSession implements AutoCloseable {
         }
     };
     private final List<String> earlyCandidates = new ArrayList<>();
+    private final LocalGeneration localGeneration = new LocalGeneration();
     private int unparsedCandidates;
 
     private volatile SecureTransport transport;
@@ -278,11 +279,15 @@ public final class CallSession implements AutoCloseable {
         return onThreadNegotiating(() -> {
             SessionDescription offer = parse(offerSdp);
             PeerTransport peer = sameCertificate(peerTransportOf(offer));
-            CompletableFuture<String> answer = new CompletableFuture<>();
             if (peer.credentials().ufrag().equals(remoteUfrag)) {
-                answer.complete(answerTo(offer));
-                return answer;
+                // The same offer again, sent again because the answer seemed lost: the same answer (once our restart
+                // answering it is made), with the candidates gathered since, whose trickle may have been lost too.
+                applyCandidates(peer);
+                return pendingRestartAnswer != null ? pendingRestartAnswer
+                        : CompletableFuture.completedFuture(localGeneration.withCandidates(answerDescription(offer),
+                                transport.agent().localCredentials()).toSdp());
             }
+            CompletableFuture<String> answer = new CompletableFuture<>();
             pendingRestartOffer = offer;
             pendingRestartAnswer = answer;
             remoteUfrag = peer.credentials().ufrag();
@@ -292,14 +297,37 @@ public final class CallSession implements AutoCloseable {
         });
     }
 
-    /** The peer's answer to this side's re-offer. */
+    /**
+     * The peer's answer to this side's re-offer. An answer that comes again (to a re-offer sent again) adds its
+     * candidates and restarts nothing.
+     */
     public void acceptRenegotiationAnswer(String answerSdp) throws CallNegotiationException {
         onThreadNegotiating(() -> {
             PeerTransport peer = sameCertificate(peerTransportOf(parse(answerSdp)));
+            if (peer.credentials().ufrag().equals(remoteUfrag)) {
+                applyCandidates(peer);
+                return null;
+            }
             remoteUfrag = peer.credentials().ufrag();
             restarter.remoteRestart(peer.credentials());
             applyCandidates(peer);
             return null;
+        });
+    }
+
+    /**
+     * This side's re-offer again, with the candidates gathered since, while its ICE restart waits for the peer's answer;
+     * empty otherwise. For the owner to send again when the answer is slow to come: the re-offer or the answer may have
+     * been lost with a signaling connection the same network change took down. The peer answers a repeated offer
+     * without restarting again.
+     */
+    public Optional<String> unansweredReoffer() {
+        return onThread(() -> {
+            if (restarter == null || !restarter.awaitingAnswer()
+                    || state == CallMediaState.CLOSED || state == CallMediaState.FAILED) {
+                return Optional.empty();
+            }
+            return Optional.of(localGeneration.withCandidates(reoffer(), transport.agent().localCredentials()).toSdp());
         });
     }
 
@@ -392,15 +420,22 @@ public final class CallSession implements AutoCloseable {
                     answer.completeExceptionally(e);
                 }
             } else {
-                listener.renegotiationNeeded(
-                        LocalDescriptions.offer(transport, sessionId, List.of(audio.offer())).toSdp());
+                listener.renegotiationNeeded(reoffer().toSdp());
             }
         });
     }
 
+    private SessionDescription reoffer() {
+        return LocalDescriptions.offer(transport, sessionId, List.of(audio.offer()));
+    }
+
     private String answerTo(SessionDescription offer) throws CallNegotiationException {
+        return answerDescription(offer).toSdp();
+    }
+
+    private SessionDescription answerDescription(SessionDescription offer) throws CallNegotiationException {
         return negotiating(() -> JsepAnswers.create(offer,
-                audio.answerOptions(sessionId, LocalDescriptions.transportOf(transport)))).toSdp();
+                audio.answerOptions(sessionId, LocalDescriptions.transportOf(transport))));
     }
 
     private void iceStateChanged(IceState ice) {
@@ -632,11 +667,13 @@ public final class CallSession implements AutoCloseable {
     private final class Ice implements IceListener {
         @Override
         public void localCandidate(LocalCandidate candidate, IceCredentials credentials) {
+            localGeneration.gathered(candidate, credentials);
             listener.localCandidate(SdpCandidates.toSdp(candidate, credentials).toAttribute());
         }
 
         @Override
         public void gatheringComplete(IceCredentials credentials) {
+            localGeneration.complete(credentials);
             listener.localCandidate("");
         }
 

@@ -61,6 +61,11 @@ public final class IceRestarter {
         }
     }
 
+    /** Whether a restart of ours waits for the peer's credentials. */
+    public synchronized boolean awaitingAnswer() {
+        return awaitingAnswer;
+    }
+
     /** Restarts this side has made. */
     public synchronized int restarts() {
         return restarts;

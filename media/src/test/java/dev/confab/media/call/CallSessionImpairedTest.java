@@ -91,7 +91,7 @@ class CallSessionImpairedTest {
         Side callee = new Side(seed * 10 + 2);
         String offer = caller.session.createOffer();
         String answer = callee.session.acceptOffer(offer);
-        InetSocketAddress callee127 = callee.loopbackCandidate();
+        InetSocketAddress callee127 = SessionFixture.loopbackCandidate(callee.candidates);
         ImpairmentRelay relay = ImpairmentRelay.builder().peerB(callee127).seed(seed).start();
         sessions.closeAfter(relay);
         caller.session.acceptAnswer(answer);
@@ -148,13 +148,6 @@ class CallSessionImpairedTest {
         @Override
         public void localCandidate(String line) {
             candidates.add(line);
-        }
-
-        InetSocketAddress loopbackCandidate() {
-            await().atMost(WAIT).until(() -> candidates.stream().anyMatch(c -> c.contains(" 127.0.0.1 ")));
-            String[] words = candidates.stream().filter(c -> c.contains(" 127.0.0.1 ")).findFirst().orElseThrow()
-                    .split(" ");
-            return new InetSocketAddress(words[4], Integer.parseInt(words[5]));
         }
     }
 }

@@ -1,10 +1,14 @@
 package dev.confab.media.call;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.confab.crypto.dtls.DtlsCertificate;
 import dev.confab.media.ice.IceAgentConfig;
 import dev.confab.testkit.TestRandom;
+import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +34,14 @@ final class SessionFixture implements AfterEachCallback {
                 DtlsCertificate.generate(random, Clock.systemUTC()), timers, virtual, random), listener);
         closing.add(session);
         return session;
+    }
+
+    /** The address of the 127.0.0.1 candidate among trickled {@code candidates}, once the session has gathered it. */
+    static InetSocketAddress loopbackCandidate(List<String> candidates) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> candidates.stream().anyMatch(c -> c.contains(" 127.0.0.1 ")));
+        String[] words = candidates.stream().filter(c -> c.contains(" 127.0.0.1 ")).findFirst().orElseThrow()
+                .split(" ");
+        return new InetSocketAddress(words[4], Integer.parseInt(words[5]));
     }
 
     /** Closes {@code resource} after the test, before the sessions made earlier. */

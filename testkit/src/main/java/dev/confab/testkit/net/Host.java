@@ -2,6 +2,7 @@ package dev.confab.testkit.net;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -77,6 +78,20 @@ public final class Host {
             throw new IndexOutOfBoundsException("Host " + name + " has no eth" + index + "; it has " + interfaces);
         }
         return interfaces.get(index).uplink();
+    }
+
+    /**
+     * Moves the main table's default route, the one unbound sockets use, onto {@code eth<index>}, as a network manager
+     * does when the cable of the connection it used is pulled and another one is left; the rules that route what is
+     * sent from a bound address stay. {@code routeUnboundTrafficThrough(0)} puts it back as the lab made it.
+     */
+    public void routeUnboundTrafficThrough(int index) {
+        uplink(index);
+        HostInterface via = interfaces.get(index);
+        List<String> route = new ArrayList<>(List.of("route", "replace", "default"));
+        via.gateway().ifPresent(gateway -> route.addAll(List.of("via", gateway.getHostAddress(), "onlink")));
+        route.addAll(List.of("dev", via.device(), "src", via.address().getHostAddress()));
+        Shell.check(tools.ipIn(namespace, route.toArray(String[]::new)));
     }
 
     /** The cables of every interface, {@code eth0}'s first. */

@@ -108,7 +108,7 @@ final class LabWiring {
                 routeOnlyWhatComesFrom(ns, uplink.device(), address, segment, FIRST_TABLE + index - 1,
                         FIRST_RULE_PRIORITY + index - 1);
             }
-            interfaces.add(new HostInterface(uplink.device(), address, nat, link));
+            interfaces.add(new HostInterface(uplink.device(), address, nat, link, addresses.gateway(segment)));
         }
         return new Host(tools, spec.name(), ns, interfaces, owner);
     }

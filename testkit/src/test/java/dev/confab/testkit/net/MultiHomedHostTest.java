@@ -77,6 +77,25 @@ class MultiHomedHostTest {
     }
 
     @Test
+    void unboundTrafficMovesToEth1AsANetworkManagerWouldAndBack() {
+        Host alice = network.lab().host("alice");
+        String server = network.lab().host("server").address().getHostAddress();
+        UplinkPaths paths = UplinkPaths.open(network.lab());
+
+        alice.uplink(0).down();
+        alice.routeUnboundTrafficThrough(1);
+        assertThat(routeTo(alice, server)).as("unbound, eth0 unplugged").contains(" via 10.0.3.1 dev eth1 src 10.0.3.2 ");
+        paths.assertRoundTrip(1, "eth1 carrying the unbound traffic too", "");
+
+        alice.uplink(0).up();
+        alice.routeUnboundTrafficThrough(0);
+        assertThat(routeTo(alice, server)).as("unbound, back on eth0").contains(" dev eth0 ");
+        assertThat(routeTo(alice, server, "from", "10.0.3.2")).contains(" dev eth1 ");
+        paths.assertRoundTrip(0, "eth0 plugged back", "");
+        assertThatThrownBy(() -> alice.routeUnboundTrafficThrough(2)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
     void theSecondUplinkIsCutBlackHoledAndThrottledOnItsOwn() {
         Host alice = network.lab().host("alice");
         Link eth1 = alice.uplink(1);

@@ -3,6 +3,7 @@ package dev.confab.client.core.calls;
 import dev.confab.client.core.internal.ListenerSet;
 import dev.confab.media.call.CallSessionConfig;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
 /**
@@ -14,8 +15,10 @@ import java.util.function.Supplier;
  * @param binding   signing and checking fingerprint statements
  * @param sessions  makes one call's media configuration; called on the manager's thread, may block
  * @param thread    the manager's serial executor, where every call's state lives
+ * @param timers    for a flow's timers, whose work it hands to {@code thread}
  * @param observers called on the client's event thread
  */
 record CallContext(CallSignaling signaling, FingerprintBinding binding, Supplier<CallSessionConfig> sessions,
-        Executor thread, ListenerSet<CallObserver> observers) {
+        Executor thread, ScheduledExecutorService timers,
+        ListenerSet<CallObserver> observers) {
 }

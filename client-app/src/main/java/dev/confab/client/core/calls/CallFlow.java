@@ -15,10 +15,13 @@ import dev.confab.protocol.ws.IceCandidate;
 import dev.confab.protocol.ws.SdpKind;
 import dev.confab.protocol.ws.ServerMessage;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +39,10 @@ import org.slf4j.LoggerFactory;
 final class CallFlow implements CallSessionListener {
     private static final Logger log = LoggerFactory.getLogger(CallFlow.class);
     private static final int MAX_HELD_CANDIDATES = 64;
+    /** How long the event connection has to prove itself alive once the media path broke. */
+    static final Duration CONNECTION_CHECK = Duration.ofSeconds(1);
+    /** How often an ICE restart's re-offer goes out again while its answer is missing. */
+    static final Duration REOFFER_AGAIN_EVERY = Duration.ofMillis(500);
 
     private final Call call;
     private final CallContext ctx;
@@ -49,6 +56,7 @@ final class CallFlow implements CallSessionListener {
     private String offerSdp;
     private String offerSignature;
     private boolean descriptionSent;
+    private ScheduledFuture<?> reofferAgain;
 
     CallFlow(Call call, CallContext ctx, Consumer<CallFlow> onEnded) {
         this.call = call;
@@ -234,10 +242,14 @@ final class CallFlow implements CallSessionListener {
             switch (media) {
                 case CONNECTING -> setState(CallState.CONNECTING);
                 case CONNECTED -> {
+                    stopReofferingAgain();
                     startAudio();
                     setState(CallState.CONNECTED);
                 }
-                case RECONNECTING -> setState(CallState.RECONNECTING);
+                case RECONNECTING -> {
+                    setState(CallState.RECONNECTING);
+                    recoverSignaling();
+                }
                 case NEW, FAILED, CLOSED -> { }
             }
         });
@@ -267,6 +279,33 @@ final class CallFlow implements CallSessionListener {
     }
 
     // ---- internals
+
+    /**
+     * The media path broke, maybe because the network changed, and then the event connection may be as dead as the
+     * path without knowing it yet: it is checked at once (reconnecting if it does not answer), and the ICE restart's
+     * re-offer goes out again until its answer comes, since the first one, or its answer, may have been lost with the
+     * old connection. The peer answers a repeated re-offer without restarting again.
+     */
+    private void recoverSignaling() {
+        ctx.signaling().checkConnection(CONNECTION_CHECK);
+        if (reofferAgain == null) {
+            long every = REOFFER_AGAIN_EVERY.toMillis();
+            reofferAgain = ctx.timers().scheduleWithFixedDelay(() -> onThread(this::reofferAgain), every, every,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void reofferAgain() {
+        session.unansweredReoffer().ifPresent(offer -> whenSent(ctx.signaling().sdp(call.id(), SdpKind.OFFER, offer,
+                ctx.binding().sign(call.parties(), BindingRole.OFFER, session.localFingerprint()))));
+    }
+
+    private void stopReofferingAgain() {
+        if (reofferAgain != null) {
+            reofferAgain.cancel(false);
+            reofferAgain = null;
+        }
+    }
 
     private void openSession() {
         session = CallSession.create(ctx.sessions().get(), this);
@@ -343,6 +382,7 @@ final class CallFlow implements CallSessionListener {
         }
         log.info("Call {} with {} ended: {}", call.id(), call.peerUserId(), end);
         call.ended(end);
+        stopReofferingAgain();
         if (running != null) {
             running.close();
         }

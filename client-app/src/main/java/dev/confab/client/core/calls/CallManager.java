@@ -84,7 +84,7 @@ public final class CallManager implements AutoCloseable {
         this.certificates = new CertificateStock(background, random, clock);
         this.iceServers = new IceServers(api, clock);
         this.context = new CallContext(signaling, new FingerprintBinding(keys, () -> account.identity().identity()),
-                this::sessionConfig, thread, observers);
+                this::sessionConfig, thread, timers, observers);
         signaling.addListener(new Relay());
     }
 

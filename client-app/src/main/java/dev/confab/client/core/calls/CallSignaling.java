@@ -8,6 +8,7 @@ import dev.confab.protocol.ws.ClientMessage;
 import dev.confab.protocol.ws.IceCandidate;
 import dev.confab.protocol.ws.SdpKind;
 import dev.confab.protocol.ws.ServerMessage;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -76,6 +77,14 @@ public final class CallSignaling {
 
     public CompletableFuture<Void> sdp(String callId, SdpKind kind, String sdp, String signature) {
         return send(id -> new ClientMessage.CallSdp(id, callId, kind, sdp, signature));
+    }
+
+    /** Asks the event connection to prove itself alive within {@code within}, else to reconnect at once. */
+    public void checkConnection(Duration within) {
+        EventStream events = stream.get();
+        if (events != null) {
+            events.checkAlive(within);
+        }
     }
 
     /** Routes a call event from the server to the listeners. */

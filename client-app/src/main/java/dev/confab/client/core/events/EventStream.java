@@ -140,6 +140,27 @@ public final class EventStream {
         });
     }
 
+    /**
+     * Checks at once that the connection still carries traffic, when something suggests the network changed under it
+     * (a call's media path died): sends a {@code ping} and, when nothing at all arrives within {@code within},
+     * reconnects without waiting for the heartbeat to notice, which takes up to twice the heartbeat.
+     */
+    public void checkAlive(Duration within) {
+        onLoop(() -> {
+            if (!running || !welcomed) {
+                return;
+            }
+            int gen = generation;
+            long askedAt = clock.millis();
+            send(new ClientMessage.Ping(nextId())).exceptionally(e -> null);
+            loop.schedule(() -> {
+                if (gen == generation && running && !watchdog.heardSince(askedAt)) {
+                    lost(gen, "no answer from the server within " + within.toMillis() + " ms of a check");
+                }
+            }, within.toMillis(), TimeUnit.MILLISECONDS);
+        });
+    }
+
     /** A fresh message id, unique for this stream. Thread-safe. */
     public String nextId() {
         return idPrefix + "-" + ids.incrementAndGet();

@@ -31,6 +31,11 @@ final class HeartbeatWatchdog {
         lastReceivedAt = clock.millis();
     }
 
+    /** Whether something arrived at or after {@code millis} (of the watchdog's clock). */
+    boolean heardSince(long millis) {
+        return lastReceivedAt >= millis;
+    }
+
     /**
      * Starts watching a connection the server welcomed; replaces an earlier watch.
      *
