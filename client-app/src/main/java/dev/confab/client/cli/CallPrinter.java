@@ -4,6 +4,7 @@ import dev.confab.client.core.calls.Call;
 import dev.confab.client.core.calls.CallEnd;
 import dev.confab.client.core.calls.CallObserver;
 import dev.confab.client.core.calls.CallState;
+import dev.confab.client.core.calls.EndReason;
 import dev.confab.crypto.sas.ShortAuthString;
 import java.util.Locale;
 
@@ -48,11 +49,12 @@ final class CallPrinter implements CallObserver {
 
     @Override
     public void onCallEnded(Call call, CallEnd end) {
-        emit("Call ended. " + end.message(call.peerName()),
+        String message = end.message(call.peerName());
+        emit(end.reason() == EndReason.MISSED_WHILE_BUSY ? message : "Call ended. " + message,
                 Printer.obj("event", "callEnded", "callId", call.id(), "peer", call.peerName(),
                         "reason", lower(end.reason()),
                         "mediaFailure", end.mediaFailure() == null ? null : lower(end.mediaFailure()),
-                        "message", end.message(call.peerName()), "detail", end.detail().isEmpty() ? null : end.detail()));
+                        "message", message, "detail", end.detail().isEmpty() ? null : end.detail()));
     }
 
     private void emit(String human, java.util.Map<String, Object> json) {

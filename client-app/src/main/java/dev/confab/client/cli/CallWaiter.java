@@ -118,8 +118,8 @@ final class CallWaiter implements CallObserver, AutoCloseable {
             case OFFLINE -> ExitCodes.UNREACHABLE;
             case REFUSED -> ExitCodes.FORBIDDEN;
             case NETWORK_FAILURE, PEER_GONE, FAILED -> ExitCodes.FAILURE;
-            case DECLINED, DECLINED_ELSEWHERE, BUSY, NO_ANSWER, CANCELLED_BY_YOU, MISSED, ANSWERED_ELSEWHERE,
-                    UNAVAILABLE -> ExitCodes.NOT_ANSWERED;
+            case DECLINED, DECLINED_ELSEWHERE, BUSY, NO_ANSWER, CANCELLED_BY_YOU, MISSED, MISSED_WHILE_BUSY,
+                    LOST_BY_SERVER, ANSWERED_ELSEWHERE, UNAVAILABLE -> ExitCodes.NOT_ANSWERED;
         };
     }
 

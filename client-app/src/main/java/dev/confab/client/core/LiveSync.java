@@ -84,6 +84,9 @@ final class LiveSync implements EventStream.Handler {
     public void onWelcome(ServerMessage.Welcome welcome) {
         int id = ++connections;
         contacts.connected(true);
+        if (id > 1) {
+            calls.reconnected();
+        }
         onSync(() -> resync(id));
     }
 

@@ -148,6 +148,9 @@ class CallsTest {
         Call fromCarol = carol.client.calls().place(friends.bob().userId(), new CallAudio.Silent());
         assertEnded(fromCarol, carolCalls, EndReason.BUSY);
         assertThat(bobCalls.calls).as("the busy call never rang").containsExactly(incoming);
+        eventually().until(() -> bobCalls.ends.containsKey(fromCarol.id()));
+        assertThat(bobCalls.ends.get(fromCarol.id()).reason()).as("bob is told of the call he missed")
+                .isEqualTo(EndReason.MISSED_WHILE_BUSY);
         assertThat(outgoing.state()).isEqualTo(CallState.CONNECTED);
         outgoing.hangUp();
         carol.client.calls().removeObserver(carolCalls);

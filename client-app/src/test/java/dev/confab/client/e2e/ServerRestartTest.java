@@ -4,6 +4,10 @@ import static dev.confab.client.e2e.E2E.eventually;
 import static dev.confab.client.e2e.E2E.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.confab.client.core.calls.Call;
+import dev.confab.client.core.calls.CallAudio;
+import dev.confab.client.core.calls.CallState;
+import dev.confab.client.core.calls.EndReason;
 import dev.confab.client.core.chat.ChatListener;
 import dev.confab.client.core.chat.ChatMessage;
 import dev.confab.client.core.chat.MessageState;
@@ -84,6 +88,28 @@ class ServerRestartTest {
         // Once reconnected, the server's view counts (the other may show offline until it is back too).
         assertThat(alice.events.presenceOf(bob.userId())).last().isEqualTo(Presence.ONLINE);
         assertThat(bob.events.presenceOf(alice.userId())).last().isEqualTo(Presence.ONLINE);
+    }
+
+    @Test
+    void aCallRingingWhenTheServerDiesEndsOnBothSidesOnceTheyAreBackInsteadOfRingingOn() {
+        CallRecorder aliceCalls = new CallRecorder();
+        CallRecorder bobCalls = new CallRecorder();
+        alice.client.calls().addObserver(aliceCalls);
+        bob.client.calls().addObserver(bobCalls);
+        Call outgoing = alice.client.calls().place(bob.userId(), new CallAudio.Silent());
+        eventually().until(() -> outgoing.state() == CallState.RINGING);
+        Call incoming = bobCalls.last();
+        assertThat(incoming.state()).isEqualTo(CallState.INCOMING);
+
+        friends.server().kill();
+        friends.server().start();
+
+        within(Duration.ofSeconds(10)).until(() -> outgoing.state() == CallState.ENDED
+                && incoming.state() == CallState.ENDED);
+        assertThat(aliceCalls.ends.get(outgoing.id()).reason()).isEqualTo(EndReason.LOST_BY_SERVER);
+        assertThat(bobCalls.ends.get(incoming.id()).reason()).isEqualTo(EndReason.LOST_BY_SERVER);
+        assertThat(alice.client.calls().current()).isEmpty();
+        assertThat(bob.client.calls().current()).isEmpty();
     }
 
     @Test

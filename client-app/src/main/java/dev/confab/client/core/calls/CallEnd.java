@@ -42,6 +42,8 @@ public record CallEnd(EndReason reason, MediaFailure mediaFailure, String detail
             case NO_ANSWER -> peer + " did not answer.";
             case CANCELLED_BY_YOU -> "You cancelled the call.";
             case MISSED -> "Missed call: " + peer + " hung up before you answered.";
+            case MISSED_WHILE_BUSY -> "Missed call: " + peer + " called while you were in another call.";
+            case LOST_BY_SERVER -> "The server lost the call while it rang (it may have restarted). Call again.";
             case HUNG_UP_BY_YOU -> "You hung up.";
             case HUNG_UP_BY_PEER -> peer + " hung up.";
             case ANSWERED_ELSEWHERE -> "You answered on another device.";

@@ -56,6 +56,7 @@ final class CallFlow implements CallSessionListener {
     private String offerSdp;
     private String offerSignature;
     private boolean descriptionSent;
+    private String lastCandidateSent;
     private ScheduledFuture<?> reofferAgain;
 
     CallFlow(Call call, CallContext ctx, Consumer<CallFlow> onEnded) {
@@ -205,6 +206,25 @@ final class CallFlow implements CallSessionListener {
         }
     }
 
+    /**
+     * The event connection came back after a drop. A call not answered yet may be gone from the server (it restarted),
+     * which would leave it ringing forever: a message the server takes only for a call it knows (the callee's ringing
+     * again, the caller's last candidate again, both harmless repeats) finds out, and the call ends if it is unknown.
+     * A re-offer waiting for its answer goes out again at once.
+     */
+    void signalingReturned() {
+        switch (call.state()) {
+            case INCOMING -> endIfUnknown(ctx.signaling().ringing(call.id()));
+            case OUTGOING, RINGING -> {
+                if (lastCandidateSent != null) {
+                    endIfUnknown(ctx.signaling().candidate(call.id(), new IceCandidate(lastCandidateSent, "0", 0)));
+                }
+            }
+            case RECONNECTING -> reofferAgain();
+            case CONNECTING, CONNECTED, ENDED -> { }
+        }
+    }
+
     /** The server ended the call. */
     void serverEnded(CallEndReason reason) {
         finish(CallEnd.of(switch (reason) {
@@ -342,7 +362,21 @@ final class CallFlow implements CallSessionListener {
     }
 
     private void sendCandidate(String line) {
+        if (!line.isEmpty()) {
+            lastCandidateSent = line;
+        }
         whenSent(ctx.signaling().candidate(call.id(), new IceCandidate(line, "0", 0)));
+    }
+
+    /** A check that the server still knows the ringing call: when it does not, the call ends here. */
+    private void endIfUnknown(CompletableFuture<Void> sent) {
+        sent.whenCompleteAsync((ok, error) -> {
+            if (error != null && rootOf(error) instanceof ApiException api && api.is(ErrorCode.CALL_NOT_FOUND)
+                    && !ended() && !call.state().answered()) {
+                log.info("Call {}: the server no longer knows it", call.id());
+                finish(CallEnd.of(EndReason.LOST_BY_SERVER));
+            }
+        }, ctx.thread());
     }
 
     private void startAudio() {

@@ -25,4 +25,7 @@ public interface CallListener {
 
     /** The call ended, with the reason from this device's point of view. */
     default void onEnded(ServerMessage.CallEnded ended) {}
+
+    /** The event connection is up again after a drop (or a server restart): messages meanwhile may be lost. */
+    default void onReconnected() {}
 }

@@ -227,13 +227,14 @@ public final class CallManager implements AutoCloseable {
     }
 
     private void incoming(ServerMessage.CallIncoming incoming) {
+        String self = account.current().map(a -> a.userId()).orElse(null);
+        if (self == null) {
+            return;
+        }
         if (current != null) {
             log.info("Call {} from {}: busy in call {}", incoming.callId(), incoming.callerUserId(), current.call().id());
             signaling.reject(incoming.callId(), true);
-            return;
-        }
-        String self = account.current().map(a -> a.userId()).orElse(null);
-        if (self == null) {
+            missedWhileBusy(incoming, self);
             return;
         }
         BindingPolicy binding = unsignedBrowserCallers.remove(incoming.callerUserId())
@@ -242,6 +243,15 @@ public final class CallManager implements AutoCloseable {
                 CallDirection.INCOMING, names.apply(incoming.callerUserId()), binding);
         current = new CallFlow(call, context, this::ended);
         current.incoming(incoming);
+    }
+
+    /** Tells the observers of a call that never rang here, because this device was in another call. */
+    private void missedWhileBusy(ServerMessage.CallIncoming incoming, String self) {
+        Call missed = new Call(this, new CallParties(incoming.callId(), incoming.callerUserId(), self),
+                CallDirection.INCOMING, names.apply(incoming.callerUserId()), BindingPolicy.REQUIRED);
+        CallEnd end = CallEnd.of(EndReason.MISSED_WHILE_BUSY);
+        missed.ended(end);
+        observers.fire(o -> o.onCallEnded(missed, end));
     }
 
     private void ended(CallFlow flow) {
@@ -349,6 +359,15 @@ public final class CallManager implements AutoCloseable {
         @Override
         public void onEnded(ServerMessage.CallEnded ended) {
             later(() -> flowFor(ended.callId()).ifPresent(f -> f.serverEnded(ended.reason())));
+        }
+
+        @Override
+        public void onReconnected() {
+            later(() -> {
+                if (current != null) {
+                    current.signalingReturned();
+                }
+            });
         }
     }
 }

@@ -87,6 +87,11 @@ public final class CallSignaling {
         }
     }
 
+    /** The event connection is up again after a drop: tells the listeners, who may have lost messages meanwhile. */
+    public void reconnected() {
+        listeners.fire(CallListener::onReconnected);
+    }
+
     /** Routes a call event from the server to the listeners. */
     public void onEvent(ServerMessage event) {
         switch (event) {

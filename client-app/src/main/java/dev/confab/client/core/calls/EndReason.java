@@ -18,6 +18,10 @@ public enum EndReason {
     CANCELLED_BY_YOU,
     /** The caller gave up before this device answered: a missed call. */
     MISSED,
+    /** Someone called while this device was in another call; the server told them so (busy): a missed call. */
+    MISSED_WHILE_BUSY,
+    /** The server no longer knows the call that was ringing (it restarted meanwhile): nobody can answer it. */
+    LOST_BY_SERVER,
     /** This device hung up. */
     HUNG_UP_BY_YOU,
     /** The other party hung up. */
