@@ -1,6 +1,8 @@
 package dev.confab.media.ice;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A local and a remote candidate that may form the path (RFC 8445 section 6.1.2), with its check state.
@@ -15,6 +17,7 @@ public final class CandidatePair {
     private boolean valid;
     private boolean nominateOnSuccess;
     private int checksInFlight;
+    private volatile Duration roundTrip;
 
     CandidatePair(LocalCandidate local, RemoteCandidate remote) {
         this.local = Objects.requireNonNull(local, "local");
@@ -35,6 +38,18 @@ public final class CandidatePair {
 
     void state(PairState state) {
         this.state = state;
+    }
+
+    /**
+     * The time from sending this pair's last successful check to its response; empty before one succeeded. A response to
+     * a retransmission counts from the first sending, so it errs long, which is the safe side for timers built on it.
+     */
+    public Optional<Duration> roundTrip() {
+        return Optional.ofNullable(roundTrip);
+    }
+
+    void roundTrip(Duration measured) {
+        roundTrip = measured;
     }
 
     /** Whether a check on this pair succeeded with a symmetric response: it may carry media. */

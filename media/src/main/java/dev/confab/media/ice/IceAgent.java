@@ -11,6 +11,7 @@ import dev.confab.media.stun.TransactionId;
 import dev.confab.media.stun.UseCandidate;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -499,7 +500,8 @@ public final class IceAgent implements AutoCloseable {
     }
 
     private void sendCheck(CandidatePair pair, boolean nominate) {
-        lastCheckSent = System.nanoTime();
+        long sentAt = System.nanoTime();
+        lastCheckSent = sentAt;
         pair.state(PairState.IN_PROGRESS);
         pair.checkSent();
         IceCredentials own = local;
@@ -513,10 +515,11 @@ public final class IceAgent implements AutoCloseable {
         route.transactions().start(StunRequest.to(pair.remote().address(), request)
                         .signedWith(IntegrityKey.shortTerm(peer.pwd()))
                         .retransmitting(config.checkRetransmission()))
-                .thenAcceptAsync(outcome -> checkDone(pair, nominate, own, outcome), executor);
+                .thenAcceptAsync(outcome -> checkDone(pair, nominate, own, outcome, sentAt), executor);
     }
 
-    private void checkDone(CandidatePair pair, boolean nominate, IceCredentials own, StunTransactionOutcome outcome) {
+    private void checkDone(CandidatePair pair, boolean nominate, IceCredentials own, StunTransactionOutcome outcome,
+            long sentAt) {
         if (closed || own != local) {
             return;
         }
@@ -529,6 +532,7 @@ public final class IceAgent implements AutoCloseable {
         if (outcome instanceof StunTransactionOutcome.Response response) {
             StunMessage message = response.message();
             if (CheckMessages.isSuccess(message) && response.source().equals(pair.remote().address())) {
+                pair.roundTrip(Duration.ofNanos(System.nanoTime() - sentAt));
                 succeeded(pair, nominate);
             } else if (CheckMessages.errorCode(message) == dev.confab.media.stun.ErrorCode.ROLE_CONFLICT) {
                 switchRole(role.opposite());

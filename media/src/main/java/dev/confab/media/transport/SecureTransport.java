@@ -2,6 +2,7 @@ package dev.confab.media.transport;
 
 import dev.confab.crypto.dtls.CertificateFingerprint;
 import dev.confab.crypto.dtls.DtlsCertificate;
+import dev.confab.crypto.dtls.DtlsConfig;
 import dev.confab.crypto.dtls.DtlsEndpoint;
 import dev.confab.crypto.dtls.DtlsHandshakeResult;
 import dev.confab.crypto.dtls.DtlsParameters;
@@ -20,7 +21,9 @@ import dev.confab.media.ice.IceState;
 import dev.confab.media.ice.LocalCandidate;
 import dev.confab.media.ice.PacketKind;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,6 +42,9 @@ import java.util.random.RandomGenerator;
  * {@link #close()} from any thread.
  */
 public final class SecureTransport implements AutoCloseable {
+    /** The shortest first DTLS retransmission timer taken from the path's round trip, as WebRTC bounds it. */
+    static final Duration MIN_INITIAL_RETRANSMIT = Duration.ofMillis(50);
+
     private final IceAgent agent;
     private final DtlsCertificate certificate;
     private final CompletableFuture<DtlsParameters> dtlsParameters = new CompletableFuture<>();
@@ -53,6 +59,8 @@ public final class SecureTransport implements AutoCloseable {
     private volatile SrtpSender sender;
     private volatile SrtpReceiver srtpReceiver;
     private DtlsEndpoint dtls;
+    private volatile Duration pathRoundTrip;
+    private volatile Duration initialRetransmit;
 
     private SecureTransport(IceAgentConfig iceConfig, IceRole role, Executor executor, ScheduledExecutorService timers,
             RandomGenerator random, IceListener owner, DtlsCertificate certificate, Executor dtlsExecutor,
@@ -125,6 +133,29 @@ public final class SecureTransport implements AutoCloseable {
     /** Where the peer's candidates from its description and from trickle go, skipping the unusable ones. */
     public RemoteCandidateFeed remoteCandidates() {
         return remoteCandidates;
+    }
+
+    /** The first retransmission timer the DTLS handshake started with; empty before it started. */
+    public Optional<Duration> dtlsInitialRetransmit() {
+        return Optional.ofNullable(initialRetransmit);
+    }
+
+    /**
+     * {@code parameters} with the first retransmission timer at twice the round trip ICE measured on the selected
+     * path (as WebRTC does), within {@link #MIN_INITIAL_RETRANSMIT} and the configured timer: a flight lost on a
+     * 20 ms path is sent again after 50 ms, not after RFC 6347's second, which doubles on every further loss.
+     */
+    private DtlsParameters tunedToPath(DtlsParameters parameters) {
+        Duration roundTrip = pathRoundTrip;
+        DtlsConfig config = parameters.config();
+        if (roundTrip == null) {
+            return parameters;
+        }
+        long millis = Math.min(config.initialRetransmit().toMillis(),
+                Math.max(MIN_INITIAL_RETRANSMIT.toMillis(), 2 * roundTrip.toMillis()));
+        Duration initial = Duration.ofMillis(millis);
+        return new DtlsParameters(parameters.role(), parameters.certificate(), parameters.expectedPeerFingerprint(),
+                config.withTimers(initial, config.handshakeTimeout()), parameters.random());
     }
 
     /** The ICE agent, for credentials, candidates, restart and state. */
@@ -225,7 +256,9 @@ public final class SecureTransport implements AutoCloseable {
         if (dtls != null || handshake.isDone()) {
             return;
         }
-        dtls = DtlsEndpoint.start(parameters, dtlsLink, dtlsExecutor);
+        DtlsParameters tuned = tunedToPath(parameters);
+        initialRetransmit = tuned.config().initialRetransmit();
+        dtls = DtlsEndpoint.start(tuned, dtlsLink, dtlsExecutor);
         dtls.handshake().whenComplete((result, error) -> {
             if (error != null) {
                 handshake.completeExceptionally(error);
@@ -266,6 +299,7 @@ public final class SecureTransport implements AutoCloseable {
 
         @Override
         public void selectedPairChanged(CandidatePair pair) {
+            pair.roundTrip().ifPresent(measured -> pathRoundTrip = measured);
             owner.selectedPairChanged(pair);
         }
     }

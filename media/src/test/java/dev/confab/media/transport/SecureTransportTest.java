@@ -72,6 +72,11 @@ class SecureTransportTest {
         assertThat(a.rtcp.getFirst()).isEqualTo(rtcp);
         assertThat(a.transport.counters().protectedSent()).isEqualTo(1);
         assertThat(b.transport.counters().unprotected()).isEqualTo(1);
+        // On loopback the path's round trip is well under 25 ms: DTLS retransmits a lost flight after the 50 ms floor.
+        assertThat(a.transport.agent().selectedPair()).hasValueSatisfying(pair ->
+                assertThat(pair.roundTrip()).hasValueSatisfying(rtt -> assertThat(rtt).isLessThan(Duration.ofMillis(25))));
+        assertThat(a.transport.dtlsInitialRetransmit()).contains(SecureTransport.MIN_INITIAL_RETRANSMIT);
+        assertThat(b.transport.dtlsInitialRetransmit()).contains(SecureTransport.MIN_INITIAL_RETRANSMIT);
     }
 
     @Test
