@@ -27,8 +27,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A call whose every datagram goes through the seeded impairment relay, which starts to lose, delay and reorder once
- * the call is up; audio paced in real time as capture and playout pace it: what the callee plays is compared with
+ * A call whose every datagram goes through the seeded impairment relay, which loses, delays and reorders from the start,
+ * so that ICE and the DTLS handshake (its first retransmission after twice the path's round trip) set up through it too;
+ * audio paced in real time as capture and playout pace it: what the callee plays is compared with
  * what the caller said.
  */
 class CallSessionImpairedTest {
@@ -94,6 +95,8 @@ class CallSessionImpairedTest {
         InetSocketAddress callee127 = SessionFixture.loopbackCandidate(callee.candidates);
         ImpairmentRelay relay = ImpairmentRelay.builder().peerB(callee127).seed(seed).start();
         sessions.closeAfter(relay);
+        relay.impairBoth(impairment);
+        long settingUp = System.nanoTime();
         caller.session.acceptAnswer(answer);
         caller.session.addRemoteCandidate("candidate:1 1 udp 2130706431 " + relay.addressA().getAddress()
                 .getHostAddress() + " " + relay.addressA().getPort() + " typ host");
@@ -101,8 +104,8 @@ class CallSessionImpairedTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(List.of(caller.session.state(), callee.session.state()))
                 .as("caller, callee; relay " + relay.counters(Direction.A_TO_B) + " / " + relay.counters(Direction.B_TO_A))
                 .containsOnly(CallMediaState.CONNECTED));
-        // The network turns bad once the call is up: the call must carry on through it.
-        relay.impairBoth(impairment);
+        System.out.printf(Locale.ROOT, "%.0f%% loss: connected %d ms after the answer%n",
+                impairment.loss().meanLoss() * 100, (System.nanoTime() - settingUp) / 1_000_000);
 
         short[] said = Speech.pcm48k(WORDS);
         short[] played = new short[said.length + 48_000];
