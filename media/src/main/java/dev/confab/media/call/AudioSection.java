@@ -3,6 +3,7 @@ package dev.confab.media.call;
 import dev.confab.media.audio.opus.OpusEncoderConfig;
 import dev.confab.media.audio.opus.OpusParameters;
 import dev.confab.media.rtp.HeaderExtensionIds;
+import dev.confab.media.rtp.MidElement;
 import dev.confab.media.sdp.AnswerOptions;
 import dev.confab.media.sdp.CodecChoice;
 import dev.confab.media.sdp.Direction;
@@ -20,8 +21,9 @@ import java.util.Set;
 
 /**
  * The audio section Confab offers and answers with: Opus (RFC 7587) at payload type 111 as browsers number it, 20 ms
- * frames (10 ms allowed), in-band FEC and DTX, mono; the {@code mid} and audio level (RFC 6464) header extensions; and
- * the one track this device sends. Immutable.
+ * frames (10 ms allowed), in-band FEC and DTX, mono; the {@code mid}, audio level (RFC 6464) and abs-send-time header
+ * extensions (the send time, for the receive-side bandwidth estimate video will use); and the one track this device
+ * sends. Immutable.
  *
  * @param sendStream the track this device sends: its SSRC and CNAME
  */
@@ -30,7 +32,9 @@ public record AudioSection(SendStream sendStream) {
     public static final String MID = "0";
     /** Opus's payload type in Confab's offers (as Chromium numbers it); an answer keeps the offerer's number. */
     public static final int OPUS_PAYLOAD_TYPE = 111;
-    private static final List<Extmap> EXTMAPS = List.of(Extmap.of(1, HeaderExtensionIds.AUDIO_LEVEL_URI), Extmap.of(4, Extmap.MID_URI));
+    /** The ids Chromium gives these extensions in its audio sections. */
+    private static final List<Extmap> EXTMAPS = List.of(Extmap.of(1, HeaderExtensionIds.AUDIO_LEVEL_URI),
+            Extmap.of(2, HeaderExtensionIds.ABS_SEND_TIME_URI), Extmap.of(4, Extmap.MID_URI));
 
     /** The offered audio section. */
     public LocalMedia offer() {
@@ -45,7 +49,8 @@ public record AudioSection(SendStream sendStream) {
         CodecChoice ownParameters = OpusParameters.CONFAB.formatParameters()
                 .map(fmtp -> opus.withParameters("opus", fmtp)).orElse(opus);
         return AnswerOptions.of(sessionId, transport, ownParameters)
-                .withHeaderExtensions(Set.of(Extmap.MID_URI, HeaderExtensionIds.AUDIO_LEVEL_URI))
+                .withHeaderExtensions(Set.of(Extmap.MID_URI, HeaderExtensionIds.AUDIO_LEVEL_URI,
+                        HeaderExtensionIds.ABS_SEND_TIME_URI))
                 .withSendStreams(Map.of(MediaDescription.AUDIO, sendStream));
     }
 
@@ -72,7 +77,8 @@ public record AudioSection(SendStream sendStream) {
     public record Negotiated(MediaDescription section, int opusPayloadType) {
 
         /**
-         * How this device sends: the payload type, the audio level extension's id if agreed, and Confab's encoder
+         * How this device sends: the payload type, the ids of the header extensions it writes if agreed (mid, audio
+         * level, abs-send-time), the section's mid, and Confab's encoder
          * narrowed by the peer's fmtp, in 20 ms frames (what capture delivers; a peer asking for longer frames with
          * {@code minptime} still gets 20 ms ones).
          *
@@ -90,8 +96,11 @@ public record AudioSection(SendStream sendStream) {
             OpusEncoderConfig encoder = new OpusEncoderConfig(narrowed.channels(), 20, narrowed.bitrate(),
                     narrowed.complexity(), narrowed.inbandFec(), narrowed.dtx(), narrowed.packetLossPercent(),
                     narrowed.maxBandwidth(), narrowed.cbr());
-            int audioLevel = HeaderExtensionIds.fromExtmaps(section.extmaps()).audioLevel();
-            return new AudioSendStream.Setup(opusPayloadType, new HeaderExtensionIds(0, audioLevel, 0, 0), encoder);
+            HeaderExtensionIds agreed = HeaderExtensionIds.fromExtmaps(section.extmaps());
+            String mid = section.mid().orElse(MID);
+            int midId = mid.length() <= MidElement.MAX_LENGTH ? agreed.mid() : 0; // longer: not written (RFC 9143)
+            return new AudioSendStream.Setup(opusPayloadType, new HeaderExtensionIds(midId, agreed.audioLevel(),
+                    agreed.absSendTime(), 0), mid, encoder);
         }
     }
 }

@@ -4,7 +4,9 @@ import dev.confab.media.audio.device.AudioFrames;
 import dev.confab.media.audio.device.FrameConsumer;
 import dev.confab.media.audio.opus.OpusEncoder;
 import dev.confab.media.audio.opus.OpusEncoderConfig;
+import dev.confab.media.rtp.AbsSendTime;
 import dev.confab.media.rtp.HeaderExtensionIds;
+import dev.confab.media.rtp.MidElement;
 import dev.confab.media.rtp.RtpPacketWriter;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,7 +37,7 @@ final class AudioSendStream implements FrameConsumer, AutoCloseable {
     }
 
     /** What negotiation decided. */
-    record Setup(int payloadType, HeaderExtensionIds extensions, OpusEncoderConfig encoder) {
+    record Setup(int payloadType, HeaderExtensionIds extensions, String mid, OpusEncoderConfig encoder) {
     }
 
     private final Sender sender;
@@ -56,6 +58,7 @@ final class AudioSendStream implements FrameConsumer, AutoCloseable {
     private Setup opened;
     private OpusEncoder encoder;
     private RtpPacketWriter writer;
+    private byte[] midBytes;
     private int sequence;
     private long timestamp;
     private boolean paused = true;
@@ -105,8 +108,14 @@ final class AudioSendStream implements FrameConsumer, AutoCloseable {
         int level = FrameLevel.dbov(pcm);
         RtpPacketWriter packetWriter = writer.begin(packet, 0, PACKET_BYTES, current.payloadType(), paused, sequence,
                 timestamp, ssrc);
+        if (current.extensions().mid() != 0) {
+            packetWriter.mid(midBytes);
+        }
         if (current.extensions().audioLevel() != 0) {
             packetWriter.audioLevel(!muted && level < FrameLevel.VOICE_BELOW, level);
+        }
+        if (current.extensions().absSendTime() != 0) {
+            packetWriter.absSendTime(AbsSendTime.fromNanos(System.nanoTime()));
         }
         int payloadAt = packetWriter.payloadOffset();
         lastTimestampNanos = System.nanoTime();
@@ -202,6 +211,7 @@ final class AudioSendStream implements FrameConsumer, AutoCloseable {
         appliedBitrate = current.encoder().bitrate();
         appliedLossPercent = current.encoder().packetLossPercent();
         writer = new RtpPacketWriter(current.extensions());
+        midBytes = MidElement.bytesOf(current.mid());
         opened = current;
     }
 
