@@ -121,8 +121,8 @@ class CallSessionTest {
         final List<CallMediaState> states = new CopyOnWriteArrayList<>();
         final List<DtlsHandshakeResult> secured = new CopyOnWriteArrayList<>();
         final List<MediaFailure> failures = new CopyOnWriteArrayList<>();
-        final List<String> held = new CopyOnWriteArrayList<>();
-        volatile Owner peer;
+        private volatile Owner peer;
+        private final CandidateTrickle trickle = new CandidateTrickle(line -> peer.session.addRemoteCandidate(line));
 
         Owner(long seed) {
             this(seed, IceAgentConfig.defaults().withLoopback(true));
@@ -133,19 +133,14 @@ class CallSessionTest {
         }
 
         /** The description went out: candidates from now on go straight to the peer, the held ones first. */
-        synchronized void answered(Owner to) {
+        void answered(Owner to) {
             peer = to;
-            held.forEach(to.session::addRemoteCandidate);
-            held.clear();
+            trickle.descriptionSent();
         }
 
         @Override
-        public synchronized void localCandidate(String line) {
-            if (peer == null) {
-                held.add(line);
-            } else {
-                peer.session.addRemoteCandidate(line);
-            }
+        public void localCandidate(String line) {
+            trickle.candidate(line);
         }
 
         @Override

@@ -7,6 +7,7 @@ import dev.confab.media.call.CallMediaState;
 import dev.confab.media.call.CallNegotiationException;
 import dev.confab.media.call.CallSession;
 import dev.confab.media.call.CallSessionListener;
+import dev.confab.media.call.CandidateTrickle;
 import dev.confab.media.call.MediaFailure;
 import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.ws.CallEndReason;
@@ -47,7 +48,7 @@ final class CallFlow implements CallSessionListener {
     private final Call call;
     private final CallContext ctx;
     private final Consumer<CallFlow> onEnded;
-    private final List<String> heldLocal = new ArrayList<>();
+    private final CandidateTrickle localCandidates = new CandidateTrickle(this::sendCandidate);
     private final List<ServerMessage.CallCandidate> heldRemote = new ArrayList<>();
     private CallSession session;
     private CallAudio audio;
@@ -55,7 +56,6 @@ final class CallFlow implements CallSessionListener {
     private String peerDeviceId;
     private String offerSdp;
     private String offerSignature;
-    private boolean descriptionSent;
     private String lastCandidateSent;
     private ScheduledFuture<?> reofferAgain;
 
@@ -83,7 +83,7 @@ final class CallFlow implements CallSessionListener {
         String offer = session.createOffer();
         String signature = ctx.binding().sign(call.parties(), BindingRole.OFFER, session.localFingerprint());
         endUnlessSent(ctx.signaling().invite(call.id(), call.peerUserId(), CallMedia.AUDIO, offer, signature));
-        descriptionSent();
+        localCandidates.descriptionSent();
     }
 
     void ringing(ServerMessage.CallRinging ringing) {
@@ -148,7 +148,7 @@ final class CallFlow implements CallSessionListener {
         String signature = ctx.binding().sign(call.parties(), BindingRole.ANSWER, session.localFingerprint());
         endUnlessSent(ctx.signaling().accept(call.id(), answer, signature));
         setState(CallState.CONNECTING);
-        descriptionSent();
+        localCandidates.descriptionSent();
         List<ServerMessage.CallCandidate> held = List.copyOf(heldRemote);
         heldRemote.clear();
         held.forEach(this::candidate);
@@ -244,13 +244,7 @@ final class CallFlow implements CallSessionListener {
 
     @Override
     public void localCandidate(String candidateLine) {
-        onThread(() -> {
-            if (descriptionSent) {
-                sendCandidate(candidateLine);
-            } else {
-                heldLocal.add(candidateLine);
-            }
-        });
+        onThread(() -> localCandidates.candidate(candidateLine));
     }
 
     @Override
@@ -352,13 +346,6 @@ final class CallFlow implements CallSessionListener {
         }
         whenSent(ctx.signaling().sdp(call.id(), SdpKind.ANSWER, answer,
                 ctx.binding().sign(call.parties(), BindingRole.ANSWER, session.localFingerprint())));
-    }
-
-    /** The description went out: candidates from now on go straight to the peer, the held ones first. */
-    private void descriptionSent() {
-        descriptionSent = true;
-        heldLocal.forEach(this::sendCandidate);
-        heldLocal.clear();
     }
 
     private void sendCandidate(String line) {
