@@ -43,11 +43,6 @@ public record Vp8Descriptor(boolean nonReference, boolean startOfPartition, int 
         }
     }
 
-    /** The descriptor Confab's packetizer writes: a 15-bit PictureID and nothing else optional, partition 0. */
-    public static Vp8Descriptor withPictureId(boolean startOfFrame, int pictureId) {
-        return new Vp8Descriptor(false, startOfFrame, 0, pictureId, true, ABSENT, ABSENT, false, ABSENT);
-    }
-
     /** The descriptor {@code reader} last wrapped successfully. */
     public static Vp8Descriptor of(Vp8DescriptorReader reader) {
         return new Vp8Descriptor(reader.nonReference(), reader.startOfPartition(), reader.partitionIndex(),

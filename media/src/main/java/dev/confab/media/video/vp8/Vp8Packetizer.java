@@ -49,6 +49,8 @@ public final class Vp8Packetizer {
         }
         this.maxPayload = maxPayload;
         this.nextPictureId = firstPictureId;
+        descriptor[0] = (byte) 0x90; // X, S, PID 0; S is cleared on all payloads but the first
+        descriptor[1] = (byte) 0x80; // I
     }
 
     /** The largest payload {@link #next} writes. */
@@ -74,7 +76,7 @@ public final class Vp8Packetizer {
         shortPackets = packets - len % packets;
         pictureId = nextPictureId;
         nextPictureId = (nextPictureId + 1) & 0x7fff;
-        Vp8Descriptor.withPictureId(true, pictureId).write(descriptor, 0, DESCRIPTOR_LENGTH);
+        BigEndian.put16(descriptor, 2, 0x8000 | pictureId); // M: 15 bits
         return packets;
     }
 

@@ -133,7 +133,7 @@ class Vp8DescriptorTest {
 
     @Test
     void writeNeedsRoom() {
-        Vp8Descriptor descriptor = Vp8Descriptor.withPictureId(true, 4711);
+        Vp8Descriptor descriptor = new Vp8Descriptor(false, true, 0, 4711, true, ABSENT, ABSENT, false, ABSENT);
 
         assertThat(Vp8Failure.of(descriptor.write(new byte[3], 0, 3))).isEqualTo(Vp8Failure.BUFFER_TOO_SMALL);
         assertThat(Vp8Failure.of(descriptor.write(new byte[4], 1, 4))).isEqualTo(Vp8Failure.INVALID_ARGUMENT);
@@ -145,7 +145,8 @@ class Vp8DescriptorTest {
                 .hasMessageContaining("PID");
         assertThatThrownBy(() -> new Vp8Descriptor(false, true, 0, 128, false, ABSENT, ABSENT, false, ABSENT))
                 .hasMessageContaining("PictureID");
-        assertThatThrownBy(() -> Vp8Descriptor.withPictureId(true, 0x8000)).hasMessageContaining("PictureID");
+        assertThatThrownBy(() -> new Vp8Descriptor(false, true, 0, 0x8000, true, ABSENT, ABSENT, false, ABSENT))
+                .hasMessageContaining("PictureID");
         assertThatThrownBy(() -> new Vp8Descriptor(false, true, 0, ABSENT, true, ABSENT, ABSENT, false, ABSENT))
                 .hasMessageContaining("M without");
         assertThatThrownBy(() -> new Vp8Descriptor(false, true, 0, ABSENT, false, 256, 0, false, ABSENT))
