@@ -14,6 +14,10 @@ final class PacketRing {
     /** S with PID 0: the frame's first packet. */
     static final int FRAME_START = 2;
     static final int KEY_FRAME = 4;
+    /** M: the PictureID has 15 bits. */
+    static final int LONG_PICTURE_ID = 8;
+    /** An empty payload: a padding-only packet that fills its sequence number and belongs to no frame. */
+    static final int PADDING = 16;
     private static final long EMPTY = Long.MIN_VALUE;
 
     private final int mask;

@@ -4,6 +4,7 @@ package dev.confab.media.video.vp8;
  * What a {@link Vp8FrameAssembler} has done since it was made. Immutable.
  *
  * @param packets              packets offered to {@link Vp8FrameAssembler#insert}
+ * @param padding              of {@code packets}, padding-only ones (an empty payload)
  * @param malformed            dropped: a bad descriptor, no data, or a bad payload header on a frame's first packet
  * @param oversize             dropped: more data than {@link Vp8AssemblerConfig#maxPacketBytes()}
  * @param duplicates           dropped: already held
@@ -16,6 +17,6 @@ package dev.confab.media.video.vp8;
  * @param restarts             times the sequence numbers jumped back so far that the stream was taken to have
  *                             restarted
  */
-public record Vp8AssemblerStats(long packets, long malformed, long oversize, long duplicates, long late, long frames,
-        long keyFrames, long framesDiscarded, long unrecoverableLosses, long restarts) {
+public record Vp8AssemblerStats(long packets, long padding, long malformed, long oversize, long duplicates, long late,
+        long frames, long keyFrames, long framesDiscarded, long unrecoverableLosses, long restarts) {
 }

@@ -1,5 +1,6 @@
 package dev.confab.media.video.vp8;
 
+import dev.confab.media.rtp.BigEndian;
 import dev.confab.media.rtp.RtpTimestamps;
 import dev.confab.media.rtp.Unwrapper;
 
@@ -7,17 +8,22 @@ import dev.confab.media.rtp.Unwrapper;
  * Puts received VP8 RTP packets (RFC 7741) back together into frames for the decoder, in order, and only frames the
  * decoder can use. A frame is complete when the packets from its first (S set, PID 0) to its last (the RTP marker bit)
  * have all arrived, with consecutive sequence numbers and one timestamp; packets may come lost, duplicated or out of
- * order, and sequence numbers may wrap.
+ * order, and sequence numbers may wrap. Padding-only packets (an empty payload, as a sender probing bandwidth sends)
+ * fill their sequence numbers and belong to no frame.
  *
- * <p>A VP8 interframe is decodable only if the frame before it was decoded, so frames leave strictly in sequence
- * order. When the next frame has a gap, the assembler waits for the missing packets (which {@link #missing} lists
- * for a NACK) until {@link Vp8AssemblerConfig#maxWaitTicks()} of RTP time has passed behind the gap, or until it
- * would have to hold more than {@link Vp8AssemblerConfig#maxPackets()}. Then the frame is lost for good (as is a
- * frame that can never complete: packets of another timestamp or a new frame's start inside it, or more than
+ * <p>A VP8 interframe is decodable only if the frame before it was decoded, so frames leave strictly in order: the
+ * next one starts right after the last one handed out, or, when the sequence numbers between hold only padding or
+ * are missing, it is the frame whose PictureID follows the last one's (RFC 7741 section 4.2: PictureIDs count frames,
+ * so a lost padding packet loses no frame; 7- and 15-bit IDs wrap). When the next frame has a gap, the assembler
+ * waits for the missing packets (which {@link #missing} lists for a NACK) until
+ * {@link Vp8AssemblerConfig#maxWaitTicks()} of RTP time has passed behind the gap, or until it would have to hold
+ * more than {@link Vp8AssemblerConfig#maxPackets()}. Then the frame is lost for good (as is a frame that can never
+ * complete: packets of another timestamp or a new frame's start inside it, or more than
  * {@link Vp8AssemblerConfig#maxFrameBytes()}): the assembler {@linkplain #waitingForKeyFrame() waits for a key frame}
  * (the caller should send a PLI), hands out no interframe until one is complete, and then resumes from it, throwing
- * away what came before. It starts out waiting for a key frame too. The N bit is not used to skip lost frames that
- * nothing depends on, since Chromium does not set it without temporal layers.
+ * away what came before. It starts out waiting for a key frame too. Neither the N bit nor temporal layers (TID,
+ * TL0PICIDX) are used to keep decoding past a lost frame that nothing depends on: Chromium sets neither for a camera
+ * stream without scalability.
  *
  * <p>Use: {@link #insert} each packet, then {@link #pollFrame} until it returns false. Bad or unwanted packets are
  * dropped with a status and counted ({@link #stats()}); nothing throws. Memory is fixed by the
@@ -46,7 +52,11 @@ public final class Vp8FrameAssembler {
     private int readyBytes;
     private long scanEnd;
     private int scanBytes;
+    /** The last frame handed out's PictureID, or absent; it is 15 bits with {@link #lastLongPictureId}. */
+    private int lastPictureId = Vp8DescriptorReader.ABSENT;
+    private boolean lastLongPictureId;
     private long packets;
+    private long padding;
     private long malformed;
     private long oversize;
     private long duplicates;
@@ -64,20 +74,24 @@ public final class Vp8FrameAssembler {
 
     /**
      * Takes one packet: its RTP sequence number, timestamp and marker bit, and its payload {@code buf[off, off + len)}
-     * (descriptor and VP8 data, padding removed), which is copied. Returns 0 if the packet is held, or a negative
-     * status that {@link Vp8Failure#of(int)} explains if it was dropped.
+     * (descriptor and VP8 data, padding removed; empty for a padding-only packet), which is copied. Returns 0 if the
+     * packet is held, or a negative status that {@link Vp8Failure#of(int)} explains if it was dropped.
      */
     public int insert(int sequenceNumber, long timestamp, boolean marker, byte[] buf, int off, int len) {
-        if (sequenceNumber < 0 || sequenceNumber > 0xffff || timestamp < 0 || timestamp > 0xffff_ffffL) {
+        if (sequenceNumber < 0 || sequenceNumber > 0xffff || timestamp < 0 || timestamp > 0xffff_ffffL
+                || BigEndian.outside(buf, off, len)) {
             return Vp8Failure.INVALID_ARGUMENT.status();
         }
-        int descriptorLength = descriptor.wrap(buf, off, len);
-        if (descriptorLength == Vp8Failure.INVALID_ARGUMENT.status()) {
-            return descriptorLength;
-        }
         packets++;
-        int flags = descriptorLength < 0 ? descriptorLength : flags(marker, buf, off + descriptorLength,
-                len - descriptorLength);
+        int descriptorLength = 0;
+        int flags = PacketRing.PADDING;
+        if (len == 0) {
+            padding++;
+        } else {
+            descriptorLength = descriptor.wrap(buf, off, len);
+            flags = descriptorLength < 0 ? descriptorLength
+                    : flags(marker, buf, off + descriptorLength, len - descriptorLength);
+        }
         if (flags < 0) {
             if (flags == Vp8Failure.OVERSIZE.status()) {
                 oversize++;
@@ -95,7 +109,8 @@ public final class Vp8FrameAssembler {
             duplicates++;
             return Vp8Failure.DUPLICATE.status();
         }
-        ring.put(seq, timestamp, flags, descriptor.pictureId(), buf, off + descriptorLength, len - descriptorLength);
+        ring.put(seq, timestamp, flags, len == 0 ? Vp8DescriptorReader.ABSENT : descriptor.pictureId(), buf,
+                off + descriptorLength, len - descriptorLength);
         if (seq > newest) {
             newest = seq;
             newestTimestamp = timestamp;
@@ -122,6 +137,8 @@ public final class Vp8FrameAssembler {
             ring.remove(seq);
         }
         next = readyEnd + 1;
+        lastPictureId = ring.pictureId(first);
+        lastLongPictureId = ring.is(first, PacketRing.LONG_PICTURE_ID);
         frames++;
         if (key) {
             keyFrames++;
@@ -165,7 +182,7 @@ public final class Vp8FrameAssembler {
     }
 
     public Vp8AssemblerStats stats() {
-        return new Vp8AssemblerStats(packets, malformed, oversize, duplicates, late, frames, keyFrames,
+        return new Vp8AssemblerStats(packets, padding, malformed, oversize, duplicates, late, frames, keyFrames,
                 framesDiscarded, unrecoverableLosses, restarts);
     }
 
@@ -177,7 +194,7 @@ public final class Vp8FrameAssembler {
         if (len > config.maxPacketBytes()) {
             return Vp8Failure.OVERSIZE.status();
         }
-        int flags = marker ? PacketRing.MARKER : 0;
+        int flags = (marker ? PacketRing.MARKER : 0) | (descriptor.longPictureId() ? PacketRing.LONG_PICTURE_ID : 0);
         if (!descriptor.startsFrame()) {
             return flags;
         }
@@ -185,7 +202,8 @@ public final class Vp8FrameAssembler {
         if (header < 0) {
             return header;
         }
-        return flags | PacketRing.FRAME_START | (header == Vp8PayloadHeader.KEY_FRAME_LENGTH ? PacketRing.KEY_FRAME : 0);
+        boolean key = header == Vp8PayloadHeader.KEY_FRAME_LENGTH;
+        return flags | PacketRing.FRAME_START | (key ? PacketRing.KEY_FRAME : 0);
     }
 
     /** Keeps everything held within one ring of {@code seq}; returns 0, or {@link Vp8Failure#LATE}. */
@@ -220,6 +238,7 @@ public final class Vp8FrameAssembler {
         discard(next, next + ring.capacity());
         restarts++;
         decodable = false;
+        lastPictureId = Vp8DescriptorReader.ABSENT;
         next = seq;
         newest = seq - 1;
     }
@@ -239,7 +258,18 @@ public final class Vp8FrameAssembler {
                 }
                 return;
             }
+            while (ring.has(next) && ring.is(next, PacketRing.PADDING)) {
+                ring.remove(next++);
+            }
             int state = frameAt(next);
+            long successor = state == INCOMPLETE && !ring.has(next) ? successorAfterGap() : NONE;
+            if (successor != NONE) {
+                state = frameAt(successor);
+                if (state == COMPLETE) {
+                    discard(next, successor);
+                    next = successor;
+                }
+            }
             if (state == COMPLETE) {
                 readyEnd = scanEnd;
                 readyBytes = scanBytes;
@@ -252,8 +282,28 @@ public final class Vp8FrameAssembler {
         }
     }
 
+    /**
+     * The start of the frame after the last one handed out, if it is the first data packet held after the gap at
+     * {@link #next} and its PictureID says it follows: then the gap held no frame.
+     */
+    private long successorAfterGap() {
+        if (lastPictureId == Vp8DescriptorReader.ABSENT) {
+            return NONE;
+        }
+        int expected = (lastPictureId + 1) & (lastLongPictureId ? 0x7fff : 0x7f);
+        for (long seq = next + 1; seq <= newest; seq++) {
+            if (ring.has(seq) && !ring.is(seq, PacketRing.PADDING)) {
+                boolean follows = ring.is(seq, PacketRing.FRAME_START) && ring.pictureId(seq) == expected
+                        && ring.is(seq, PacketRing.LONG_PICTURE_ID) == lastLongPictureId;
+                return follows ? seq : NONE;
+            }
+        }
+        return NONE;
+    }
+
     private void lose() {
         decodable = false;
+        lastPictureId = Vp8DescriptorReader.ABSENT;
         unrecoverableLosses++;
     }
 
@@ -279,6 +329,9 @@ public final class Vp8FrameAssembler {
         for (long seq = start; seq <= newest; seq++) {
             if (!ring.has(seq)) {
                 return INCOMPLETE;
+            }
+            if (ring.is(seq, PacketRing.PADDING)) {
+                continue;
             }
             if (seq != start && (ring.is(seq, PacketRing.FRAME_START) || ring.timestamp(seq) != timestamp)) {
                 return BROKEN;
@@ -306,14 +359,14 @@ public final class Vp8FrameAssembler {
         return false;
     }
 
-    /** Throws away the packets held in {@code [from, to)}, counting the frames they belonged to. */
+    /** Throws away the packets held in {@code [from, to)}, counting the frames their data belonged to. */
     private void discard(long from, long to) {
         long end = Math.min(to, from + ring.capacity());
         long lastTimestamp = NONE;
         for (long seq = from; seq < end; seq++) {
             if (ring.has(seq)) {
                 long timestamp = ring.timestamp(seq);
-                if (timestamp != lastTimestamp) {
+                if (!ring.is(seq, PacketRing.PADDING) && timestamp != lastTimestamp) {
                     framesDiscarded++;
                     lastTimestamp = timestamp;
                 }

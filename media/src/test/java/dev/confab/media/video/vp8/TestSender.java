@@ -37,6 +37,13 @@ final class TestSender {
         return packets;
     }
 
+    /** A padding-only packet (empty payload) after the last frame, with its timestamp, as Chromium sends them. */
+    TestPacket padding() {
+        TestPacket packet = new TestPacket(sequence, (timestamp - FRAME_TICKS) & 0xffff_ffffL, false, new byte[0]);
+        sequence = (sequence + 1) & 0xffff;
+        return packet;
+    }
+
     /** The PictureID the last frame sent got. */
     int pictureId() {
         return packetizer.pictureId();

@@ -95,8 +95,8 @@ class Vp8FfmpegInteropTest {
             int port = ((InetSocketAddress) socket.getLocalAddress()).getPort();
             sender.start(List.of("-readrate", "2", "-f", "lavfi", "-i", "testsrc=size=320x240:rate=30", "-t", "6",
                     "-c:v", "libvpx", "-deadline", "realtime", "-cpu-used", "8", "-g", "30", "-b:v", "500k",
-                    "-map", "0:v", "-f", "tee", "[f=rtp:payload_type=" + PAYLOAD_TYPE + ":seq=" + FIRST_SEQUENCE + "]rtp://127.0.0.1:"
-                            + port + "?pkt_size=1200&rtcpport=" + port + "|[f=ivf]sent.ivf"));
+                    "-map", "0:v", "-f", "tee", "[f=rtp:payload_type=" + PAYLOAD_TYPE + ":seq=" + FIRST_SEQUENCE
+                            + "]rtp://127.0.0.1:" + port + "?pkt_size=1200&rtcpport=" + port + "|[f=ivf]sent.ivf"));
             ByteBuffer buffer = ByteBuffer.allocate(2048);
             long deadline = System.nanoTime() + RUN.toNanos();
             boolean running = true;

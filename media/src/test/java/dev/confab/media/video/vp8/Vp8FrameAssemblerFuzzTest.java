@@ -13,8 +13,9 @@ import dev.confab.testkit.FuzzFrames;
  * bounds. Nothing may throw; every packet is held or dropped with a reason; every frame handed out fits the bounds,
  * is flagged a key frame exactly when its header says so, and is a key frame when it is the first since the start
  * or since a loss or restart; the missing list and the counters stay consistent. Seeds: a key frame and interframes
- * in order, the same reordered and duplicated, a loss given up and a new key frame, garbage with sequence jumps, and
- * a frame lost as the one before it is handed out (the harness once took that loss for the handed-out frame's).
+ * in order, the same reordered and duplicated, a loss given up and a new key frame, garbage with sequence jumps,
+ * a frame lost as the one before it is handed out (the harness once took that loss for the handed-out frame's),
+ * and padding between frames, some of it lost.
  */
 class Vp8FrameAssemblerFuzzTest {
     private static final Vp8AssemblerConfig CONFIG = new Vp8AssemblerConfig(16, 64, 512, 6000);

@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Frames put back together from hand-built and packetized RTP packets: order, loss, waits, wraps and bad input. */
 class Vp8FrameAssemblerTest {
@@ -38,7 +40,7 @@ class Vp8FrameAssemblerTest {
         assertThat(Vp8PayloadHeader.width(frame.data(), 0)).isEqualTo(320);
         assertThat(assembler.waitingForKeyFrame()).isFalse();
         assertThat(assembler.pollFrame(frame)).isFalse();
-        assertThat(assembler.stats()).isEqualTo(new Vp8AssemblerStats(1, 0, 0, 0, 0, 1, 1, 0, 0, 0));
+        assertThat(assembler.stats()).isEqualTo(new Vp8AssemblerStats(1, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0));
     }
 
     @Test
@@ -132,6 +134,58 @@ class Vp8FrameAssemblerTest {
         assertThat(assembler.pollFrame(frame)).isTrue();
         assertThat(frame.pictureId()).isZero();
         assertThat(frame.keyFrame()).isFalse();
+    }
+
+    @Test
+    void paddingBetweenFramesIsPassedOver() {
+        Vp8FrameAssembler assembler = new Vp8FrameAssembler(SMALL);
+        byte[] key = Hex.bytes("90 80 05   10 00 00 9d 01 2a 10 00 10 00");
+        byte[] next = Hex.bytes("10   11 00 00"); // no PictureID: sequence numbers alone must connect it
+
+        assembler.insert(1, 0, true, key, 0, key.length);
+        assembler.insert(2, 0, false, key, 0, 0);
+        assembler.insert(3, 0, false, key, 0, 0);
+        assembler.insert(4, 3000, true, next, 0, next.length);
+
+        assertThat(poll(assembler)).hasSize(2);
+        assertThat(assembler.stats().padding()).isEqualTo(2);
+        assertThat(assembler.stats().unrecoverableLosses()).isZero();
+    }
+
+    @Test
+    void aLostPaddingPacketLosesNoFrameWhenThePictureIdFollows() {
+        Vp8FrameAssembler assembler = new Vp8FrameAssembler(SMALL);
+        byte[] key = Hex.bytes("90 80 7f   10 00 00 9d 01 2a 10 00 10 00"); // 7-bit PictureID 127
+        byte[] next = Hex.bytes("90 80 00   11 00 00"); // 0: the next frame, the ID wrapped
+        int[] missing = new int[4];
+
+        assembler.insert(1, 0, true, key, 0, key.length);
+        assembler.insert(3, 0, false, key, 0, 0); // padding; 2, also padding, was lost
+        assembler.insert(5, 3000, true, next, 0, next.length); // and 4
+
+        assertThat(poll(assembler)).hasSize(2);
+        assertThat(assembler.missing(missing)).isZero();
+        assertThat(assembler.waitingForKeyFrame()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "90 80 92 69   11 00 00", // PictureID 4713: 4712 may be in the gap
+        "90 80 68      11 00 00", // 0x68 is 4712 in 7 bits, but a 7-bit ID does not follow a 15-bit one
+    })
+    void aGapBeforeAFrameWhosePictureIdDoesNotFollowIsWaitedFor(String hex) {
+        Vp8FrameAssembler assembler = new Vp8FrameAssembler(SMALL);
+        byte[] key = Hex.bytes("90 80 92 67   10 00 00 9d 01 2a 10 00 10 00"); // 15-bit PictureID 4711
+        byte[] after = Hex.bytes(hex);
+        int[] missing = new int[4];
+
+        assembler.insert(1, 0, true, key, 0, key.length);
+        assembler.insert(3, 6000, true, after, 0, after.length);
+
+        assertThat(poll(assembler)).hasSize(1);
+        assertThat(assembler.waitingForKeyFrame()).isFalse();
+        assertThat(assembler.missing(missing)).isEqualTo(1);
+        assertThat(missing[0]).isEqualTo(2);
     }
 
     @Test
@@ -301,11 +355,13 @@ class Vp8FrameAssemblerTest {
 
         assertThat(Vp8Failure.of(assembler.insert(9, 0, true, oversize, 0, oversize.length)))
                 .isEqualTo(Vp8Failure.OVERSIZE);
-        assertThat(Vp8Failure.of(assembler.insert(9, 0, true, oversize, 100, 5))).isEqualTo(Vp8Failure.INVALID_ARGUMENT);
-        assertThat(Vp8Failure.of(assembler.insert(65536, 0, true, oversize, 0, 5))).isEqualTo(Vp8Failure.INVALID_ARGUMENT);
+        assertThat(Vp8Failure.of(assembler.insert(9, 0, true, oversize, 100, 5)))
+                .isEqualTo(Vp8Failure.INVALID_ARGUMENT);
+        assertThat(Vp8Failure.of(assembler.insert(65536, 0, true, oversize, 0, 5)))
+                .isEqualTo(Vp8Failure.INVALID_ARGUMENT);
         assertThat(Vp8Failure.of(assembler.insert(1, 1L << 32, true, oversize, 0, 5)))
                 .isEqualTo(Vp8Failure.INVALID_ARGUMENT);
-        assertThat(assembler.stats()).isEqualTo(new Vp8AssemblerStats(6, 5, 1, 0, 0, 0, 0, 0, 0, 0));
+        assertThat(assembler.stats()).isEqualTo(new Vp8AssemblerStats(6, 0, 5, 1, 0, 0, 0, 0, 0, 0, 0));
     }
 
     /** Sends a key frame (handed out), then {@code frame} in three packets of which the second is held back. */

@@ -132,7 +132,8 @@ class Vp8PacketizerTest {
 
     private static byte[] concatenatedFrames(List<byte[]> payloads) {
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
-        payloads.forEach(p -> frame.write(p, Vp8Packetizer.DESCRIPTOR_LENGTH, p.length - Vp8Packetizer.DESCRIPTOR_LENGTH));
+        int descriptor = Vp8Packetizer.DESCRIPTOR_LENGTH;
+        payloads.forEach(p -> frame.write(p, descriptor, p.length - descriptor));
         return frame.toByteArray();
     }
 }
