@@ -3,7 +3,7 @@ package dev.confab.media.video.vp8;
 import dev.confab.media.rtp.BigEndian;
 
 /**
- * Cuts encoded VP8 frames into RTP payloads (RFC 7741 section 4.4) the way Chromium sends a frame it does not
+ * Cuts encoded VP8 frames into RTP payloads (RFC 7741) the way Chromium sends a frame it does not
  * partition: every payload starts with a 4-byte descriptor holding a 15-bit PictureID that counts frames (and wraps
  * from 32767 to 0), partition index 0, and the S bit on the frame's first payload only. A frame is spread over as
  * few payloads as fit {@link #maxPayload()}, in sizes that differ by at most one byte, so that no frame ends with a

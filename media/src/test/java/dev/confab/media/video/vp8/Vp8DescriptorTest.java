@@ -19,12 +19,12 @@ class Vp8DescriptorTest {
     static Stream<Arguments> descriptors() {
         return Stream.of(
                 Arguments.of("""
-                        10        # X=0 N=0 S=1 PID=0: a frame's first packet, no extension (section 4.6.2's shape)
+                        10        # X=0 N=0 S=1 PID=0: a frame's first packet, no extension
                         """, new Vp8Descriptor(false, true, 0, ABSENT, false, ABSENT, ABSENT, false, ABSENT)),
                 Arguments.of("""
                         90        # X=1 S=1 PID=0
                         80        # I
-                        11        # M=0, PictureID 17 (section 4.6.1's shape)
+                        11        # M=0, PictureID 17
                         """, new Vp8Descriptor(false, true, 0, 17, false, ABSENT, ABSENT, false, ABSENT)),
                 Arguments.of("""
                         80        # X=1 S=0 PID=0: a frame's later packet

@@ -22,7 +22,7 @@ class Vp8FrameAssemblerTest {
     void aKeyFrameInOnePacketIsHandedOut() {
         Vp8FrameAssembler assembler = new Vp8FrameAssembler(Vp8AssemblerConfig.defaults());
         byte[] payload = Hex.bytes("""
-                90 80 11                          # X=1 S=1 PID=0, I, PictureID 17 (RFC 7741 section 4.6.1's shape)
+                90 80 11                          # X=1 S=1 PID=0, I, PictureID 17
                 50 00 00 9d 01 2a 40 01 f0 00     # key frame tag (first partition 2 bytes), 320x240
                 aa bb                             # the rest of the frame
                 """);
