@@ -1,0 +1,81 @@
+package dev.confab.media.video.codec;
+
+import dev.confab.media.video.convert.FrameConverter;
+import dev.confab.media.video.frame.FrameSize;
+import dev.confab.media.video.frame.I420Frame;
+import dev.confab.media.video.pattern.TestPattern;
+import org.bytedeco.javacpp.Pointer;
+
+/**
+ * Run in a JVM of its own by {@link Vp8NativeMemoryTest} (a fixed, pre-touched heap and one malloc arena, so that
+ * the process's resident memory moves only with native allocations): warms up, then runs a scenario many times and
+ * prints how much the resident set grew, as {@code rss-growth <bytes>}.
+ */
+final class NativeMemoryProbe {
+    private NativeMemoryProbe() {}
+
+    public static void main(String[] args) {
+        Runnable scenario = switch (args[0]) {
+            case "frames" -> framesScenario();
+            case "lifecycles" -> NativeMemoryProbe::lifecycle;
+            default -> throw new IllegalArgumentException("no scenario " + args[0]);
+        };
+        int warmUp = Integer.parseInt(args[1]);
+        int runs = Integer.parseInt(args[2]);
+        for (int i = 0; i < warmUp; i++) {
+            scenario.run();
+        }
+        long before = settledRss();
+        for (int i = 0; i < runs; i++) {
+            scenario.run();
+        }
+        System.out.println("rss-growth " + (settledRss() - before));
+    }
+
+    /** One frame through one long-lived encoder and decoder: a leak per frame adds up. */
+    private static Runnable framesScenario() {
+        FrameSize size = new FrameSize(320, 240);
+        TestPattern pattern = new TestPattern(size, 30);
+        I420Frame picture = I420Frame.allocate(size);
+        I420Frame decoded = I420Frame.allocate(size);
+        EncodedFrame encoded = new EncodedFrame(64 * 1024);
+        Vp8Encoder encoder = Vp8Encoder.open(Vp8EncoderConfig.realtime(size, 30, 1_000_000));
+        Vp8Decoder decoder = Vp8Decoder.open();
+        long[] n = {0};
+        return () -> {
+            Vp8Streams.patternFrame(pattern, n[0]++, picture);
+            if (n[0] % 100 == 0) {
+                encoder.setBitrate(n[0] % 200 == 0 ? 1_000_000 : 900_000);
+            }
+            encoder.encode(picture, encoded);
+            decoder.decode(encoded, decoded);
+        };
+    }
+
+    /** Open, use and close an encoder, a decoder and a converter: a leak per lifetime adds up. */
+    private static void lifecycle() {
+        FrameSize size = new FrameSize(640, 480);
+        I420Frame picture = I420Frame.allocate(size);
+        I420Frame decoded = I420Frame.allocate(size);
+        EncodedFrame encoded = new EncodedFrame(64 * 1024);
+        try (Vp8Encoder encoder = Vp8Encoder.open(Vp8EncoderConfig.realtime(size, 30, 1_000_000));
+                Vp8Decoder decoder = Vp8Decoder.open();
+                FrameConverter converter = new FrameConverter()) {
+            for (int i = 0; i < 3; i++) {
+                picture.setCaptureTimeMicros(i * 33_333L);
+                encoder.encode(picture, encoded);
+                decoder.decode(encoded, decoded);
+            }
+            encoder.setBitrate(500_000);
+            encoder.reconfigure(new FrameSize(320, 240), 30);
+            converter.scale(decoded, I420Frame.allocate(new FrameSize(320, 240)));
+            converter.i420ToArgb(decoded, new int[size.pixels()], size);
+            converter.bgr24ToI420(new byte[size.pixels() * 3], size, picture);
+        }
+    }
+
+    private static long settledRss() {
+        System.gc();
+        return Pointer.physicalBytes();
+    }
+}
