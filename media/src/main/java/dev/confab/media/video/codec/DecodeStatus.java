@@ -13,6 +13,9 @@ public enum DecodeStatus {
     NEEDS_KEYFRAME,
     /** The decoder refused the frame as malformed or truncated; it now waits for a keyframe. */
     CORRUPT,
-    /** The frame is larger (bytes, or a keyframe's width and height) than this decoder accepts; it waits for a keyframe. */
+    /**
+     * The frame is larger (bytes, or a keyframe's width and height) than this decoder accepts; it waits for a
+     * keyframe.
+     */
     TOO_LARGE
 }

@@ -52,6 +52,7 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
 public final class Vp8Encoder implements AutoCloseable {
     /** Timestamps go to libvpx in RTP's 90 kHz video clock. */
     static final int TIME_BASE_HZ = 90_000;
+    private static final long NO_FRAME_YET = -1;
 
     private Vp8EncoderConfig config;
     private AVCodecContext context;
@@ -60,7 +61,8 @@ public final class Vp8Encoder implements AutoCloseable {
     private LibvpxRateControl rateControl;
     private boolean bitrateChangePending;
     private boolean keyframeRequested;
-    private long lastPts = Long.MIN_VALUE;
+    private long firstCaptureMicros;
+    private long lastPts = NO_FRAME_YET;
     private boolean closed;
 
     private Vp8Encoder(Vp8EncoderConfig config) {
@@ -90,8 +92,8 @@ public final class Vp8Encoder implements AutoCloseable {
 
     /**
      * Encodes {@code in}, which must have the configured size, into {@code out}. The frame's capture time becomes
-     * the output's and, in 90 kHz ticks, libvpx's timestamp (rate control reads the frame rate from it); times that do
-     * not increase are moved just past the previous one.
+     * the output's and, in 90 kHz ticks since the first frame, libvpx's timestamp (rate control reads the frame rate
+     * from it); times that do not increase are moved just past the previous one.
      *
      * @return true when {@code out} holds a frame; false when the encoder produced none for this picture
      * @throws IllegalArgumentException when {@code in} has another size (call {@link #reconfigure} first)
@@ -104,7 +106,10 @@ public final class Vp8Encoder implements AutoCloseable {
         }
         check(av_frame_make_writable(picture), "make the picture writable");
         AvFrames.copyIn(in, picture);
-        long pts = Math.max(Math.floorDiv(in.captureTimeMicros() * 9, 100), lastPts == Long.MIN_VALUE ? 0 : lastPts + 1);
+        if (lastPts == NO_FRAME_YET) {
+            firstCaptureMicros = in.captureTimeMicros();
+        }
+        long pts = Math.max(Math.floorDiv((in.captureTimeMicros() - firstCaptureMicros) * 9, 100), lastPts + 1);
         lastPts = pts;
         picture.pts(pts);
         picture.pict_type(keyframeRequested ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE);
@@ -138,7 +143,10 @@ public final class Vp8Encoder implements AutoCloseable {
         keyframeRequested = true;
     }
 
-    /** Sets the target bitrate, {@value Vp8EncoderConfig#MIN_BITRATE}-{@value Vp8EncoderConfig#MAX_BITRATE} bit/s, from the next frame on. */
+    /**
+     * Sets the target bitrate, {@value Vp8EncoderConfig#MIN_BITRATE}-{@value Vp8EncoderConfig#MAX_BITRATE} bit/s,
+     * from the next frame on.
+     */
     public void setBitrate(int bitrate) {
         checkOpen();
         Vp8EncoderConfig.checkBitrate(bitrate);
@@ -155,7 +163,10 @@ public final class Vp8Encoder implements AutoCloseable {
         }
     }
 
-    /** Opens a new libvpx encoder for {@code size} at {@code frameRate}, keeping the other settings; its first frame is a keyframe. */
+    /**
+     * Opens a new libvpx encoder for {@code size} at {@code frameRate}, keeping the other settings; its first frame is
+     * a keyframe.
+     */
     public void reconfigure(FrameSize size, int frameRate) {
         checkOpen();
         config = config.withSize(size, frameRate);
@@ -220,7 +231,7 @@ public final class Vp8Encoder implements AutoCloseable {
             throw new IllegalStateException("out of native memory for a " + size + " picture");
         }
         rateControl = LibvpxRateControl.locate(context, config, TIME_BASE_HZ);
-        lastPts = Long.MIN_VALUE;
+        lastPts = NO_FRAME_YET;
     }
 
     /** CBR: avcodec's libvpx wrapper turns min = max = target into VPX_CBR, and the buffer into 1 s of it. */

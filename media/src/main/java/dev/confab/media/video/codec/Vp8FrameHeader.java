@@ -12,8 +12,8 @@ public final class Vp8FrameHeader {
 
     /** True when {@code frame[off, off + len)} starts as a keyframe does: key bit clear and the start code there. */
     public static boolean isKeyframe(byte[] frame, int off, int len) {
-        return len >= KEYFRAME_HEADER_BYTES && (frame[off] & 1) == 0
-                && (frame[off + 3] & 0xff) == 0x9d && (frame[off + 4] & 0xff) == 0x01 && (frame[off + 5] & 0xff) == 0x2a;
+        return len >= KEYFRAME_HEADER_BYTES && (frame[off] & 1) == 0 && (frame[off + 3] & 0xff) == 0x9d
+                && (frame[off + 4] & 0xff) == 0x01 && (frame[off + 5] & 0xff) == 0x2a;
     }
 
     /** The width a keyframe codes (its 14 low bits; the top 2 are a scaling hint). Only for {@link #isKeyframe}. */

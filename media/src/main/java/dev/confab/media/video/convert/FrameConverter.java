@@ -78,7 +78,7 @@ public final class FrameConverter implements AutoCloseable {
         }
     }
 
-    /** Converts {@code in} into the ARGB picture {@code argb} of {@code size}, scaling it to that size; alpha is opaque. */
+    /** Converts {@code in} into the ARGB picture {@code argb} of {@code size}, scaled to it; alpha is opaque. */
     public void i420ToArgb(I420Frame in, int[] argb, FrameSize size) {
         checkOpen();
         checkLength(argb.length, size.pixels(), "ARGB");

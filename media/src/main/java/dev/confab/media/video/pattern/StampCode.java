@@ -122,8 +122,8 @@ public final class StampCode {
 
     static void checkSize(I420Frame frame) {
         if (frame.width() < MIN_WIDTH || frame.height() < MIN_HEIGHT) {
-            throw new IllegalArgumentException("a stamp needs at least " + MIN_WIDTH + "x" + MIN_HEIGHT + " pixels, not "
-                    + frame.size());
+            throw new IllegalArgumentException("a stamp needs at least " + MIN_WIDTH + "x" + MIN_HEIGHT
+                    + " pixels, not " + frame.size());
         }
     }
 }

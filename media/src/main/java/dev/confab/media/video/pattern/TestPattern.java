@@ -3,13 +3,15 @@ package dev.confab.media.video.pattern;
 import dev.confab.media.video.frame.FrameSize;
 import dev.confab.media.video.frame.I420Frame;
 import java.util.Arrays;
+import java.util.SplittableRandom;
 
 /**
  * Draws the moving test pattern: 75% colour bars scrolling right at a quarter of the width a second, a luma ramp along
- * the bottom quarter scrolling left at an eighth, and a box of concentric rings bouncing across the picture (periods of
- * 4 s across and 3 s down), all below the {@link StampCode} of the frame's {@link FrameStamp}. Every part moves
- * rigidly, as a camera's picture mostly does, so the motion search of an encoder finds it; where the parts are depends
- * only on the frame number and the frame rate, so frames are reproducible.
+ * the bottom quarter with a fine grain on it (detail that costs bits, as a camera's picture has) scrolling left at an
+ * eighth, and a box of concentric rings bouncing across the picture (periods of 4 s across and 3 s down), all below
+ * the {@link StampCode} of the frame's {@link FrameStamp}. Every part moves rigidly, as a camera's picture mostly does,
+ * so the motion search of an encoder finds it; where the parts are depends only on the frame number and the frame
+ * rate, so frames are reproducible.
  *
  * <p>Immutable and thread-safe; {@link #render} writes only the frame it is given.
  */
@@ -24,6 +26,8 @@ public final class TestPattern {
     private final int frameRate;
     /** The box's luma, drawn once: it moves rigidly. */
     private final byte[] rings;
+    /** Fine detail on the ramp, as a camera's picture has (0-29, in 2x2 grains), drawn once. */
+    private final byte[] texture;
 
     /**
      * A pattern of {@code size} (at least 128x96, room for the stamp) whose motion is paced for {@code frameRate}
@@ -40,6 +44,7 @@ public final class TestPattern {
         this.size = size;
         this.frameRate = frameRate;
         this.rings = rings(boxSide());
+        this.texture = texture(size.width(), size.height() - size.height() * 3 / 4);
     }
 
     public FrameSize size() {
@@ -90,11 +95,12 @@ public final class TestPattern {
         byte[] data = out.data();
         int width = size.width();
         int top = size.height() * 3 / 4;
-        for (int x = 0; x < width; x++) {
-            data[top * width + x] = (byte) (16 + (x + shift) % width * 219 / width);
-        }
-        for (int y = top + 1; y < size.height(); y++) {
-            System.arraycopy(data, top * width, data, y * width, width);
+        for (int y = top; y < size.height(); y++) {
+            int row = (y - top) * width;
+            for (int x = 0; x < width; x++) {
+                int at = (x + shift) % width;
+                data[y * width + x] = (byte) (16 + at * 190 / width + texture[row + at]);
+            }
         }
         for (int cy = (top + 1) / 2; cy < size.chromaHeight(); cy++) {
             Arrays.fill(data, out.uOffset() + cy * out.chromaStride(), out.uOffset() + (cy + 1) * out.chromaStride(),
@@ -134,6 +140,21 @@ public final class TestPattern {
         return rings;
     }
 
+    private static byte[] texture(int width, int height) {
+        SplittableRandom random = new SplittableRandom(6);
+        byte[] grains = new byte[((width + 1) / 2) * ((height + 1) / 2)];
+        for (int i = 0; i < grains.length; i++) {
+            grains[i] = (byte) random.nextInt(30);
+        }
+        byte[] texture = new byte[width * height];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                texture[y * width + x] = grains[(y / 2) * ((width + 1) / 2) + x / 2];
+            }
+        }
+        return texture;
+    }
+
     private int boxSide() {
         return size.height() / 4;
     }
@@ -141,8 +162,7 @@ public final class TestPattern {
     /** 0 up to {@code range} and back down over {@code period} frames: a bounce. */
     private static int triangle(long n, long period, int range) {
         long phase = n % period;
-        long half = period / 2;
-        long up = phase < half ? phase : period - phase;
-        return (int) (up * range / Math.max(1, half));
+        long twice = 2 * phase <= period ? 2 * phase : 2 * (period - phase);
+        return (int) (twice * range / period);
     }
 }

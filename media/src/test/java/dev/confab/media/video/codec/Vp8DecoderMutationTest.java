@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class Vp8DecoderMutationTest {
     private static final FrameSize SIZE = new FrameSize(320, 240);
-    private static final int RUNS = 3000;
+    private static final int RUNS = 2000;
     private static final int KEYFRAME = 30;
 
     @Test
