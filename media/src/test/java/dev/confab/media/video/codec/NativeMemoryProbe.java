@@ -18,6 +18,7 @@ final class NativeMemoryProbe {
         Runnable scenario = switch (args[0]) {
             case "frames" -> framesScenario();
             case "lifecycles" -> NativeMemoryProbe::lifecycle;
+            case "damaged" -> damagedScenario();
             default -> throw new IllegalArgumentException("no scenario " + args[0]);
         };
         int warmUp = Integer.parseInt(args[1]);
@@ -49,6 +50,22 @@ final class NativeMemoryProbe {
             }
             encoder.encode(picture, encoded);
             decoder.decode(encoded, decoded);
+        };
+    }
+
+    /** A keyframe, then that keyframe cut short, then garbage behind its header: the failure paths, over and over. */
+    private static Runnable damagedScenario() {
+        byte[] keyframe = Vp8Streams.encode(new FrameSize(320, 240), 30, 500_000, 1).getFirst();
+        byte[] garbage = keyframe.clone();
+        for (int i = Vp8FrameHeader.KEYFRAME_HEADER_BYTES; i < garbage.length; i++) {
+            garbage[i] = (byte) (i * 31);
+        }
+        I420Frame decoded = I420Frame.allocate(new FrameSize(320, 240));
+        Vp8Decoder decoder = Vp8Decoder.open();
+        return () -> {
+            decoder.decode(keyframe, 0, keyframe.length, decoded);
+            decoder.decode(keyframe, 0, keyframe.length / 2, decoded);
+            decoder.decode(garbage, 0, garbage.length, decoded);
         };
     }
 
