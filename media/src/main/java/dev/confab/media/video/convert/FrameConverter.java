@@ -20,6 +20,8 @@ import org.bytedeco.javacpp.IntPointer;
  * BGR24 ({@code byte[]}, 3 bytes a pixel, blue first: a camera's {@code TYPE_3BYTE_BGR} image) and ARGB ({@code int[]},
  * one {@code 0xAARRGGBB} pixel per int: JavaFX's {@code PixelFormat.getIntArgbInstance()}); rows are tightly packed.
  *
+ * <p>Conversions into I420 leave the frame's capture time as it was: the capturing side sets it.
+ *
  * <p>Each direction keeps its own swscale context and native pictures, remade only when a size changes, so a stream of
  * same-sized pictures allocates nothing native after the first.
  *

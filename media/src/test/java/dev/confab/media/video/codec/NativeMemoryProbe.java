@@ -8,29 +8,30 @@ import org.bytedeco.javacpp.Pointer;
 
 /**
  * Run in a JVM of its own by {@link Vp8NativeMemoryTest} (a fixed, pre-touched heap and one malloc arena, so that
- * the process's resident memory moves only with native allocations): warms up, then runs a scenario many times and
- * prints how much the resident set grew, as {@code rss-growth <bytes>}.
+ * the process's resident memory moves only with native allocations): for each scenario asked for, warms up, then runs
+ * it many times and prints how much the resident set grew, as {@code rss-growth <scenario> <bytes>}.
  */
 final class NativeMemoryProbe {
     private NativeMemoryProbe() {}
 
+    /** Arguments: triples of scenario name, warm-up runs, counted runs. */
     public static void main(String[] args) {
-        Runnable scenario = switch (args[0]) {
-            case "frames" -> framesScenario();
-            case "lifecycles" -> NativeMemoryProbe::lifecycle;
-            case "damaged" -> damagedScenario();
-            default -> throw new IllegalArgumentException("no scenario " + args[0]);
-        };
-        int warmUp = Integer.parseInt(args[1]);
-        int runs = Integer.parseInt(args[2]);
-        for (int i = 0; i < warmUp; i++) {
-            scenario.run();
+        for (int i = 0; i + 2 < args.length; i += 3) {
+            Runnable scenario = switch (args[i]) {
+                case "frames" -> framesScenario();
+                case "lifecycles" -> NativeMemoryProbe::lifecycle;
+                case "damaged" -> damagedScenario();
+                default -> throw new IllegalArgumentException("no scenario " + args[i]);
+            };
+            for (int run = Integer.parseInt(args[i + 1]); run > 0; run--) {
+                scenario.run();
+            }
+            long before = settledRss();
+            for (int run = Integer.parseInt(args[i + 2]); run > 0; run--) {
+                scenario.run();
+            }
+            System.out.println("rss-growth " + args[i] + " " + (settledRss() - before));
         }
-        long before = settledRss();
-        for (int i = 0; i < runs; i++) {
-            scenario.run();
-        }
-        System.out.println("rss-growth " + (settledRss() - before));
     }
 
     /** One frame through one long-lived encoder and decoder: a leak per frame adds up. */
