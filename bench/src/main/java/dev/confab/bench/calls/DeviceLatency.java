@@ -74,11 +74,13 @@ final class DeviceLatency implements AutoCloseable {
             LineStats playoutBefore = lines.playoutStats();
             long started = System.nanoTime();
             Heard heard;
-            int strayed;
+            int strayedPlayout;
+            int strayedCapture;
             try (StreamWatch streams = StreamWatch.start(pulse, speaker.name(), microphone.name());
                     PipeMouth mouth = PipeMouth.start(pulse.playFromPipe(microphone, MOUTH_LATENCY), warmUp + bursts)) {
                 heard = listen(mouth, atMicrophone, atSpeaker, warmUp, bursts);
-                strayed = streams.strayed();
+                strayedPlayout = streams.strayedPlaying();
+                strayedCapture = streams.strayedRecording();
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             LineStats capture = lines.captureStats();
@@ -87,7 +89,8 @@ final class DeviceLatency implements AutoCloseable {
             return new DevicePhase(route, bufferMillis, lines.captureBufferMillis(), lines.playoutBufferMillis(),
                     seconds, heard.missed(), capture.overruns() - captureBefore.overruns(),
                     playout.underruns() - playoutBefore.underruns(),
-                    capture.losses() - captureBefore.losses() + playout.losses() - playoutBefore.losses(), strayed,
+                    capture.losses() - captureBefore.losses() + playout.losses() - playoutBefore.losses(),
+                    strayedPlayout, strayedCapture,
                     heard.reference(), heard.measured());
         }
     }

@@ -22,15 +22,15 @@ final class DeviceLatencyReport {
         List<String> lines = new ArrayList<>(List.of(
                 "| mouth-to-ear through PulseAudio virtual devices | line buffers, each way (ms) | measuring path,"
                         + " median (ms) | measured, median (ms) | mouth-to-ear: median (ms) | min | max | bursts heard"
-                        + " | missed | Confab streams off their device | capture overruns / playout underruns / lines"
-                        + " lost |",
+                        + " | missed | Confab's streams off their device, playout / capture | capture overruns / playout"
+                        + " underruns / lines lost |",
                 "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"));
         for (DevicePhase phase : result.phases()) {
             Spread latency = Spread.of(phase.mouthToEar());
-            lines.add(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %d | %d |"
+            lines.add(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %d / %d |"
                     + " %d / %d / %d |", label(phase.route()), buffers(phase), Spread.of(phase.reference()).median(),
                     Spread.of(phase.measured()).median(), latency.median(), latency.min(), latency.max(),
-                    latency.count(), phase.missed(), phase.strayed(), phase.overruns(), phase.underruns(),
+                    latency.count(), phase.missed(), phase.strayedPlayout(), phase.strayedCapture(), phase.overruns(), phase.underruns(),
                     phase.losses()));
         }
         for (String failure : result.failures()) {

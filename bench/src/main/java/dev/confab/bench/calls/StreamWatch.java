@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * Watches where this JVM's PulseAudio streams play and record, asking {@code pactl} every {@value #POLL_MILLIS} ms:
  * Confab reaches a chosen device by opening Java Sound's default line and moving the new stream to it, so a stream
  * that PulseAudio's ALSA plugin makes afresh (as it does when it recovers a line from an underrun or overrun) starts
- * on the default device and stays there. Counts the streams seen, and those seen on a device other than the chosen.
+ * on the default device and stays there. Counts the playing and the recording streams seen on a device other than
+ * the chosen.
  *
  * <p>Thread contract: polls on its own thread; the counts may be read from any thread; {@link #close()} stops it.
  */
@@ -24,8 +25,8 @@ final class StreamWatch implements AutoCloseable {
     private final PulseAudio pulse;
     private final String sink;
     private final String source;
-    private final Set<String> seen = ConcurrentHashMap.newKeySet();
-    private final Set<String> strayed = ConcurrentHashMap.newKeySet();
+    private final Set<String> strayedPlaying = ConcurrentHashMap.newKeySet();
+    private final Set<String> strayedRecording = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("bench-stream-watch").daemon().unstarted(r));
 
@@ -42,27 +43,28 @@ final class StreamWatch implements AutoCloseable {
         return watch;
     }
 
-    /** Streams of this JVM seen so far, playing and recording. */
-    int seen() {
-        return seen.size();
+    /** Playing streams of this JVM seen on a sink other than the chosen one. */
+    int strayedPlaying() {
+        return strayedPlaying.size();
     }
 
-    /** Streams of this JVM seen on a device other than the chosen one. */
-    int strayed() {
-        return strayed.size();
+    /** Recording streams of this JVM seen on a source other than the chosen one. */
+    int strayedRecording() {
+        return strayedRecording.size();
     }
 
     private void poll() {
         try {
-            check("sink-input", "Sink", names("sinks"), sink);
-            check("source-output", "Source", names("sources"), source);
+            check("sink-input", "Sink", names("sinks"), sink, strayedPlaying);
+            check("source-output", "Source", names("sources"), source, strayedRecording);
         } catch (RuntimeException e) {
             System.out.println("  could not list the streams: " + e.getMessage());
         }
     }
 
     /** Notes this JVM's streams of a kind ({@code sink-input}) and whether their device ({@code Sink: 2}) is chosen. */
-    private void check(String kind, String deviceField, Map<String, String> deviceNames, String chosen) {
+    private void check(String kind, String deviceField, Map<String, String> deviceNames, String chosen,
+            Set<String> strayed) {
         String stream = null;
         String device = null;
         for (String line : pulse.pactl("list", kind + "s").split("\n")) {
@@ -73,7 +75,6 @@ final class StreamWatch implements AutoCloseable {
             } else if (trimmed.startsWith(deviceField + ": ")) {
                 device = deviceNames.get(trimmed.substring(deviceField.length() + 2));
             } else if (stream != null && trimmed.equals("application.process.id = \"" + PID + "\"")) {
-                seen.add(stream);
                 if (!chosen.equals(device)) {
                     strayed.add(stream);
                 }
