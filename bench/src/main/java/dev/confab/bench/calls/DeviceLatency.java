@@ -9,6 +9,7 @@ import dev.confab.media.audio.device.LineOptions;
 import dev.confab.media.audio.device.LineStats;
 import dev.confab.testkit.PulseAudio;
 import dev.confab.testkit.VirtualDevice;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +91,7 @@ final class DeviceLatency implements AutoCloseable {
                     seconds, heard.missed(), capture.overruns() - captureBefore.overruns(),
                     playout.underruns() - playoutBefore.underruns(),
                     capture.losses() - captureBefore.losses() + playout.losses() - playoutBefore.losses(),
-                    strayedPlayout, strayedCapture,
+                    strayedPlayout, strayedCapture, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     heard.reference(), heard.measured());
         }
     }

@@ -23,8 +23,8 @@ final class DeviceLatencyReport {
                 "| mouth-to-ear through PulseAudio virtual devices | line buffers, each way (ms) | measuring path,"
                         + " median (ms) | measured, median (ms) | mouth-to-ear: median (ms) | min | max | bursts heard"
                         + " | missed | Confab's streams off their device, playout / capture | capture overruns / playout"
-                        + " underruns / lines lost |",
-                "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"));
+                        + " underruns / lines lost | load average (1 min, 2 cores) |",
+                "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"));
         for (DevicePhase phase : result.phases()) {
             Spread latency = Spread.of(phase.mouthToEar());
             lines.add(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %d / %d |"
@@ -34,7 +34,7 @@ final class DeviceLatencyReport {
                     phase.losses()));
         }
         for (String failure : result.failures()) {
-            lines.add("| could not be measured: " + failure.replace("|", "/") + " | | | | | | | | | | |");
+            lines.add("| could not be measured: " + failure.replace("|", "/") + " | | | | | | | | | | | |");
         }
         return lines;
     }
@@ -46,15 +46,19 @@ final class DeviceLatencyReport {
     static Optional<String> summary(DeviceLatencyJvm.Result result, double pipelineMedian) {
         Optional<DevicePhase> call = phase(result, DeviceRoute.CALL);
         Optional<DevicePhase> lines = phase(result, DeviceRoute.LINES);
-        if (call.isEmpty() || lines.isEmpty() || call.get().mouthToEar().isEmpty()) {
+        if (call.isEmpty() || call.get().mouthToEar().isEmpty()) {
             return Optional.empty();
         }
         double throughDevices = Spread.of(call.get().mouthToEar()).median();
-        return Optional.of(String.format(Locale.ROOT, "With the app's %d ms line buffers a call measures %.1f ms"
-                + " mouth-to-ear through the devices (median), against %.1f ms for the pipeline without devices: the"
-                + " devices add %.1f ms. The two lines alone, capture straight into playout, take %.1f ms.",
-                DEFAULT_BUFFER_MILLIS, throughDevices, pipelineMedian, throughDevices - pipelineMedian,
-                Spread.of(lines.get().mouthToEar()).median()));
+        String summary = String.format(Locale.ROOT, "With the app's %d ms line buffers a call measures %.1f ms"
+                + " mouth-to-ear through the devices (median of %d bursts heard), against %.1f ms for the pipeline"
+                + " without devices: the devices add %.1f ms.", DEFAULT_BUFFER_MILLIS, throughDevices,
+                call.get().mouthToEar().size(), pipelineMedian, throughDevices - pipelineMedian);
+        if (lines.isPresent() && !lines.get().mouthToEar().isEmpty()) {
+            summary += String.format(Locale.ROOT, " The two lines alone, capture straight into playout, take %.1f ms.",
+                    Spread.of(lines.get().mouthToEar()).median());
+        }
+        return Optional.of(summary);
     }
 
     /** The paragraph saying how it was measured. */
@@ -73,16 +77,25 @@ final class DeviceLatencyReport {
                  speaker's monitor, the sound leaving the speaker. "Measuring path" is the mouth to the first ear (the\
                  player's buffer and the recorder's delay), "measured" the mouth to the second ear, and mouth-to-ear\
                  their difference per burst: both ears carry the same recorder's delay, so it cancels (two ears on the\
-                 same sound agree within 0.1 ms), and what is left is the capture line, the route, the playout line and\
+                 same sound agree within 0.1 ms here), and what is left is the capture line, the route, the playout line and\
                  the speaker's sink. The straight route shows what the two lines cost on their own; like the pipeline\
                  figure it includes the 20 ms framing and the wait for the playout's next pull, so the two do not\
                  add up to the call. %d unmeasured bursts first; a burst is missed if either ear does not hear it\
-                 within 0.9 s. "Off their device": Confab's streams that a watch (pactl every 250 ms) saw on a device\
-                 other than the chosen one; the ALSA plugin makes a new stream on the default device when it\
-                 recovers a line from an underrun or overrun, and Confab moves only the stream it opened, so the sound\
-                 of such a line goes to the default device for the rest of the call; those bursts are missed.\
-                 Overruns and underruns are Confab's own counters (a line found full or empty when read or\
+                 within 0.9 s, and left out of the figures. "Off their device": Confab's streams that a watch\
+                 (pactl every 250 ms) saw on a device other than the chosen one. Confab reaches a chosen PulseAudio\
+                 device by opening Java Sound's default line and moving the new stream; when a line falls behind\
+                 (an underrun or overrun) Java Sound recovers it through ALSA, whose pulse plugin then makes a new\
+                 stream on the default device, which no one moves: the sound goes to the default device for the rest\
+                 of the call, and the bursts are missed. The daemon runs its device threads real-time (SCHED_RR),\
+                 Confab's line threads run at normal priority (Java's thread priorities are not applied on Linux), so\
+                 on a busy machine it is the lines that fall behind, hence the load column. Capture overruns and\
+                 playout underruns are Confab's own counters (a line found full or empty when read or\
                  written).""", warmUp);
+    }
+
+    /** Milliseconds to a tenth, or a dash where no burst was heard. */
+    private static String millis(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.1f", value);
     }
 
     private static Optional<DevicePhase> phase(DeviceLatencyJvm.Result result, DeviceRoute route) {

@@ -26,12 +26,13 @@ import java.util.stream.Collectors;
  * @param losses              lines lost (broken, or stalled past the timeout) on either side
  * @param strayedPlayout      Confab's playing streams seen on a sink other than the chosen ({@link StreamWatch})
  * @param strayedCapture      Confab's recording streams seen on a source other than the chosen
+ * @param loadAverage         the machine's load average over the last minute as the phase ended
  * @param reference           per burst heard, the measuring path's own latency (ms)
  * @param measured            per burst heard, the latency from the mouth to the speaker (ms)
  */
 record DevicePhase(DeviceRoute route, int bufferMillis, double captureBufferMillis, double playoutBufferMillis,
         double seconds, int missed, long overruns, long underruns, long losses, int strayedPlayout, int strayedCapture,
-        List<Double> reference,
+        double loadAverage, List<Double> reference,
         List<Double> measured) {
     /** How a phase's line starts in the measuring JVM's output. */
     static final String PREFIX = "phase ";
@@ -57,9 +58,10 @@ record DevicePhase(DeviceRoute route, int bufferMillis, double captureBufferMill
     /** The phase as one line, {@link #PREFIX} first. */
     String line() {
         return PREFIX + String.format(Locale.ROOT, "route=%s buffer=%d capture-buffer=%.1f playout-buffer=%.1f"
-                + " seconds=%.1f missed=%d overruns=%d underruns=%d losses=%d strayed-playout=%d strayed-capture=%d reference=%s"
-                + " measured=%s", route, bufferMillis, captureBufferMillis, playoutBufferMillis, seconds, missed,
-                overruns, underruns, losses, strayedPlayout, strayedCapture, joined(reference), joined(measured));
+                + " seconds=%.1f missed=%d overruns=%d underruns=%d losses=%d strayed-playout=%d strayed-capture=%d load=%.2f"
+                + " reference=%s measured=%s", route, bufferMillis, captureBufferMillis, playoutBufferMillis, seconds,
+                missed, overruns, underruns, losses, strayedPlayout, strayedCapture, loadAverage, joined(reference),
+                joined(measured));
     }
 
     /** The phase a {@link #line()} describes. */
@@ -77,7 +79,7 @@ record DevicePhase(DeviceRoute route, int bufferMillis, double captureBufferMill
                 Double.parseDouble(fields.get("seconds")), Integer.parseInt(fields.get("missed")),
                 Long.parseLong(fields.get("overruns")), Long.parseLong(fields.get("underruns")),
                 Long.parseLong(fields.get("losses")), Integer.parseInt(fields.get("strayed-playout")),
-                Integer.parseInt(fields.get("strayed-capture")), split(fields.get("reference")), split(fields.get("measured")));
+                Integer.parseInt(fields.get("strayed-capture")), Double.parseDouble(fields.get("load")), split(fields.get("reference")), split(fields.get("measured")));
     }
 
     private static String joined(List<Double> values) {
