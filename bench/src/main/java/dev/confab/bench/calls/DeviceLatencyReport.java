@@ -27,11 +27,12 @@ final class DeviceLatencyReport {
                 "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"));
         for (DevicePhase phase : result.phases()) {
             Spread latency = Spread.of(phase.mouthToEar());
-            lines.add(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %d / %d |"
-                    + " %d / %d / %d |", label(phase.route()), buffers(phase), Spread.of(phase.reference()).median(),
-                    Spread.of(phase.measured()).median(), latency.median(), latency.min(), latency.max(),
-                    latency.count(), phase.missed(), phase.strayedPlayout(), phase.strayedCapture(), phase.overruns(), phase.underruns(),
-                    phase.losses()));
+            lines.add(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %d | %d | %d / %d |"
+                    + " %d / %d / %d | %.1f |", label(phase.route()), buffers(phase),
+                    millis(Spread.of(phase.reference()).median()), millis(Spread.of(phase.measured()).median()),
+                    millis(latency.median()), millis(latency.min()), millis(latency.max()), latency.count(),
+                    phase.missed(), phase.strayedPlayout(), phase.strayedCapture(), phase.overruns(),
+                    phase.underruns(), phase.losses(), phase.loadAverage()));
         }
         for (String failure : result.failures()) {
             lines.add("| could not be measured: " + failure.replace("|", "/") + " | | | | | | | | | | | |");

@@ -3,7 +3,6 @@ package dev.confab.bench.calls;
 import dev.confab.testkit.PulsePipe;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -49,8 +48,7 @@ final class PipeEar implements AutoCloseable {
 
     /** The first burst heard at or after {@code from} and before {@code until} (nanoTime), if any. */
     OptionalLong heardBetween(long from, long until) {
-        List<Long> heard = heardAt;
-        return heard.stream().mapToLong(Long::longValue).filter(t -> t - from >= 0 && t - until < 0).findFirst();
+        return heardAt.stream().mapToLong(Long::longValue).filter(t -> t - from >= 0 && t - until < 0).findFirst();
     }
 
     /** Why the ear stopped early, if it did: the recorder's error, or what it said. */
