@@ -83,7 +83,7 @@ final class DeviceLatencyReport {
                  figure it includes the 20 ms framing and the wait for the playout's next pull, so the two do not\
                  add up to the call. %d unmeasured bursts first; a burst is missed if either ear does not hear it\
                  within 0.9 s, and left out of the figures. "Off their device": Confab's streams that a watch\
-                 (pactl every 250 ms) saw on a device other than the chosen one. Confab reaches a chosen PulseAudio\
+                 (pactl every 500 ms) saw on a device other than the chosen one. Confab reaches a chosen PulseAudio\
                  device by opening Java Sound's default line and moving the new stream; when a line falls behind\
                  (an underrun or overrun) Java Sound recovers it through ALSA, whose pulse plugin then makes a new\
                  stream on the default device, which no one moves: the sound goes to the default device for the rest\
