@@ -142,6 +142,23 @@ public final class PulseAudio implements AutoCloseable {
                 "--format=s16le", "--latency-msec=20", "--file-format=wav", wav.toString());
     }
 
+    /**
+     * Starts {@code pacat} playing raw samples written to the pipe into a speaker, or into a microphone's feed so that
+     * the microphone hears them, asking the server for {@code latency} of buffering (the lowest it grants is a few ms).
+     */
+    public PulsePipe playFromPipe(VirtualDevice device, Duration latency) {
+        String sink = switch (device) {
+            case VirtualDevice.Speaker speaker -> speaker.name();
+            case VirtualDevice.Microphone microphone -> microphone.feedSink();
+        };
+        return startPipe("pacat", "--playback", "--device=" + sink, "--latency-msec=" + latency.toMillis());
+    }
+
+    /** Starts {@code parec} recording a source to the pipe, asking the server for {@code latency} of buffering. */
+    public PulsePipe recordToPipe(String source, Duration latency) {
+        return startPipe("parec", "--device=" + source, "--latency-msec=" + latency.toMillis());
+    }
+
     /** Runs {@code pactl} against this server and returns what it printed; fails with its output if it fails. */
     public String pactl(String... args) {
         List<String> command = new ArrayList<>(List.of("pactl"));
@@ -228,6 +245,20 @@ public final class PulseAudio implements AutoCloseable {
             return new PulseStream(process, file, log);
         } catch (IOException e) {
             throw new IllegalStateException(command[0] + " is not installed: apt-get install -y pulseaudio-utils", e);
+        }
+    }
+
+    private PulsePipe startPipe(String program, String... arguments) {
+        Path log = dir.resolve(program + "-" + children.size() + ".log");
+        List<String> command = new ArrayList<>(List.of(program));
+        command.addAll(List.of(arguments));
+        command.addAll(List.of("--raw", "--rate=" + SAMPLE_RATE, "--channels=1", "--format=s16le"));
+        try {
+            Process process = clientProcess(command).redirectError(log.toFile()).start();
+            children.add(process);
+            return new PulsePipe(process, log);
+        } catch (IOException e) {
+            throw new IllegalStateException(program + " is not installed: apt-get install -y pulseaudio-utils", e);
         }
     }
 

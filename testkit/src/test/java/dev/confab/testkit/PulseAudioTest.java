@@ -1,6 +1,7 @@
 package dev.confab.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -51,6 +52,31 @@ class PulseAudioTest {
         assertThat(daemon.isAlive()).isFalse();
         assertThat(dir).doesNotExist();
         assertThat(socket).doesNotExist();
+    }
+
+    @Test
+    void aPipeRecordsWhatAnotherPipePlaysIntoAMicrophone() throws Exception {
+        try (PulseAudio pulse = PulseAudio.start()) {
+            VirtualDevice.Microphone microphone = pulse.addMicrophone("pipe_mic", "Pipe microphone");
+            int[] peak = {0};
+            byte[] chunk = new byte[4096];
+            try (PulsePipe recording = pulse.recordToPipe(microphone.name(), Duration.ofMillis(10));
+                    PulsePipe playing = pulse.playFromPipe(microphone, Duration.ofMillis(10))) {
+                byte[] tone = Files.readAllBytes(tone(tmp.resolve("tone.wav")));
+                playing.toPlay().write(tone, 44, tone.length - 44);
+                playing.toPlay().flush();
+                await().atMost(Duration.ofSeconds(10)).failFast(() -> !recording.isAlive()).until(() -> {
+                    int n = recording.recorded().read(chunk, 0, Math.min(chunk.length,
+                            recording.recorded().available() & ~1));
+                    ByteBuffer samples = ByteBuffer.wrap(chunk, 0, Math.max(n, 0)).order(ByteOrder.LITTLE_ENDIAN);
+                    while (samples.remaining() >= 2) {
+                        peak[0] = Math.max(peak[0], Math.abs(samples.getShort()));
+                    }
+                    return peak[0] > 8000;
+                });
+                assertThat(playing.isAlive()).as(playing.log()).isTrue();
+            }
+        }
     }
 
     @Test

@@ -16,12 +16,15 @@ import picocli.CommandLine.Option;
 /**
  * An audio call on loopback, Confab beside headless Chromium in one run: set-up times (call to the callee ringing,
  * accept to the caller's first decoded audio) cold, after the app's start-up warm-up and warm ({@link ConfabCalls},
- * {@link ChromiumCalls}); mouth-to-ear latency of Confab's media pipeline ({@link PipelineLatency}); and each side's
- * CPU during a call; written as a Markdown table. Run by {@code scripts/bench-calls.sh}.
+ * {@link ChromiumCalls}); mouth-to-ear latency of Confab's media pipeline without devices ({@link PipelineLatency})
+ * and through virtual PulseAudio devices ({@link DeviceLatencyJvm}); and each side's CPU during a call; written as
+ * Markdown tables. Run by {@code scripts/bench-calls.sh}; {@code --mouth-to-ear-only} measures the latency alone.
  */
 @Command(name = "bench-calls", mixinStandardHelpOptions = true,
         description = "Call set-up, mouth-to-ear latency and CPU of an audio call on loopback: Confab beside Chromium.")
 public final class CallReport implements Callable<Integer> {
+    private static final int BURSTS_WARM_UP = 5;
+
     @Option(names = "--cold-runs", description = "Fresh pairs of JVMs and fresh browsers for the cold figures. "
             + "Default: ${DEFAULT-VALUE}.")
     int coldRuns = 5;
@@ -31,6 +34,11 @@ public final class CallReport implements Callable<Integer> {
     int warm = 20;
     @Option(names = "--bursts", description = "Measured bursts for mouth-to-ear. Default: ${DEFAULT-VALUE}.")
     int bursts = 30;
+    @Option(names = "--device-buffers", split = ",", defaultValue = "60,40,20", description = "Line buffer sizes"
+            + " (ms, each way) to measure mouth-to-ear through PulseAudio devices with. Default: ${DEFAULT-VALUE}.")
+    List<Integer> deviceBuffers;
+    @Option(names = "--mouth-to-ear-only", description = "Measure mouth-to-ear only, without set-up and CPU.")
+    boolean mouthToEarOnly;
     @Option(names = "--cpu-seconds", description = "Length of the call whose CPU is counted. Default: ${DEFAULT-VALUE}.")
     int cpuSeconds = 60;
     @Option(names = "--report", description = "Where to write the table. Default: ${DEFAULT-VALUE}.")
@@ -42,6 +50,19 @@ public final class CallReport implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        List<String> lines = new ArrayList<>();
+        if (mouthToEarOnly) {
+            MouthToEar mouthToEar = mouthToEar();
+            lines.addAll(mouthToEar.tables());
+            lines.addAll(mouthToEar.notes());
+        } else {
+            callsBesideChromium(lines);
+        }
+        MarkdownReport.publish(String.join("\n", lines), report);
+        return 0;
+    }
+
+    private void callsBesideChromium(List<String> lines) throws Exception {
         Path voices = Files.createTempDirectory("confab-bench-calls");
         Path tone = Voices.tone(voices.resolve("tone.wav"), 440, 30);
         int talkSeconds = cpuSeconds + 15;
@@ -49,7 +70,6 @@ public final class CallReport implements Callable<Integer> {
                 + " Pack my box with five dozen liquor jugs.", talkSeconds);
         Path calleeVoice = Voices.speech(voices.resolve("callee.wav"), "How vexingly quick daft zebras jump."
                 + " Sphinx of black quartz, judge my vow.", talkSeconds);
-        List<String> lines = new ArrayList<>();
         try (ConfabCalls confab = new ConfabCalls()) {
             List<SetupTime> confabCold = new ArrayList<>();
             List<SetupTime> confabStartup = new ArrayList<>();
@@ -75,13 +95,7 @@ public final class CallReport implements Callable<Integer> {
                 pollMillis = browser.pollMillis();
                 chromiumVersion = browser.version();
             }
-            System.out.println("Mouth-to-ear: " + bursts + " bursts through two media sessions...");
-            List<Double> mouthToEar;
-            int missed;
-            try (PipelineLatency pipeline = new PipelineLatency()) {
-                mouthToEar = pipeline.measure(5, bursts);
-                missed = pipeline.missed();
-            }
+            MouthToEar mouthToEar = mouthToEar();
             System.out.println("CPU: " + cpuSeconds + " s of a call in which both talk, Confab, then Chromium...");
             ConfabCalls.CpuShares confabCpu = confab.cpu(callerVoice, calleeVoice, Duration.ofSeconds(cpuSeconds));
             try (ChromiumCalls browser = new ChromiumCalls(callerVoice)) {
@@ -96,27 +110,61 @@ public final class CallReport implements Callable<Integer> {
                     chromiumCold);
             setUpRows(lines, "warm", confabWarm, chromiumWarm);
             lines.add("");
-            lines.add("| Confab's media pipeline | median | min | max | samples |");
-            lines.add("| --- | ---: | ---: | ---: | ---: |");
-            lines.add(String.format(Locale.ROOT, "| mouth-to-ear without device buffers (ms) | %.1f | %.1f | %.1f |"
-                    + " %d |", median(mouthToEar, d -> d), min(mouthToEar), max(mouthToEar), mouthToEar.size()));
-            lines.add("");
+            lines.addAll(mouthToEar.tables());
             lines.add("| CPU during a call, % of one core | Confab caller JVM | Confab callee JVM | Chromium, both"
                     + " peer connections in one browser | Chromium per side (half) |");
             lines.add("| --- | ---: | ---: | ---: | ---: |");
             lines.add(String.format(Locale.ROOT, "| %d s, both talking | %.2f | %.2f | %.2f | %.2f |", cpuSeconds,
                     confabCpu.callerPercent(), confabCpu.calleePercent(), chromiumCpu, chromiumCpu / 2));
             lines.add("");
-            lines.add(notes(chromiumVersion, pollMillis, missed, confab.failures()));
+            lines.add(setUpNotes(chromiumVersion, pollMillis, confab.failures()));
+            lines.add("");
+            lines.addAll(mouthToEar.notes());
+            lines.add(cpuNotes());
             lines.add("");
             lines.add("Threads that used the most CPU over the counted call (ms): caller " + confabCpu.callerThreads()
                     + "; callee " + confabCpu.calleeThreads() + ".");
         }
-        MarkdownReport.publish(String.join("\n", lines), report);
-        return 0;
     }
 
-    private String notes(String chromiumVersion, double pollMillis, int missed, int failedCalls) {
+    private MouthToEar mouthToEar() throws Exception {
+        System.out.println("Mouth-to-ear: " + bursts + " bursts through two media sessions...");
+        List<Double> pipeline;
+        int missed;
+        try (PipelineLatency latency = new PipelineLatency()) {
+            pipeline = latency.measure(BURSTS_WARM_UP, bursts);
+            missed = latency.missed();
+        }
+        System.out.println("Mouth-to-ear through PulseAudio devices, line buffers " + deviceBuffers + " ms...");
+        return new MouthToEar(pipeline, missed, DeviceLatencyJvm.measure(BURSTS_WARM_UP, bursts, deviceBuffers));
+    }
+
+    /** Mouth-to-ear of the pipeline without devices, the bursts it missed, and through devices. */
+    private record MouthToEar(List<Double> pipeline, int missed, DeviceLatencyJvm.Result devices) {
+        List<String> tables() {
+            Spread spread = Spread.of(pipeline);
+            List<String> lines = new ArrayList<>(List.of("| Confab's media pipeline | median | min | max | samples |",
+                    "| --- | ---: | ---: | ---: | ---: |",
+                    String.format(Locale.ROOT, "| mouth-to-ear without device buffers (ms) | %.1f | %.1f | %.1f |"
+                            + " %d |", spread.median(), spread.min(), spread.max(), spread.count()), ""));
+            lines.addAll(DeviceLatencyReport.table(devices));
+            lines.add("");
+            return lines;
+        }
+
+        List<String> notes() {
+            List<String> lines = new ArrayList<>(List.of(pipelineNotes(missed), ""));
+            DeviceLatencyReport.summary(devices, Spread.of(pipeline).median()).ifPresent(summary -> {
+                lines.add(summary);
+                lines.add("");
+            });
+            lines.add(DeviceLatencyReport.notes(BURSTS_WARM_UP));
+            lines.add("");
+            return lines;
+        }
+    }
+
+    private String setUpNotes(String chromiumVersion, double pollMillis, int failedCalls) {
         return String.format(Locale.ROOT, """
                 Both on this machine in one run. Confab: caller and callee each a full client (ConfabClient) in its\
                  own fresh JVM, through the real server in a third JVM over its WebSocket, users registered and made\
@@ -136,22 +184,30 @@ public final class CallReport implements Callable<Integer> {
                  the caller's inbound-rtp first counting decoded (not concealed) samples, receiver.getStats()\
                  polled back to back (%.2f ms apart on average: most polls are answered from WebRTC's cached stats\
                  report, which is refreshed every few tens of milliseconds, so Chromium's first-audio figures are\
-                 upper bounds, late by up to that cache's lifetime).
+                 upper bounds, late by up to that cache's lifetime).""", coldRuns, warm, warmUp, failedCalls,
+                chromiumVersion, pollMillis);
+    }
 
+    private static String pipelineNotes(int missed) {
+        return String.format(Locale.ROOT, """
                 Mouth-to-ear: two media sessions (CallSession) in the benchmark's JVM, connected on loopback; a\
                  10 ms 1 kHz burst once a second into the talker's microphone (a 20 ms frame handed over every\
                  20 ms), detected at the listener's speaker pulled every 20 ms on its own phase; from the burst's\
                  first sample being spoken to its first sample over the threshold being played, so it includes\
                  framing (20 ms), Opus, SRTP, loopback UDP, the jitter buffer (40 ms floor) and the wait for the next\
-                 playout pull, but not the device lines' buffers (LineOptions default: 60 ms each way on\
-                 PulseAudio), which add to it. Bursts missed: %d.
+                 playout pull, but not the device lines' buffers (LineOptions default: %d ms each way), which the\
+                 measurement through devices below adds. Bursts missed: %d.""",
+                DeviceLatencyReport.DEFAULT_BUFFER_MILLIS, missed);
+    }
 
+    private String cpuNotes() {
+        return String.format(Locale.ROOT, """
                 CPU: process CPU time (OperatingSystemMXBean) of each Confab client JVM, and of the browser's\
                  processes together (/proc: browser, renderer, GPU, network and audio services), over %d s of an\
                  established call after its first 2 s, both sides sending speech (espeak-ng, repeated) from WAV\
                  files and recording (Confab) or playing to an audio element (Chromium) what they hear; no sound\
-                 device on either side. Confab on %s %s.""", coldRuns, warm, warmUp, failedCalls, chromiumVersion, pollMillis,
-                missed, cpuSeconds, System.getProperty("java.vm.name"), System.getProperty("java.version"));
+                 device on either side. Confab on %s %s.""", cpuSeconds, System.getProperty("java.vm.name"),
+                System.getProperty("java.version"));
     }
 
     private static void setUpRows(List<String> lines, String when, List<SetupTime> confab, List<SetupTime> chromium) {
@@ -168,16 +224,6 @@ public final class CallReport implements Callable<Integer> {
     }
 
     private static <T> double median(List<T> values, ToDoubleFunction<T> measure) {
-        double[] sorted = values.stream().mapToDouble(measure).sorted().toArray();
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-
-    private static double min(List<Double> values) {
-        return values.stream().mapToDouble(d -> d).min().orElse(Double.NaN);
-    }
-
-    private static double max(List<Double> values) {
-        return values.stream().mapToDouble(d -> d).max().orElse(Double.NaN);
+        return Spread.of(values.stream().map(v -> measure.applyAsDouble(v)).toList()).median();
     }
 }
