@@ -5,11 +5,10 @@ import dev.confab.media.call.CallMediaState;
 import dev.confab.media.call.CallSession;
 import dev.confab.media.call.CallSessionConfig;
 import dev.confab.media.call.CallSessionListener;
+import dev.confab.media.call.CandidateTrickle;
 import dev.confab.media.ice.IceAgentConfig;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,23 +76,18 @@ final class LoopbackSessions implements AutoCloseable {
     /** One session's owner: holds its candidates until its description went out, then trickles them to the peer. */
     private static final class Side implements CallSessionListener {
         final CountDownLatch connected = new CountDownLatch(1);
-        private final List<String> held = new ArrayList<>();
         volatile CallSession session;
-        private Side peer;
+        private volatile Side peer;
+        private final CandidateTrickle trickle = new CandidateTrickle(line -> peer.session.addRemoteCandidate(line));
 
-        synchronized void sendTo(Side to) {
+        void sendTo(Side to) {
             peer = to;
-            held.forEach(to.session::addRemoteCandidate);
-            held.clear();
+            trickle.descriptionSent();
         }
 
         @Override
-        public synchronized void localCandidate(String line) {
-            if (peer == null) {
-                held.add(line);
-            } else {
-                peer.session.addRemoteCandidate(line);
-            }
+        public void localCandidate(String line) {
+            trickle.candidate(line);
         }
 
         @Override
