@@ -9,6 +9,7 @@ import dev.confab.media.call.CandidateTrickle;
 import dev.confab.media.ice.IceAgentConfig;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
