@@ -1,6 +1,7 @@
 package dev.confab.media.audio.device;
 
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.DataLine;
@@ -12,7 +13,8 @@ import javax.sound.sampled.TargetDataLine;
 /**
  * Opens and starts a 48 kHz 16-bit line to a device, mono if the device takes it, else stereo. A PulseAudio device is
  * reached through Java Sound's default line, whose new stream is then moved to the device; opens are serialized so
- * that the new stream is told apart from this JVM's others. Thread-safe.
+ * that the new stream is told apart from this JVM's others, and the line remembers its stream's index so that a stream
+ * the sound system later replaces (see {@link LineSession}) is noticed. Thread-safe.
  */
 final class LineOpener {
     private static final Object PULSE_ROUTING = new Object();
@@ -34,15 +36,16 @@ final class LineOpener {
 
     private OpenedLine openRouted(AudioDevice device, int bufferMillis) throws LineUnavailableException {
         synchronized (PULSE_ROUTING) {
-            Set<String> before = devices.pulse().ownStreams(device.direction());
+            Set<String> before = devices.pulse().ownStreams(device.direction()).orElse(Set.of());
             OpenedLine opened = openOn(null, device, bufferMillis);
-            Set<String> added = new HashSet<>(devices.pulse().ownStreams(device.direction()));
+            Set<String> added = new HashSet<>(devices.pulse().ownStreams(device.direction()).orElse(Set.of()));
             added.removeAll(before);
-            if (added.size() != 1 || !devices.pulse().move(device.direction(), added.iterator().next(), device.name())) {
+            String stream = added.size() == 1 ? added.iterator().next() : null;
+            if (stream == null || !devices.pulse().move(device.direction(), stream, device.name())) {
                 opened.line().close();
                 throw new LineUnavailableException("could not route the new stream to " + device.name());
             }
-            return opened;
+            return opened.routedAs(stream);
         }
     }
 
@@ -64,7 +67,7 @@ final class LineOpener {
                     line.close();
                     throw e;
                 }
-                return new OpenedLine(line, channels, device);
+                return new OpenedLine(line, channels, device, Optional.empty());
             }
         }
         throw new LineUnavailableException("no 48 kHz 16-bit line for " + device.name());

@@ -11,7 +11,8 @@ import javax.sound.sampled.LineUnavailableException;
 /**
  * The line a capture or playout thread works on, and its recovery: it opens the chosen device (or, once that is gone,
  * the system default), takes the line as lost when it stops moving samples or its device disappears, and opens a new
- * one, retrying after failures; each step is reported to the listener and counted. The audio thread calls everything
+ * one, retrying after failures; each step is reported to the listener and counted. A line routed to a PulseAudio
+ * device whose stream the sound server replaced (after an underrun, on the default device) is lost too. The audio thread calls everything
  * but {@link #interrupt()}; a watcher thread checks that the device is still there.
  */
 final class LineSession {
@@ -29,6 +30,7 @@ final class LineSession {
     private final AtomicLong openings = new AtomicLong();
     private volatile OpenedLine line;
     private volatile boolean deviceGone;
+    private volatile boolean streamReplaced;
     private long stalledSince = -1;
     private long retryAt;
     private boolean failureReported;
@@ -53,6 +55,8 @@ final class LineSession {
     OpenedLine line() {
         if (line != null && deviceGone) {
             lost("the device was removed");
+        } else if (line != null && streamReplaced) {
+            lost("the sound server replaced the stream on its default device");
         }
         if (line == null && nanoClock.getAsLong() - retryAt >= 0) {
             open();
@@ -134,6 +138,7 @@ final class LineSession {
         try {
             OpenedLine opened = opener.open(target, options.bufferMillis());
             deviceGone = false;
+            streamReplaced = false;
             stalledSince = -1;
             failureReported = false;
             line = opened;
@@ -148,10 +153,25 @@ final class LineSession {
         }
     }
 
+    /**
+     * On the watcher thread: whether the device is still there, and whether a line routed to a PulseAudio device still
+     * has its stream. When a line falls behind, ALSA's pulse plugin recovers it by making a new stream, which lands on
+     * the server's default device: the line then played or recorded elsewhere without a word. Now it is taken as lost
+     * and opened again on its device, the way a removed device is.
+     */
     private void checkPresence() {
         OpenedLine current = line;
-        if (current != null && !current.device().followsSystemDefault() && !devices.isPresent(current.device())) {
+        if (current == null || current.device().followsSystemDefault()) {
+            return;
+        }
+        if (!devices.isPresent(current.device())) {
             deviceGone = true;
+        } else if (current.pulseStream().isPresent()) {
+            devices.pulse().ownStreams(current.device().direction()).ifPresent(streams -> {
+                if (!streams.contains(current.pulseStream().get()) && current == line) {
+                    streamReplaced = true;
+                }
+            });
         }
     }
 }

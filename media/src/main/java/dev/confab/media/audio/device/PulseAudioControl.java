@@ -39,12 +39,12 @@ final class PulseAudioControl {
                 .toList();
     }
 
-    /** The indices of this JVM's playback (sink input) or capture (source output) streams. */
-    Set<String> ownStreams(Direction direction) {
-        return run("list", streamKind(direction) + "s").map(PactlListing::parse).orElse(List.of()).stream()
+    /** The indices of this JVM's playback (sink input) or capture (source output) streams; empty if none answered. */
+    Optional<Set<String>> ownStreams(Direction direction) {
+        return run("list", streamKind(direction) + "s").map(listing -> PactlListing.parse(listing).stream()
                 .filter(o -> PID.equals(o.get("application.process.id")))
                 .map(o -> o.get(PactlListing.INDEX))
-                .collect(Collectors.toSet());
+                .collect(Collectors.toSet()));
     }
 
     /** Moves one of this JVM's streams to the named sink or source; false if the server refused. */

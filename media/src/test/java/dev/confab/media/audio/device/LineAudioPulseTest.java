@@ -145,4 +145,45 @@ class LineAudioPulseTest {
         assertThat(Signals.rms(WavFile.read(recorded).samples(), 0, AudioFrames.SAMPLES_PER_FRAME * 10))
                 .as("the default speaker plays the tone").isGreaterThan(3000);
     }
+
+    @Test
+    void aPlayoutStreamTheServerReplacesAfterAnUnderrunIsBroughtBackToItsDevice() throws Exception {
+        PulseAudio pulse = PULSE.pulse();
+        VirtualDevice.Speaker fallback = pulse.addSpeaker("default_speaker", "Default speaker");
+        VirtualDevice.Speaker chosen = pulse.addSpeaker("chosen_speaker", "Chosen speaker");
+        pulse.makeDefault(fallback);
+        DeviceEvents events = new DeviceEvents();
+        AudioDevice device = devices.find(Direction.PLAYOUT, chosen.name()).orElseThrow();
+        Path recorded = tmp.resolve("chosen.wav");
+        LineOptions options = LineOptions.defaults().withPresenceInterval(Duration.ofMillis(200));
+        AtomicInteger frames = new AtomicInteger();
+        short[] tone = Signals.tone(440, 0.02, 10_000);
+        try (LinePlayout playout = LinePlayout.start(devices, device, options, frame -> {
+            if (frames.incrementAndGet() == 50) {
+                sleep(Duration.ofMillis(200)); // the line runs dry: the server gets a new stream, on its default
+            }
+            System.arraycopy(tone, 0, frame, 0, frame.length);
+        }, events)) {
+            events.awaitEvent(DeviceEvent.Opened.class, o -> o.device().equals(device), OPEN_TIMEOUT);
+            events.awaitEvent(DeviceEvent.Lost.class, l -> l.reason().contains("replaced"), Duration.ofSeconds(10));
+            events.awaitEvent(DeviceEvent.Opened.class, o -> o.device().equals(device), OPEN_TIMEOUT);
+            try (PulseStream recording = pulse.record(chosen, recorded)) {
+                long before = playout.stats().frames();
+                await().atMost(Duration.ofSeconds(5)).until(() -> playout.stats().frames() > before + 25);
+            }
+        } finally {
+            pulse.remove(chosen);
+            pulse.remove(fallback);
+        }
+        assertThat(Signals.rms(WavFile.read(recorded).samples(), 0, AudioFrames.SAMPLES_PER_FRAME * 10))
+                .as("the chosen speaker plays the tone again").isGreaterThan(3000);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }
