@@ -107,7 +107,10 @@ public final class CameraCapture implements AutoCloseable {
         }
     }
 
-    /** Stops capturing and releases the device until {@link #turnOn()}; waits (up to 2 s) until it is released. */
+    /**
+     * Stops capturing and releases the device until {@link #turnOn()}; waits (up to 2 s) until it is released. Frames
+     * still queued are dropped; one the consumer is taking may still complete.
+     */
     public void turnOff() {
         synchronized (switching) {
             synchronized (state) {
@@ -121,10 +124,11 @@ public final class CameraCapture implements AutoCloseable {
                 while (stream != null && stop == Stop.NOT && (wait = deadline - System.nanoTime()) > 0) {
                     if (!waitOn(wait)) {
                         Thread.currentThread().interrupt();
-                        return;
+                        break;
                     }
                 }
             }
+            mailbox.discardQueued();
         }
     }
 

@@ -12,8 +12,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * delay. Frames come from a fixed pool of {@value #POOL} reused buffers, so steady capture allocates nothing.
  *
  * <p>Thread contract: {@link #emptyFrame}, {@link #post} and {@link #recycle} of a capture frame on the capture thread;
- * {@link #takeNext} and {@link #recycle} of a delivered frame on the delivery thread; {@link #close()} and the
- * counters from any thread.
+ * {@link #takeNext} and {@link #recycle} of a delivered frame on the delivery thread; {@link #discardQueued()},
+ * {@link #close()} and the counters from any thread.
  */
 final class FrameMailbox {
     static final int QUEUED = 2;
@@ -81,7 +81,19 @@ final class FrameMailbox {
         }
     }
 
-    /** Frames dropped because the consumer fell behind. */
+    /** Drops the queued frames (the camera was turned off: they are stale by the time it is on again). */
+    void discardQueued() {
+        lock.lock();
+        try {
+            dropped += queue.size();
+            free.addAll(queue);
+            queue.clear();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Frames dropped because the consumer fell behind, or queued when the camera was turned off. */
     long dropped() {
         lock.lock();
         try {

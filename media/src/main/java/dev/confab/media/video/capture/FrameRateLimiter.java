@@ -1,15 +1,16 @@
 package dev.confab.media.video.capture;
 
 /**
- * Thins a stream of frames to at most a target rate by their capture times, keeping them as evenly spaced as the
- * source allows: 30 a second thinned to 20 keeps two of every three, to 15 every other. A frame is kept when it is no
- * more than a quarter interval early for its slot; after a gap longer than an interval the slots start afresh at the
- * next frame. Used by one thread.
+ * Thins a stream of frames to at most a target rate by their capture times, as WebRTC's {@code VideoAdapter} does: a
+ * frame is kept once the time for the next output frame has come, and that time then moves on by one interval, so 30
+ * frames a second thinned to 20 keep two of every three, to 15 every other, and a source no faster than the target
+ * keeps every frame however its frames jitter. A frame two intervals or more away from the expected time (the first,
+ * or one after a stall) starts the count afresh, expecting the next frame half an interval later. Used by one thread.
  */
 final class FrameRateLimiter {
     private final long intervalMicros;
     private boolean started;
-    private long dueMicros;
+    private long nextMicros;
 
     FrameRateLimiter(int framesPerSecond) {
         this.intervalMicros = 1_000_000L / framesPerSecond;
@@ -22,12 +23,16 @@ final class FrameRateLimiter {
 
     /** Whether the frame captured at {@code captureMicros} is kept. */
     boolean admit(long captureMicros) {
-        if (started && captureMicros < dueMicros - intervalMicros / 4) {
-            return false;
+        long untilNext = nextMicros - captureMicros;
+        if (started && Math.abs(untilNext) < 2 * intervalMicros) {
+            if (untilNext > 0) {
+                return false;
+            }
+            nextMicros += intervalMicros;
+            return true;
         }
-        boolean afresh = !started || captureMicros - dueMicros > intervalMicros;
-        dueMicros = (afresh ? captureMicros : dueMicros) + intervalMicros;
         started = true;
+        nextMicros = captureMicros + intervalMicros / 2;
         return true;
     }
 }

@@ -127,14 +127,18 @@ class TestPatternCaptureTest {
             capture.turnOff();
             assertThat(capture.isOn()).isFalse();
             int whenOff = recorder.count();
-            long offAt = System.nanoTime();
+            long onAt = System.nanoTime();
             capture.turnOn();
             assertThat(capture.isOn()).isTrue();
-            await().atMost(WAIT).until(() -> recorder.count() >= whenOff + 5);
-            assertThat(recorder.frames().get(whenOff).arrivalNanos()).as("nothing delivered while off")
-                    .isGreaterThan(offAt);
-            assertThat(recorder.frames().get(whenOff).stamp().orElseThrow().frameNumber())
-                    .as("a new stream of the pattern").isZero();
+            await().atMost(WAIT).until(() -> recorder.count() >= whenOff + 6);
+            List<FrameRecorder.Seen> afterOff = recorder.frames().subList(whenOff, whenOff + 6);
+            // At most one frame was being handed over as the camera went off; then a new stream of the pattern.
+            List<FrameRecorder.Seen> newStream = afterOff.getFirst().stamp().orElseThrow().frameNumber() == 0
+                    ? afterOff : afterOff.subList(1, afterOff.size());
+            assertThat(newStream.getFirst().arrivalNanos()).isGreaterThan(onAt);
+            for (int n = 0; n < newStream.size(); n++) {
+                assertThat(newStream.get(n).stamp().orElseThrow().frameNumber()).isEqualTo(n);
+            }
         }
     }
 
@@ -149,7 +153,6 @@ class TestPatternCaptureTest {
             await().atMost(WAIT).until(() -> recorder.count() >= 10);
             CaptureStats stats = capture.stats();
             assertThat(stats.dropped()).as("a consumer taking 100 ms a frame at 60 fps").isPositive();
-            assertThat(stats.thinned()).isZero();
             assertThat(stats.captured()).isGreaterThanOrEqualTo(stats.delivered() + stats.dropped());
         }
         List<FrameRecorder.Seen> frames = recorder.frames();
