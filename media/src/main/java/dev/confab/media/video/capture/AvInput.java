@@ -67,6 +67,8 @@ final class AvInput implements AutoCloseable {
     private static final int ENODEV = 19;
     private static final int EINVAL = 22;
 
+    private static volatile boolean devicesRegistered;
+
     private final String cameraName;
     private AVFormatContext format;
     private AVCodecContext decoder;
@@ -89,7 +91,7 @@ final class AvInput implements AutoCloseable {
      */
     static AvInput open(String cameraName, String inputFormat, String url, Map<String, String> options)
             throws CameraException {
-        Devices.register();
+        registerDevices();
         AvInput input = new AvInput(cameraName);
         try {
             input.openFormat(inputFormat, url, options);
@@ -282,15 +284,20 @@ final class AvInput implements AutoCloseable {
                 + FfmpegNatives.describe(status) + ")");
     }
 
-    /** FFmpeg's capture devices, registered once per JVM. */
-    private static final class Devices {
-        static {
-            FfmpegNatives.load();
-            avdevice_register_all();
-        }
-
-        static void register() {
-            // Loading the class registered them.
+    /**
+     * Loads FFmpeg and registers its capture devices (avdevice), once per JVM.
+     *
+     * @throws IllegalStateException when the FFmpeg natives for this platform are missing
+     */
+    static void registerDevices() {
+        FfmpegNatives.load();
+        if (!devicesRegistered) {
+            synchronized (AvInput.class) {
+                if (!devicesRegistered) {
+                    avdevice_register_all();
+                    devicesRegistered = true;
+                }
+            }
         }
     }
 }

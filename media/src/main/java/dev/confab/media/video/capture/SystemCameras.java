@@ -2,11 +2,9 @@ package dev.confab.media.video.capture;
 
 import static org.bytedeco.ffmpeg.global.avdevice.avdevice_free_list_devices;
 import static org.bytedeco.ffmpeg.global.avdevice.avdevice_list_input_sources;
-import static org.bytedeco.ffmpeg.global.avdevice.avdevice_register_all;
 import static org.bytedeco.ffmpeg.global.avformat.av_find_input_format;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 
-import dev.confab.media.video.ffmpeg.FfmpegNatives;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,8 +39,7 @@ final class SystemCameras {
 
     /** DirectShow's video devices: listed by their friendly names, opened by their unique device names. */
     private static List<AvDeviceSource> directShow() {
-        FfmpegNatives.load();
-        avdevice_register_all();
+        AvInput.registerDevices();
         AVInputFormat dshow = av_find_input_format("dshow");
         if (dshow == null) {
             return List.of();
