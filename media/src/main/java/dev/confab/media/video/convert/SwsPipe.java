@@ -69,7 +69,8 @@ final class SwsPipe implements AutoCloseable {
         }
     }
 
-    private static AVFrame fit(AVFrame frame, FrameSize size, int format) {
+    /** {@code frame} if it has {@code size}, else a fresh picture of that size and format (freeing {@code frame}). */
+    static AVFrame fit(AVFrame frame, FrameSize size, int format) {
         if (frame != null && frame.width() == size.width() && frame.height() == size.height()) {
             return frame;
         }
