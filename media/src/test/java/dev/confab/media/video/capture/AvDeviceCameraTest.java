@@ -32,7 +32,7 @@ class AvDeviceCameraTest {
 
     @AfterEach
     void noThreadsLeft() {
-        assertThat(CaptureThreads.alive()).isEmpty();
+        CaptureThreads.awaitNoneAlive();
     }
 
     @Test

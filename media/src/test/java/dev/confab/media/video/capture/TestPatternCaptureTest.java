@@ -36,7 +36,7 @@ class TestPatternCaptureTest {
     @AfterEach
     void stop() {
         cameras.close();
-        assertThat(CaptureThreads.alive()).as("threads left after close").isEmpty();
+        CaptureThreads.awaitNoneAlive();
         assertThat(events).as("no camera came or went").isEmpty();
     }
 

@@ -87,7 +87,7 @@ class VideoFileCameraTest {
                 }
             }
         }
-        assertThat(CaptureThreads.alive()).isEmpty();
+        CaptureThreads.awaitNoneAlive();
     }
 
     @Test
