@@ -1,7 +1,6 @@
 package dev.confab.media.rtp.rtx;
 
 import dev.confab.media.rtp.SeqNum;
-import dev.confab.media.rtp.Unwrapper;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
@@ -30,7 +29,6 @@ public final class NackGenerator {
 
     private final NackGeneratorConfig config;
     private final RandomGenerator random;
-    private final Unwrapper sequences = Unwrapper.forSequenceNumbers();
     private final int mask;
     /** Per slot: the extended sequence number it describes, received or missing, or EMPTY. */
     private final long[] sequence;
@@ -75,7 +73,7 @@ public final class NackGenerator {
     /** Reports the packet with sequence number {@code seq} (low 16 bits used), received at {@code nowNanos}. */
     public void onPacket(int seq, long nowNanos) {
         packets++;
-        long x = sequences.unwrap(seq);
+        long x = extend(seq);
         if (!started) {
             started = true;
             mark(x);
@@ -160,7 +158,7 @@ public final class NackGenerator {
         if (!started) {
             return;
         }
-        long end = Math.min(newest, newest + SeqNum.diff(seq, (int) newest));
+        long end = Math.min(newest, extend(seq));
         for (long x = Math.max(oldestPending, newest - mask); x < end && pending > 0; x++) {
             int slot = slot(x);
             if (sequence[slot] == x && missing[slot]) {
@@ -273,6 +271,14 @@ public final class NackGenerator {
         Arrays.fill(sequence, EMPTY);
         Arrays.fill(missing, false);
         pending = 0;
+    }
+
+    /**
+     * {@code seq} extended to the number nearest the newest: unlike an unwrapper that follows every value, late and
+     * stray packets do not move the reference.
+     */
+    private long extend(int seq) {
+        return started ? newest + SeqNum.diff(seq, (int) newest) : seq & 0xffff;
     }
 
     private long retryInterval() {
