@@ -18,7 +18,10 @@ import java.util.random.RandomGenerator;
  *
  * <p>It has no thread and reads no clock: the caller reports each packet of the SSRC with {@link #onPacket} (restored
  * RTX packets included, with their original sequence numbers) and calls {@link #due} after packets and on its own
- * timer (at {@link #nextDueNanos()}), then sends what {@code due} wrote as Generic NACKs ({@link NackRequests}).
+ * timer (at {@link #nextDueNanos()}), then sends what {@code due} wrote as Generic NACKs ({@link NackRequests}). A
+ * caller that assembles frames tells it with {@link #clearBefore} which missing packets it no longer needs (those
+ * before a frame it handed out), so that they are neither asked for again nor given up with a key frame request.
+ * Sequence numbers are taken nearest the newest one, so late or stray packets do not shift what the rest mean.
  * Memory is fixed by the window; steady state allocates nothing.
  *
  * <p>Thread contract: one thread at a time (the stream's receive queue), which also feeds it the round trip.
@@ -105,7 +108,7 @@ public final class NackGenerator {
 
     /**
      * Writes to {@code dst} the sequence numbers to ask for at {@code nowNanos}, oldest first, as many as fit, and
-     * counts them as asked for; the rest stay due for the next call. Gives up on those past their limits first.
+     * counts them as asked for; the rest stay due for the next call. Those past their limits are given up on the way.
      * Returns how many it wrote.
      */
     public int due(long nowNanos, int[] dst) {

@@ -5,7 +5,7 @@ package dev.confab.media.rtp.rtx;
  *
  * @param packets    packets reported to it
  * @param duplicates of {@code packets}, ones already reported
- * @param late       of {@code packets}, ones older than anything tracked: given up on already, or from before the window
+ * @param late       of {@code packets}, ones older than anything tracked: given up already, or before the window
  * @param reordered  of {@code packets}, missing ones that came before any request for them
  * @param recovered  of {@code packets}, missing ones that came after a request: retransmissions, or late originals
  * @param missing    sequence numbers found missing

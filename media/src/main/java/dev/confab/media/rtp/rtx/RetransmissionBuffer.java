@@ -9,8 +9,8 @@ import java.util.Arrays;
  * as WebRTC's RtpPacketHistory keeps them: the plain RTP packets (before SRTP) of one SSRC, each stored as it goes out
  * and resent on request. A packet is held until the one {@link RetransmissionBufferConfig#capacity()} sequence numbers
  * later takes its slot, and resent only within {@link RetransmissionBufferConfig#maxAgeNanos()} (or three round trips,
- * if longer) of its first sending. A packet already resent is not resent again within a round trip (at least
- * {@value #MIN_RESEND_INTERVAL_NANOS} ns): the first copy is likely still on its way, and a receiver that asks again
+ * if longer) of its first sending. A packet already resent is not resent again within a round trip (at least 5 ms,
+ * {@link #MIN_RESEND_INTERVAL_NANOS}): the first copy is likely still on its way, and a receiver that asks again
  * before it could have arrived would otherwise double the cost of every loss.
  *
  * <p>Memory is fixed by the config: each slot's array is made on its first use and kept, so steady state allocates

@@ -8,8 +8,9 @@ import dev.confab.media.rtp.RtpPacketReader;
  * the SSRC becomes the media stream's, the payload type the one the RTX payload type is {@code apt}-mapped to
  * (section 8.1), the sequence number the original sequence number (OSN) that led the payload, and the payload moves
  * two bytes forward over the OSN; the RTX packet's own padding is dropped. Timestamp, marker bit, CSRCs and header
- * extension are the original's already, as the sender copied them. The result goes on down the media stream's path
- * as a late packet.
+ * extension are the original's already, as the sender copied them (but for abs-send-time and the transport-wide
+ * sequence number, which describe the retransmission, as bandwidth estimation wants). The result goes on down the
+ * media stream's path as a late packet.
  *
  * <p>An RTX packet without payload is a sender's padding (Chromium probes bandwidth that way) and is dropped as such;
  * one whose payload is too short for the OSN, one on another SSRC or with an unknown payload type is dropped as bad.

@@ -21,8 +21,9 @@ import java.util.Set;
  * @param keyFramesRequested  key frames sent after the first
  * @param unrecoverable       times the assembler gave a frame up
  */
-record RecoveryReport(int framesSent, int framesShown, double firstPictureMillis, int framesHit, int framesHitShown, double extraBandwidth,
-        double feedbackBandwidth, double longestFreezeMillis, long keyFramesRequested, long unrecoverable) {
+record RecoveryReport(int framesSent, int framesShown, double firstPictureMillis, int framesHit, int framesHitShown,
+        double extraBandwidth, double feedbackBandwidth, double longestFreezeMillis, long keyFramesRequested,
+        long unrecoverable) {
 
     static RecoveryReport of(SimulatedVideoSender sender, SimulatedVideoReceiver receiver, long feedbackBytes,
             long lastFrameDueNanos) {
@@ -65,7 +66,8 @@ record RecoveryReport(int framesSent, int framesShown, double firstPictureMillis
     @Override
     public String toString() {
         return String.format("frames shown %d/%d (first at %.0f ms), hit by loss %d of which recovered %.1f%%, extra"
-                + " bandwidth %.1f%% (+%.2f%% RTCP), longest freeze %.0f ms, key frames requested %d, frames given up %d",
+                + " bandwidth %.1f%% (+%.2f%% RTCP), longest freeze %.0f ms, key frames requested %d,"
+                + " frames given up %d",
                 framesShown, framesSent, firstPictureMillis, framesHit, 100 * recoveredShare(), 100 * extraBandwidth,
                 100 * feedbackBandwidth, longestFreezeMillis, keyFramesRequested, unrecoverable);
     }
