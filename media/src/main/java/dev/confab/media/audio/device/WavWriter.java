@@ -8,14 +8,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Writes a 16-bit PCM WAV file as frames come, completing the header's sizes on {@link #close()}. Used by one thread.
+ * Writes a 16-bit PCM WAV file as frames come, completing the header's sizes on {@link #close()}. Samples are gathered
+ * in a {@value #BUFFER_BYTES}-byte buffer (0.68 s of 48 kHz mono) and written when it is full: one write a frame
+ * made a recording thread's file writes cost about as much CPU as decoding the call's audio. So the file holds what was
+ * written only once it is closed. Used by one thread.
  */
 public final class WavWriter implements AutoCloseable {
+    /** Bytes gathered before a write to the file. */
+    static final int BUFFER_BYTES = 1 << 16;
+
     private final FileChannel file;
     private final int rate;
     private final int channels;
-    private final ByteBuffer buffer = ByteBuffer.allocate(2 * AudioFrames.SAMPLES_PER_FRAME * 2)
-            .order(ByteOrder.LITTLE_ENDIAN);
+    private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
     private long dataBytes;
 
     private WavWriter(FileChannel file, int rate, int channels) {
@@ -34,25 +39,30 @@ public final class WavWriter implements AutoCloseable {
 
     /** Appends interleaved samples. */
     public void write(short[] samples, int offset, int length) throws IOException {
-        for (int i = offset; i < offset + length; ) {
-            buffer.clear();
-            while (buffer.remaining() >= 2 && i < offset + length) {
-                buffer.putShort(samples[i++]);
+        for (int i = offset; i < offset + length; i++) {
+            if (!buffer.hasRemaining()) {
+                flush();
             }
-            buffer.flip();
-            dataBytes += buffer.remaining();
-            while (buffer.hasRemaining()) {
-                file.write(buffer);
-            }
+            buffer.putShort(samples[i]);
         }
+        dataBytes += 2L * length;
     }
 
-    /** Completes the header and closes the file. */
+    /** Writes what is buffered, completes the header and closes the file. */
     @Override
     public void close() throws IOException {
         try (file) {
+            flush();
             writeHeader();
         }
+    }
+
+    private void flush() throws IOException {
+        buffer.flip();
+        while (buffer.hasRemaining()) {
+            file.write(buffer);
+        }
+        buffer.clear();
     }
 
     private void writeHeader() throws IOException {

@@ -43,6 +43,18 @@ class WavFileTest {
     }
 
     @Test
+    void theStreamingWriterKeepsEverySampleAcrossItsBufferInFrames() throws Exception {
+        short[] samples = Signals.tone(440, 1.51, 10_000); // 2.2 buffers, the last frame short
+        Path streamed = tmp.resolve("frames.wav");
+        try (WavWriter writer = WavWriter.create(streamed, 48_000, 1)) {
+            for (int at = 0; at < samples.length; at += AudioFrames.SAMPLES_PER_FRAME) {
+                writer.write(samples, at, Math.min(AudioFrames.SAMPLES_PER_FRAME, samples.length - at));
+            }
+        }
+        assertThat(java.nio.file.Files.readAllBytes(streamed)).isEqualTo(WavFile.marshal(PcmAudio.mono48k(samples)));
+    }
+
+    @Test
     void skipsUnknownChunksAndReadsADataChunkCutShort() throws Exception {
         byte[] whole = WavFile.marshal(PcmAudio.mono48k(new short[] {1, -2, 3, -4}));
         ByteBuffer withList = ByteBuffer.allocate(whole.length + 10).order(ByteOrder.LITTLE_ENDIAN);
