@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 final class AgentPair implements AutoCloseable {
     final Side a;
     final Side b;
-    private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1);
+    private final ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1);
 
     AgentPair(IceAgentConfig config, IceRole roleA, IceRole roleB, long seed) {
         a = new Side("a", config, roleA, new SplittableRandom(seed));
@@ -32,6 +32,11 @@ final class AgentPair implements AutoCloseable {
         a.agent.remoteCredentials(b.agent.localCredentials());
         b.agent.remoteCredentials(a.agent.localCredentials());
         return this;
+    }
+
+    /** Tasks the agents' shared timer thread has run so far (its wake-ups). */
+    long timerTasksRun() {
+        return timers.getCompletedTaskCount();
     }
 
     /** Closes both agents and waits (a few seconds at most) until they have released everything. */

@@ -36,6 +36,24 @@ class IceLoopbackTest {
     }
 
     @Test
+    void onceNominatedTheAgentsTickTenTimesASecondAndKeepConsent() throws Exception {
+        try (AgentPair pair = new AgentPair(CONFIG, IceRole.CONTROLLING, IceRole.CONTROLLED, 9).connect()) {
+            awaitConnected(pair);
+            await().atMost(WAIT).until(() -> pair.a.agent.selectedPair().map(CandidatePair::nominated).orElse(false)
+                    && pair.b.agent.selectedPair().map(CandidatePair::nominated).orElse(false));
+            Thread.sleep(200); // the tick after nomination slows the pacer
+            long before = pair.timerTasksRun();
+
+            Thread.sleep(3000); // longer than DISCONNECTED's 2.5 s: consent must be refreshed meanwhile
+
+            // Two agents: at Ta (20 ms) 300 ticks; at 100 ms 60, plus a few consent transactions' timers.
+            assertThat(pair.timerTasksRun() - before).isBetween(40L, 120L);
+            assertThat(pair.a.states).doesNotContain(IceState.DISCONNECTED, IceState.FAILED);
+            assertThat(pair.b.states).doesNotContain(IceState.DISCONNECTED, IceState.FAILED);
+        }
+    }
+
+    @Test
     void candidatesTrickledBeforeTheCredentialsWaitForThem() {
         try (AgentPair pair = new AgentPair(CONFIG, IceRole.CONTROLLING, IceRole.CONTROLLED, 2)) {
             pair.a.agent.start().join();

@@ -12,6 +12,7 @@ import dev.confab.media.audio.device.LineOptions;
 import dev.confab.media.audio.device.LinePlayout;
 import dev.confab.media.audio.device.Pacing;
 import dev.confab.media.audio.device.WavFileCapture;
+import dev.confab.media.audio.device.WavFilePlayout;
 import dev.confab.media.audio.device.WavFormatException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -102,7 +103,8 @@ public sealed interface CallAudio {
                 if (microphone != null) {
                     capture = WavFileCapture.start(microphone, Pacing.REAL_TIME, mic);
                 }
-                AudioPlayout playout = recording == null ? null : WavRecorder.start(recording, out);
+                AudioPlayout playout = recording == null ? null
+                        : WavFilePlayout.start(recording, Pacing.REAL_TIME, Long.MAX_VALUE, out);
                 return new Running(capture, playout);
             } catch (WavFormatException e) {
                 throw new IOException(e.getMessage(), e);

@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A WAV file as the speaker: a dedicated thread ({@code audio-playout-file}) pulls 20 ms frames from the supplier and
  * appends them to a 48 kHz mono WAV file, until it has {@code maxFrames} or is closed; the file is complete once
- * {@link #finished()} completes. Thread-safe.
+ * {@link #finished()} completes, and so when {@link #close()} returns (the {@link WavWriter} survives the interrupt
+ * that stops the thread). Thread-safe.
  */
 public final class WavFilePlayout extends ThreadedAudio implements AudioPlayout {
     private WavFilePlayout(WavWriter writer, Pacing pacing, long maxFrames, FrameSupplier supplier,

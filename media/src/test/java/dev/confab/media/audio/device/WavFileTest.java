@@ -2,6 +2,7 @@ package dev.confab.media.audio.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.confab.testkit.TestRandom;
 import java.nio.ByteBuffer;
@@ -40,6 +41,31 @@ class WavFileTest {
             writer.write(samples, 1000, samples.length - 1000);
         }
         assertThat(java.nio.file.Files.readAllBytes(streamed)).isEqualTo(WavFile.marshal(PcmAudio.mono48k(samples)));
+    }
+
+    @Test
+    void theStreamingWriterKeepsEverySampleAcrossItsBufferInFrames() throws Exception {
+        short[] samples = Signals.tone(440, 1.51, 10_000); // 2.2 buffers, the last frame short
+        Path streamed = tmp.resolve("frames.wav");
+        try (WavWriter writer = WavWriter.create(streamed, 48_000, 1)) {
+            for (int at = 0; at < samples.length; at += AudioFrames.SAMPLES_PER_FRAME) {
+                writer.write(samples, at, Math.min(AudioFrames.SAMPLES_PER_FRAME, samples.length - at));
+            }
+        }
+        assertThat(java.nio.file.Files.readAllBytes(streamed)).isEqualTo(WavFile.marshal(PcmAudio.mono48k(samples)));
+    }
+
+    @Test
+    void anInterruptedWriterStillCompletesItsFile() throws Exception {
+        short[] samples = Signals.tone(440, 1.51, 10_000);
+        Path file = tmp.resolve("interrupted.wav");
+        try (WavWriter writer = WavWriter.create(file, 48_000, 1)) {
+            Thread.currentThread().interrupt(); // as closing an AudioThread interrupts it in the middle of a step
+            writer.write(samples, 0, samples.length);
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(java.nio.file.Files.readAllBytes(file)).isEqualTo(WavFile.marshal(PcmAudio.mono48k(samples)));
     }
 
     @Test
@@ -96,6 +122,29 @@ class WavFileTest {
             assertThat(capture.stats().frames()).isEqualTo(10);
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(180), Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aFileAsSpeakerInRealTimeClosedMidwayHoldsEveryFrameItTook() throws Exception {
+        Path speaker = tmp.resolve("closed.wav");
+        short[] counter = {0};
+        WavFilePlayout playout = WavFilePlayout.start(speaker, Pacing.REAL_TIME, Long.MAX_VALUE, frame -> {
+            for (int i = 0; i < frame.length; i++) {
+                frame[i] = counter[0]++;
+            }
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> playout.stats().frames() >= 40); // past one write's buffer
+
+        playout.close();
+
+        assertThat(playout.finished()).isCompleted();
+        short[] recorded = WavFile.read(speaker).samples();
+        assertThat(recorded).hasSize((int) playout.stats().frames() * AudioFrames.SAMPLES_PER_FRAME);
+        short[] pulled = new short[recorded.length];
+        for (int i = 0; i < pulled.length; i++) {
+            pulled[i] = (short) i;
+        }
+        assertThat(recorded).isEqualTo(pulled);
     }
 
     @Test
