@@ -86,8 +86,9 @@ final class DeviceLatencyReport {
                  (pactl every 500 ms) saw on a device other than the chosen one. Confab reaches a chosen PulseAudio\
                  device by opening Java Sound's default line and moving the new stream; when a line falls behind\
                  (an underrun or overrun) Java Sound recovers it through ALSA, whose pulse plugin then makes a new\
-                 stream on the default device, which no one moves: the sound goes to the default device for the rest\
-                 of the call, and the bursts are missed. The daemon runs its device threads real-time (SCHED_RR),\
+                 stream on the default device; Confab's line watcher notices within a second that its stream was\
+                 replaced and opens the line again on the chosen device (the watch may see the stray stream meanwhile,\
+                 and "lines lost" counts it). The daemon runs its device threads real-time (SCHED_RR),\
                  Confab's line threads run at normal priority (Java's thread priorities are not applied on Linux), so\
                  on a busy machine it is the lines that fall behind, hence the load column. Capture overruns and\
                  playout underruns are Confab's own counters (a line found full or empty when read or\
