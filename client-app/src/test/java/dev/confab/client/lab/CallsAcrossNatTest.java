@@ -105,7 +105,7 @@ class CallsAcrossNatTest {
                 await().pollDelay(Duration.ofMillis(talkMillis)).atMost(Duration.ofMillis(talkMillis + 1_000))
                         .until(() -> true);
                 path = alice.stats(WAIT).get("path");
-                hangUpAndQuit(alice, bob);
+                alice.hangUpAndQuit(bob, WAIT);
             } catch (RuntimeException | AssertionError e) {
                 throw new AssertionError(e.getMessage() + "\n=== and bob: " + bob + server.diagnostics(), e);
             }
@@ -126,15 +126,6 @@ class CallsAcrossNatTest {
         }
         assertThat(path).as("the path in alice's statistics").isNotNull();
         return path;
-    }
-
-    /** Alice hangs up and leaves her shell; both processes end with the call. */
-    static void hangUpAndQuit(LabCli alice, LabCli bob) {
-        alice.send("hangup");
-        alice.await(line -> line.contains("\"callEnded\""), WAIT);
-        alice.send("quit");
-        bob.await("Call ended. alice hung up.", WAIT);
-        await().atMost(WAIT).until(() -> !bob.isAlive() && !alice.isAlive());
     }
 
     private static String[] withRelay(boolean relayOnly, String... args) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 
 /**
  * One {@code confab} command line running as its own process inside a lab host (the real {@link ConfabCli#main}, on
@@ -75,6 +76,18 @@ final class LabCli implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("not JSON: " + line, e);
         }
+    }
+
+    /**
+     * This shell ({@code --json}) hangs up its call and quits; {@code answerer}, waiting with {@code answer --auto},
+     * hears it and ends too. Waits until both processes are gone.
+     */
+    void hangUpAndQuit(LabCli answerer, Duration timeout) {
+        send("hangup");
+        await(line -> line.contains("\"callEnded\""), timeout);
+        send("quit");
+        answerer.await("Call ended. " + name + " hung up.", timeout); // the lab's hosts are named after their users
+        Awaitility.await().atMost(timeout).until(() -> !answerer.isAlive() && !isAlive());
     }
 
     /** Every line a wait has read so far, in order. */

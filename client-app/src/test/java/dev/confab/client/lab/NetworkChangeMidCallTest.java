@@ -86,7 +86,7 @@ class NetworkChangeMidCallTest {
                 }
                 await().pollDelay(TALK_AFTER_CHANGES).atMost(TALK_AFTER_CHANGES.plusSeconds(1)).until(() -> true);
                 talkedUntil = System.nanoTime();
-                CallsAcrossNatTest.hangUpAndQuit(alice, bob);
+                alice.hangUpAndQuit(bob, WAIT);
             } catch (RuntimeException | AssertionError e) {
                 throw new AssertionError(e.getMessage() + "\n=== bob: " + bob + "\n=== alice: " + alice
                         + server.diagnostics(), e);

@@ -415,7 +415,7 @@ public final class CallSession implements AutoCloseable {
                 pendingRestartAnswer = null;
                 pendingRestartOffer = null;
                 try {
-                    answer.complete(answerTo(offer));
+                    answer.complete(answerDescription(offer).toSdp());
                 } catch (CallNegotiationException e) {
                     answer.completeExceptionally(e);
                 }
@@ -427,10 +427,6 @@ public final class CallSession implements AutoCloseable {
 
     private SessionDescription reoffer() {
         return LocalDescriptions.offer(transport, sessionId, List.of(audio.offer()));
-    }
-
-    private String answerTo(SessionDescription offer) throws CallNegotiationException {
-        return answerDescription(offer).toSdp();
     }
 
     private SessionDescription answerDescription(SessionDescription offer) throws CallNegotiationException {

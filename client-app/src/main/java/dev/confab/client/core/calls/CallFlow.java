@@ -286,8 +286,7 @@ final class CallFlow implements CallSessionListener {
     public void renegotiationNeeded(String offerSdp) {
         onThread(() -> {
             if (call.state().answered()) {
-                whenSent(ctx.signaling().sdp(call.id(), SdpKind.OFFER, offerSdp,
-                        ctx.binding().sign(call.parties(), BindingRole.OFFER, session.localFingerprint())));
+                sendReoffer(offerSdp);
             }
         });
     }
@@ -310,8 +309,13 @@ final class CallFlow implements CallSessionListener {
     }
 
     private void reofferAgain() {
-        session.unansweredReoffer().ifPresent(offer -> whenSent(ctx.signaling().sdp(call.id(), SdpKind.OFFER, offer,
-                ctx.binding().sign(call.parties(), BindingRole.OFFER, session.localFingerprint()))));
+        session.unansweredReoffer().ifPresent(this::sendReoffer);
+    }
+
+    /** An ICE restart's re-offer, signed like the first offer; its refusal does not end the call. */
+    private void sendReoffer(String offerSdp) {
+        whenSent(ctx.signaling().sdp(call.id(), SdpKind.OFFER, offerSdp,
+                ctx.binding().sign(call.parties(), BindingRole.OFFER, session.localFingerprint())));
     }
 
     private void stopReofferingAgain() {

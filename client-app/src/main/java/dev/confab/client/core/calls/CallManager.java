@@ -239,19 +239,22 @@ public final class CallManager implements AutoCloseable {
         }
         BindingPolicy binding = unsignedBrowserCallers.remove(incoming.callerUserId())
                 ? BindingPolicy.UNSIGNED_BROWSER_PEER : BindingPolicy.REQUIRED;
-        Call call = new Call(this, new CallParties(incoming.callId(), incoming.callerUserId(), self),
-                CallDirection.INCOMING, names.apply(incoming.callerUserId()), binding);
+        Call call = incomingCall(incoming, self, binding);
         current = new CallFlow(call, context, this::ended);
         current.incoming(incoming);
     }
 
     /** Tells the observers of a call that never rang here, because this device was in another call. */
     private void missedWhileBusy(ServerMessage.CallIncoming incoming, String self) {
-        Call missed = new Call(this, new CallParties(incoming.callId(), incoming.callerUserId(), self),
-                CallDirection.INCOMING, names.apply(incoming.callerUserId()), BindingPolicy.REQUIRED);
+        Call missed = incomingCall(incoming, self, BindingPolicy.REQUIRED);
         CallEnd end = CallEnd.of(EndReason.MISSED_WHILE_BUSY);
         missed.ended(end);
         observers.fire(o -> o.onCallEnded(missed, end));
+    }
+
+    private Call incomingCall(ServerMessage.CallIncoming incoming, String self, BindingPolicy binding) {
+        return new Call(this, new CallParties(incoming.callId(), incoming.callerUserId(), self),
+                CallDirection.INCOMING, names.apply(incoming.callerUserId()), binding);
     }
 
     private void ended(CallFlow flow) {

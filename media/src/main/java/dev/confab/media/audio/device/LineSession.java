@@ -12,8 +12,9 @@ import javax.sound.sampled.LineUnavailableException;
  * The line a capture or playout thread works on, and its recovery: it opens the chosen device (or, once that is gone,
  * the system default), takes the line as lost when it stops moving samples or its device disappears, and opens a new
  * one, retrying after failures; each step is reported to the listener and counted. A line routed to a PulseAudio
- * device whose stream the sound server replaced (after an underrun, on the default device) is lost too. The audio thread calls everything
- * but {@link #interrupt()}; a watcher thread checks that the device is still there.
+ * device whose stream the sound server replaced (after an underrun, on the default device) is lost too. The audio
+ * thread calls everything but {@link #interrupt()}; a watcher thread checks that the device (and the stream) is still
+ * there.
  */
 final class LineSession {
     private final AudioDevices devices;
