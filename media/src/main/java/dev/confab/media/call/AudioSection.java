@@ -4,18 +4,15 @@ import dev.confab.media.audio.opus.OpusEncoderConfig;
 import dev.confab.media.audio.opus.OpusParameters;
 import dev.confab.media.rtp.HeaderExtensionIds;
 import dev.confab.media.rtp.MidElement;
-import dev.confab.media.sdp.AnswerOptions;
 import dev.confab.media.sdp.CodecChoice;
 import dev.confab.media.sdp.Direction;
 import dev.confab.media.sdp.Extmap;
 import dev.confab.media.sdp.LocalMedia;
-import dev.confab.media.sdp.LocalTransport;
 import dev.confab.media.sdp.MediaDescription;
 import dev.confab.media.sdp.RtpFormat;
 import dev.confab.media.sdp.SendStream;
 import dev.confab.media.sdp.SessionDescription;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,15 +40,15 @@ public record AudioSection(SendStream sendStream) {
                 Optional.of(sendStream));
     }
 
-    /** Options for answering an offer: Opus only, the header extensions above, this track. */
-    public AnswerOptions answerOptions(long sessionId, LocalTransport transport) {
+    /** The codec choice for an offered audio section: Opus only, with Confab's own fmtp (what it wants to receive). */
+    static CodecChoice codecChoice() {
         CodecChoice opus = CodecChoice.byName("opus");
-        CodecChoice ownParameters = OpusParameters.CONFAB.formatParameters()
-                .map(fmtp -> opus.withParameters("opus", fmtp)).orElse(opus);
-        return AnswerOptions.of(sessionId, transport, ownParameters)
-                .withHeaderExtensions(Set.of(Extmap.MID_URI, HeaderExtensionIds.AUDIO_LEVEL_URI,
-                        HeaderExtensionIds.ABS_SEND_TIME_URI))
-                .withSendStreams(Map.of(MediaDescription.AUDIO, sendStream));
+        return OpusParameters.CONFAB.formatParameters().map(fmtp -> opus.withParameters("opus", fmtp)).orElse(opus);
+    }
+
+    /** The URIs of the header extensions Confab writes and reads in audio. */
+    static Set<String> headerExtensionUris() {
+        return Set.of(Extmap.MID_URI, HeaderExtensionIds.AUDIO_LEVEL_URI, HeaderExtensionIds.ABS_SEND_TIME_URI);
     }
 
     /**

@@ -63,7 +63,7 @@ public final class CallSession implements AutoCloseable {
     private final ExecutorService executor;
     private final Thread thread;
     private final long sessionId;
-    private final AudioSection audio;
+    private final CallSections sections;
     private final AudioSendStream sendStream;
     private final AudioReceiveStream receiveStream;
     private final RtcpReporter reports;
@@ -87,6 +87,7 @@ public final class CallSession implements AutoCloseable {
     private CertificateFingerprint remoteFingerprint;
     private String remoteUfrag;
     private AudioSection.Negotiated negotiated;
+    private Optional<VideoSection.Negotiated> negotiatedVideo = Optional.empty();
     private boolean offering;
     private SessionDescription pendingRestartOffer;
     private CompletableFuture<String> pendingRestartAnswer;
@@ -105,7 +106,11 @@ public final class CallSession implements AutoCloseable {
         this.sessionId = config.random().nextLong(1, Long.MAX_VALUE);
         long ssrc = config.random().nextLong(1, 1L << 32);
         String cname = Long.toHexString(config.random().nextLong());
-        this.audio = new AudioSection(new SendStream("confab", "audio", cname, ssrc, OptionalLong.empty()));
+        long videoSsrc = config.random().nextLong(1, 1L << 32);
+        long rtxSsrc = config.random().nextLong(1, 1L << 32);
+        this.sections = new CallSections(
+                new AudioSection(new SendStream("confab", "audio", cname, ssrc, OptionalLong.empty())),
+                new VideoSection(new SendStream("confab", "video", cname, videoSsrc, OptionalLong.of(rtxSsrc))));
         this.sendStream = new AudioSendStream(this::sendRtp, ssrc, config.random().nextInt(1 << 16),
                 config.random().nextLong(1L << 32));
         this.reports = new RtcpReporter(this::sendRtcp, sendStream, cname);
@@ -167,7 +172,7 @@ public final class CallSession implements AutoCloseable {
 
     /** The SSRC and CNAME of the audio this device sends. */
     public SendStream sendStream() {
-        return audio.sendStream();
+        return sections.audio().sendStream();
     }
 
     /**
@@ -184,7 +189,7 @@ public final class CallSession implements AutoCloseable {
             adopt();
             transport.agent().start();
             setState(CallMediaState.CONNECTING);
-            return LocalDescriptions.offer(transport, sessionId, List.of(audio.offer())).toSdp();
+            return LocalDescriptions.offer(transport, sessionId, sections.offer()).toSdp();
         });
     }
 
@@ -200,6 +205,7 @@ public final class CallSession implements AutoCloseable {
             SessionDescription offer = parse(offerSdp);
             PeerTransport peer = peerTransportOf(offer);
             negotiated = AudioSection.negotiated(offer);
+            negotiatedVideo = VideoSection.negotiated(offer);
             AudioSendStream.Setup sending = negotiated.sendSetup();
             DtlsRole role = negotiating(peer::roleAsAnswerer);
             transport = SecureTransport.create(config.ice(), IceRole.CONTROLLED, executor, config.timers(),
@@ -212,7 +218,7 @@ public final class CallSession implements AutoCloseable {
             feedEarlyCandidates();
             setState(CallMediaState.CONNECTING);
             SessionDescription answer = negotiating(() -> JsepAnswers.create(offer,
-                    audio.answerOptions(sessionId, LocalDescriptions.transportOf(transport))));
+                    sections.answerOptions(sessionId, LocalDescriptions.transportOf(transport))));
             startAudio(sending);
             return answer.toSdp();
         });
@@ -231,6 +237,7 @@ public final class CallSession implements AutoCloseable {
             SessionDescription answer = parse(answerSdp);
             PeerTransport peer = peerTransportOf(answer);
             negotiated = AudioSection.negotiated(answer);
+            negotiatedVideo = VideoSection.negotiated(answer);
             AudioSendStream.Setup sending = negotiated.sendSetup();
             DtlsRole role = negotiating(peer::roleAsOfferer);
             remoteFingerprint = peer.fingerprint();
@@ -341,6 +348,11 @@ public final class CallSession implements AutoCloseable {
         return onThread(() -> negotiated == null ? OptionalInt.empty() : OptionalInt.of(negotiated.opusPayloadType()));
     }
 
+    /** The video section both sides agreed on, once they have, if the peer takes video. */
+    public Optional<VideoSection.Negotiated> negotiatedVideo() {
+        return onThread(() -> negotiatedVideo);
+    }
+
     /** Trickled candidate lines that did not parse (skipped). */
     public int unparsedCandidates() {
         return onThread(() -> unparsedCandidates);
@@ -426,12 +438,12 @@ public final class CallSession implements AutoCloseable {
     }
 
     private SessionDescription reoffer() {
-        return LocalDescriptions.offer(transport, sessionId, List.of(audio.offer()));
+        return LocalDescriptions.offer(transport, sessionId, sections.offer());
     }
 
     private SessionDescription answerDescription(SessionDescription offer) throws CallNegotiationException {
         return negotiating(() -> JsepAnswers.create(offer,
-                audio.answerOptions(sessionId, LocalDescriptions.transportOf(transport))));
+                sections.answerOptions(sessionId, LocalDescriptions.transportOf(transport))));
     }
 
     private void iceStateChanged(IceState ice) {
