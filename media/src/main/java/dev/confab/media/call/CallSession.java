@@ -113,7 +113,8 @@ public final class CallSession implements AutoCloseable {
                 new VideoSection(new SendStream("confab", "video", cname, videoSsrc, OptionalLong.of(rtxSsrc))));
         this.sendStream = new AudioSendStream(this::sendRtp, ssrc, config.random().nextInt(1 << 16),
                 config.random().nextLong(1L << 32));
-        this.reports = new RtcpReporter(this::sendRtcp, sendStream, cname);
+        this.reports = new RtcpReporter(this::sendRtcp, sendStream, (int) videoSsrc, (packet, arrivalNanos) -> { },
+                cname);
         this.receiveStream = new AudioReceiveStream(reports::onRtp);
     }
 

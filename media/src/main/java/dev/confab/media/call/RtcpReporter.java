@@ -1,6 +1,7 @@
 package dev.confab.media.call;
 
 import dev.confab.media.audio.opus.OpusLossPolicy;
+import dev.confab.media.rtcp.Goodbye;
 import dev.confab.media.rtcp.NtpTime;
 import dev.confab.media.rtcp.ReceiverReport;
 import dev.confab.media.rtcp.ReceiverStatistics;
@@ -33,6 +34,7 @@ import java.util.random.RandomGenerator;
 final class RtcpReporter implements AutoCloseable {
     static final Duration INTERVAL = Duration.ofSeconds(1);
     private static final int CLOCK_RATE = 48_000;
+    private static final int VIDEO_CLOCK_RATE = 90_000;
     private static final int TAG_ROOM = 16 + 4;
 
     /** Protects and sends one RTCP compound in place. */
@@ -41,16 +43,28 @@ final class RtcpReporter implements AutoCloseable {
         boolean send(byte[] buf, int off, int len) throws IOException;
     }
 
+    /** Hears the peer's feedback (NACK, PLI, FIR, REMB, transport-wide congestion control), on the receive thread. */
+    @FunctionalInterface
+    interface FeedbackListener {
+        void feedback(RtcpPacket packet, long arrivalNanos);
+    }
+
     private final Sender sender;
     private final AudioSendStream sending;
+    private final int videoSsrc;
+    private final FeedbackListener feedback;
     private final String cname;
     private volatile OpusLossPolicy lossPolicy;
     private final byte[] buffer = new byte[1200];
+    private final byte[] feedbackBuffer = new byte[1200];
     private ReceiverStatistics peer;
+    private ReceiverStatistics peerVideo;
     private ScheduledFuture<?> next;
     private boolean closed;
     private volatile long roundTripNanos = RoundTripTime.UNKNOWN;
     private volatile int peerFractionLost;
+    private volatile int peerVideoFractionLost;
+    private volatile long feedbackSent;
     private volatile long peerJitter;
     private volatile int localFractionLost;
     private volatile long localJitter;
@@ -58,9 +72,11 @@ final class RtcpReporter implements AutoCloseable {
     private volatile long reportsSent;
     private volatile long reportsReceived;
 
-    RtcpReporter(Sender sender, AudioSendStream sending, String cname) {
+    RtcpReporter(Sender sender, AudioSendStream sending, int videoSsrc, FeedbackListener feedback, String cname) {
         this.sender = sender;
         this.sending = sending;
+        this.videoSsrc = videoSsrc;
+        this.feedback = feedback;
         this.cname = cname;
     }
 
@@ -83,6 +99,45 @@ final class RtcpReporter implements AutoCloseable {
         peer.onPacket(sequence, timestamp, arrivalNanos);
     }
 
+    /** One of the peer's video packets arrived (authenticated, of its VP8 stream, not a retransmission). */
+    synchronized void onVideoRtp(int ssrc, int sequence, long timestamp, long arrivalNanos) {
+        if (peerVideo == null) {
+            peerVideo = new ReceiverStatistics(ssrc, VIDEO_CLOCK_RATE);
+        }
+        peerVideo.onPacket(sequence, timestamp, arrivalNanos);
+    }
+
+    /**
+     * Sends feedback of ours (NACK, PLI, FIR, transport-wide congestion control) at once, after an empty receiver
+     * report as a compound must begin (RFC 4585 section 3.1). False if it could not be sent. Any thread.
+     */
+    synchronized boolean sendFeedback(List<? extends RtcpPacket> packets) {
+        if (closed) {
+            return false;
+        }
+        List<RtcpPacket> compound = new ArrayList<>(packets.size() + 1);
+        compound.add(new ReceiverReport(sending.ssrc(), List.of()));
+        compound.addAll(packets);
+        int length = RtcpCompound.marshal(compound, feedbackBuffer, 0);
+        if (length <= 0 || length > feedbackBuffer.length - TAG_ROOM) {
+            return false;
+        }
+        try {
+            boolean sent = sender.send(feedbackBuffer, 0, length);
+            if (sent) {
+                feedbackSent++;
+            }
+            return sent;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Our SSRC that feedback is sent from. */
+    int feedbackSsrc() {
+        return sending.ssrc();
+    }
+
     /** A decrypted RTCP compound from the peer; what does not parse is dropped. */
     void onRtcp(byte[] buf, int off, int len) {
         long arrivalNanos = System.nanoTime();
@@ -94,11 +149,13 @@ final class RtcpReporter implements AutoCloseable {
         for (RtcpPacket packet : parsed.packets()) {
             switch (packet) {
                 case SenderReport sr -> {
-                    onSenderReport(sr.ntpTimestamp(), arrivalNanos);
+                    onSenderReport(sr.ssrc(), sr.ntpTimestamp(), arrivalNanos);
                     sr.reports().forEach(block -> aboutUs(block, arrivalNtp));
                 }
                 case ReceiverReport rr -> rr.reports().forEach(block -> aboutUs(block, arrivalNtp));
-                default -> { }
+                case SourceDescription sdes -> { }
+                case Goodbye bye -> { }
+                default -> feedback.feedback(packet, arrivalNanos);
             }
         }
     }
@@ -111,6 +168,16 @@ final class RtcpReporter implements AutoCloseable {
     /** The fraction (0-255) of our packets the peer last reported lost. */
     int peerFractionLost() {
         return peerFractionLost;
+    }
+
+    /** The fraction (0-255) of our video packets the peer last reported lost. */
+    int peerVideoFractionLost() {
+        return peerVideoFractionLost;
+    }
+
+    /** Feedback compounds sent. */
+    long feedbackSent() {
+        return feedbackSent;
     }
 
     /** The interarrival jitter the peer sees on our audio, in 48 kHz samples. */
@@ -149,13 +216,23 @@ final class RtcpReporter implements AutoCloseable {
         }
     }
 
-    private synchronized void onSenderReport(long ntp, long arrivalNanos) {
-        if (peer != null) {
+    private synchronized void onSenderReport(int ssrc, long ntp, long arrivalNanos) {
+        if (peer != null && peer.ssrc() == ssrc) {
             peer.onSenderReport(ntp, arrivalNanos);
+        } else if (peerVideo != null && peerVideo.ssrc() == ssrc) {
+            peerVideo.onSenderReport(ntp, arrivalNanos);
         }
     }
 
     private void aboutUs(ReportBlock block, long arrivalNtp) {
+        if (block.ssrc() == videoSsrc) {
+            peerVideoFractionLost = block.fractionLost();
+            long rtt = RoundTripTime.nanos(block, arrivalNtp);
+            if (rtt != RoundTripTime.UNKNOWN) {
+                roundTripNanos = rtt;
+            }
+            return;
+        }
         if (block.ssrc() != sending.ssrc()) {
             return;
         }
@@ -186,17 +263,22 @@ final class RtcpReporter implements AutoCloseable {
 
     private void sendReport() {
         List<RtcpPacket> compound = new ArrayList<>(3);
-        List<ReportBlock> blocks = new ArrayList<>(1);
+        List<ReportBlock> blocks = new ArrayList<>(2);
         synchronized (this) {
             if (closed) {
                 return;
             }
-            ReportBlock block = peer == null ? null : peer.reportBlock(System.nanoTime());
+            long now = System.nanoTime();
+            ReportBlock block = peer == null ? null : peer.reportBlock(now);
             if (block != null) {
                 blocks.add(block);
                 localFractionLost = block.fractionLost();
                 localJitter = block.jitter();
                 localCumulativeLost = block.cumulativeLost();
+            }
+            ReportBlock video = peerVideo == null ? null : peerVideo.reportBlock(now);
+            if (video != null) {
+                blocks.add(video);
             }
         }
         long packets = sending.packetsSent();

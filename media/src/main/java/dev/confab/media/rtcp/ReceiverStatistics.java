@@ -39,6 +39,11 @@ public final class ReceiverStatistics {
         this.clockRate = clockRate;
     }
 
+    /** The source these statistics are about. */
+    public int ssrc() {
+        return ssrc;
+    }
+
     /** Counts a packet with {@code sequence} and {@code rtpTimestamp} that arrived at {@code arrivalNanos}. */
     public void onPacket(int sequence, long rtpTimestamp, long arrivalNanos) {
         int seq = sequence & 0xffff;
