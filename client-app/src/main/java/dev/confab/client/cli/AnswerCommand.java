@@ -3,6 +3,7 @@ package dev.confab.client.cli;
 import dev.confab.client.core.ConfabClient;
 import dev.confab.client.core.calls.Call;
 import dev.confab.client.core.calls.CallAudio;
+import dev.confab.client.core.calls.CallVideo;
 import dev.confab.client.core.calls.CallState;
 import java.io.IOException;
 import java.util.Locale;
@@ -27,6 +28,9 @@ final class AnswerCommand extends CommandBase {
     AudioOptions audio;
 
     @Mixin
+    VideoOptions video;
+
+    @Mixin
     RelayOption relay;
 
     @Option(names = "--hangup-after", paramLabel = "SECONDS", description = "Hang up this long after the call connected.")
@@ -38,11 +42,12 @@ final class AnswerCommand extends CommandBase {
         signedIn();
         ConfabClient client = client();
         CallAudio chosen = audio.audio();
+        CallVideo chosenVideo = video.video();
         if (root.inShell()) {
             if (hangupAfter != null || timeout != null) {
                 throw new UsageException("In the shell, 'answer' answers the call ringing now; type 'hangup' to end it.");
             }
-            ringing(client).answer(chosen);
+            ringing(client).answer(chosen, chosenVideo);
             return ExitCodes.OK;
         }
         try (CallWaiter waiter = new CallWaiter(client, out())) {
@@ -52,7 +57,7 @@ final class AnswerCommand extends CommandBase {
             }
             try {
                 if (auto || asked(call)) {
-                    call.answer(chosen);
+                    call.answer(chosen, chosenVideo);
                 } else {
                     call.reject();
                 }

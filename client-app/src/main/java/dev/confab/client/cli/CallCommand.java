@@ -3,6 +3,7 @@ package dev.confab.client.cli;
 import dev.confab.client.core.ConfabClient;
 import dev.confab.client.core.calls.Call;
 import dev.confab.client.core.calls.CallAudio;
+import dev.confab.client.core.calls.CallVideo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Parameters;
  * so does {@code --hangup-after}); prints each step, the words to compare, and how the call ended, whose reason is
  * also the exit code. In the shell it places the call and returns at once.
  */
-@Command(name = "call", description = {"Call a contact: encrypted audio, peer to peer.",
+@Command(name = "call", description = {"Call a contact: encrypted audio, and video with --camera, peer to peer.",
         "Prints each step, the words to compare with your contact, and how the call ended. Ctrl-C hangs up."})
 final class CallCommand extends CommandBase {
     @Parameters(index = "0", paramLabel = "USERNAME")
@@ -21,6 +22,9 @@ final class CallCommand extends CommandBase {
 
     @Mixin
     AudioOptions audio;
+
+    @Mixin
+    VideoOptions video;
 
     @Mixin
     RelayOption relay;
@@ -35,16 +39,17 @@ final class CallCommand extends CommandBase {
         ConfabClient client = client();
         String peer = client.contacts().contactId(username);
         CallAudio chosen = audio.audio();
+        CallVideo chosenVideo = video.video();
         if (root.inShell()) {
             if (hangupAfter != null) {
                 throw new UsageException("In the shell, type 'hangup' to end the call.");
             }
-            client.calls().place(peer, chosen);
+            client.calls().place(peer, chosen, chosenVideo);
             return ExitCodes.OK;
         }
         try (CallWaiter waiter = new CallWaiter(client, out())) {
             waiter.goLive();
-            Call call = client.calls().place(peer, chosen);
+            Call call = client.calls().place(peer, chosen, chosenVideo);
             return CallWaiter.exitCode(waiter.follow(call, Durations.seconds(hangupAfter)));
         }
     }

@@ -3,6 +3,7 @@ package dev.confab.client.core.calls;
 import dev.confab.crypto.sas.ShortAuthString;
 import dev.confab.media.call.CallSession;
 import dev.confab.media.call.CallStatistics;
+import dev.confab.protocol.ws.CallMedia;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -23,14 +24,18 @@ public final class Call {
     private final String peerUserId;
     private final String peerName;
     private final BindingPolicy binding;
+    private final CallMedia media;
     private volatile CallState state;
     private volatile CallEnd end;
     private volatile ShortAuthString sas;
     private volatile CallSession session;
     private volatile boolean muted;
+    private volatile boolean cameraOn = true;
 
-    Call(CallManager manager, CallParties parties, CallDirection direction, String peerName, BindingPolicy binding) {
+    Call(CallManager manager, CallParties parties, CallDirection direction, String peerName, BindingPolicy binding,
+            CallMedia media) {
         this.manager = manager;
+        this.media = Objects.requireNonNull(media, "media");
         this.parties = parties;
         this.direction = direction;
         this.peerUserId = direction == CallDirection.OUTGOING ? parties.calleeUserId() : parties.callerUserId();
@@ -61,6 +66,11 @@ public final class Call {
     /** Whether the peer's identity binding is required ({@link BindingPolicy#REQUIRED} for every Confab peer). */
     public BindingPolicy binding() {
         return binding;
+    }
+
+    /** Whether the caller placed a video call (its camera on) or an audio call; either side may send video. */
+    public CallMedia media() {
+        return media;
     }
 
     public CallState state() {
@@ -96,14 +106,40 @@ public final class Call {
         }
     }
 
+    /** Whether this device's camera sends (when the call has one): see {@link #camera(boolean)}. */
+    public boolean cameraOn() {
+        return cameraOn;
+    }
+
     /**
-     * Answers this incoming call with {@code audio}; the media connects by itself.
+     * Turns this device's camera off (the peer's picture of us stops; the camera is released) or on again.
+     *
+     * @throws IllegalArgumentException if the camera cannot be turned on again (the message says why)
+     */
+    public void camera(boolean on) {
+        manager.camera(this, on);
+        cameraOn = on;
+    }
+
+    /**
+     * Answers this incoming call with {@code audio} and no camera (the peer's video, if any, is shown nowhere); the
+     * media connects by itself.
      *
      * @throws IllegalStateException    if the call is not ringing on this device
      * @throws IllegalArgumentException if {@code audio} names a device or file that is not there
      */
     public void answer(CallAudio audio) {
-        manager.answer(this, Objects.requireNonNull(audio, "audio"));
+        answer(audio, CallVideo.none());
+    }
+
+    /**
+     * Answers this incoming call with {@code audio} and {@code video}; the media connects by itself.
+     *
+     * @throws IllegalStateException    if the call is not ringing on this device
+     * @throws IllegalArgumentException if {@code audio} or {@code video} names a device or file that is not there
+     */
+    public void answer(CallAudio audio, CallVideo video) {
+        manager.answer(this, Objects.requireNonNull(audio, "audio"), Objects.requireNonNull(video, "video"));
     }
 
     /**

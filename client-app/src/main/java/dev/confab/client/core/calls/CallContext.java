@@ -2,6 +2,7 @@ package dev.confab.client.core.calls;
 
 import dev.confab.client.core.internal.ListenerSet;
 import dev.confab.media.call.CallSessionConfig;
+import dev.confab.media.video.capture.Cameras;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
@@ -17,8 +18,9 @@ import java.util.function.Supplier;
  * @param thread    the manager's serial executor, where every call's state lives
  * @param timers    for a flow's timers, whose work it hands to {@code thread}
  * @param observers called on the client's event thread
+ * @param cameras   the machine's cameras, started on first use; called on the manager's thread
  */
 record CallContext(CallSignaling signaling, FingerprintBinding binding, Supplier<CallSessionConfig> sessions,
         Executor thread, ScheduledExecutorService timers,
-        ListenerSet<CallObserver> observers) {
+        ListenerSet<CallObserver> observers, Supplier<Cameras> cameras) {
 }

@@ -9,9 +9,9 @@ import dev.confab.media.call.CallSession;
 import dev.confab.media.call.CallSessionListener;
 import dev.confab.media.call.CandidateTrickle;
 import dev.confab.media.call.MediaFailure;
+import dev.confab.media.video.capture.CameraException;
 import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.ws.CallEndReason;
-import dev.confab.protocol.ws.CallMedia;
 import dev.confab.protocol.ws.IceCandidate;
 import dev.confab.protocol.ws.SdpKind;
 import dev.confab.protocol.ws.ServerMessage;
@@ -53,6 +53,8 @@ final class CallFlow implements CallSessionListener {
     private CallSession session;
     private CallAudio audio;
     private CallAudio.Running running;
+    private CallVideo video = CallVideo.none();
+    private CallVideo.Running runningVideo;
     private String peerDeviceId;
     private String offerSdp;
     private String offerSignature;
@@ -76,13 +78,14 @@ final class CallFlow implements CallSessionListener {
     // ---- the caller's side
 
     /** Makes the offer and sends the invite; the call then waits in {@link CallState#OUTGOING}. */
-    void invite(CallAudio chosen) {
+    void invite(CallAudio chosen, CallVideo chosenVideo) {
         audio = chosen;
+        video = chosenVideo;
         fire(CallState.OUTGOING);
         openSession();
         String offer = session.createOffer();
         String signature = ctx.binding().sign(call.parties(), BindingRole.OFFER, session.localFingerprint());
-        endUnlessSent(ctx.signaling().invite(call.id(), call.peerUserId(), CallMedia.AUDIO, offer, signature));
+        endUnlessSent(ctx.signaling().invite(call.id(), call.peerUserId(), call.media(), offer, signature));
         localCandidates.descriptionSent();
     }
 
@@ -131,12 +134,14 @@ final class CallFlow implements CallSessionListener {
     }
 
     /** The person answers: the session takes the offer (and the candidates held meanwhile), the accept goes out. */
-    void answer(CallAudio chosen) {
+    void answer(CallAudio chosen, CallVideo chosenVideo) {
         if (call.state() != CallState.INCOMING) {
             throw new IllegalStateException("The call is not ringing here (" + call.state() + ").");
         }
         chosen.check();
+        chosenVideo.check(ctx.cameras().get());
         audio = chosen;
+        video = chosenVideo;
         openSession();
         String answer;
         try {
@@ -258,6 +263,7 @@ final class CallFlow implements CallSessionListener {
                 case CONNECTED -> {
                     stopReofferingAgain();
                     startAudio();
+                    startVideo();
                     setState(CallState.CONNECTED);
                 }
                 case RECONNECTING -> {
@@ -327,6 +333,7 @@ final class CallFlow implements CallSessionListener {
 
     private void openSession() {
         session = CallSession.create(ctx.sessions().get(), this);
+        session.showRemoteVideo(video.remote());
         call.session(session);
     }
 
@@ -382,6 +389,36 @@ final class CallFlow implements CallSessionListener {
         }
     }
 
+    private void startVideo() {
+        if (runningVideo != null || !call.cameraOn()) {
+            return;
+        }
+        try {
+            runningVideo = video.start(ctx.cameras().get(), session.camera());
+        } catch (CameraException | RuntimeException e) {
+            // The call goes on without this device's picture; the person can try the camera again.
+            log.warn("Call {}: the camera could not start: {}", call.id(), e.getMessage());
+            runningVideo = new CallVideo.Running(null, video.remote());
+        }
+    }
+
+    /** Turns the camera off (released, the peer's picture of us stops) or on again, once the call is connected. */
+    void camera(boolean on) {
+        if (ended() || runningVideo == null || video.camera().isEmpty()) {
+            return;
+        }
+        if (!on && runningVideo.capture() != null) {
+            runningVideo.capture().close();
+            runningVideo = new CallVideo.Running(null, video.remote());
+        } else if (on && runningVideo.capture() == null) {
+            try {
+                runningVideo = video.start(ctx.cameras().get(), session.camera());
+            } catch (CameraException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
+    }
+
     /**
      * Tells the server this device leaves the call, then ends it here. A hangup is right in every state: while the
      * call rings the server takes it as the caller's cancel or the callee's decline, and after a {@code call.accepted}
@@ -410,6 +447,9 @@ final class CallFlow implements CallSessionListener {
         stopReofferingAgain();
         if (running != null) {
             running.close();
+        }
+        if (runningVideo != null) {
+            runningVideo.close();
         }
         if (session != null) {
             session.close();

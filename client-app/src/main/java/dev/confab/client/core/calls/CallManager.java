@@ -9,11 +9,17 @@ import dev.confab.crypto.dtls.DtlsConfig;
 import dev.confab.media.call.CallSessionConfig;
 import dev.confab.media.ice.IceAgentConfig;
 import dev.confab.media.transport.LoopbackCall;
+import dev.confab.media.video.capture.Camera;
+import dev.confab.media.video.capture.Cameras;
+import dev.confab.media.video.capture.CamerasOptions;
+import dev.confab.media.video.capture.CompositeCameraDriver;
 import dev.confab.protocol.ErrorCode;
+import dev.confab.protocol.ws.CallMedia;
 import dev.confab.protocol.ws.ServerMessage;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -61,6 +67,7 @@ public final class CallManager implements AutoCloseable {
     private final Set<String> unsignedBrowserCallers = new HashSet<>();
     private volatile Thread managerThread;
     private CallFlow current;
+    private Cameras cameras;
 
     /**
      * Wiring (done by {@code ConfabClient}).
@@ -84,7 +91,7 @@ public final class CallManager implements AutoCloseable {
         this.certificates = new CertificateStock(background, random, clock);
         this.iceServers = new IceServers(api, clock);
         this.context = new CallContext(signaling, new FingerprintBinding(keys, () -> account.identity().identity()),
-                this::sessionConfig, thread, timers, observers);
+                this::sessionConfig, thread, timers, observers, this::cameras);
         signaling.addListener(new Relay());
     }
 
@@ -130,7 +137,23 @@ public final class CallManager implements AutoCloseable {
      * @throws dev.confab.client.core.NotSignedInException if not signed in
      */
     public Call place(String peerUserId, CallAudio audio) {
-        return place(peerUserId, audio, BindingPolicy.REQUIRED);
+        return place(peerUserId, audio, CallVideo.none(), BindingPolicy.REQUIRED);
+    }
+
+    /**
+     * Calls a contact with video, requiring the identity binding of the answering device.
+     *
+     * @throws ClientException          {@code conflict} if this device is in a call already
+     * @throws IllegalArgumentException if {@code audio} or {@code video} names a device or file that is not there
+     * @throws dev.confab.client.core.NotSignedInException if not signed in
+     */
+    public Call place(String peerUserId, CallAudio audio, CallVideo video) {
+        return place(peerUserId, audio, video, BindingPolicy.REQUIRED);
+    }
+
+    /** Calls {@code peerUserId} without video: see {@link #place(String, CallAudio, CallVideo, BindingPolicy)}. */
+    public Call place(String peerUserId, CallAudio audio, BindingPolicy binding) {
+        return place(peerUserId, audio, CallVideo.none(), binding);
     }
 
     /**
@@ -139,9 +162,10 @@ public final class CallManager implements AutoCloseable {
      *
      * @param binding {@link BindingPolicy#UNSIGNED_BROWSER_PEER} only for a browser peer, which cannot sign
      */
-    public Call place(String peerUserId, CallAudio audio, BindingPolicy binding) {
+    public Call place(String peerUserId, CallAudio audio, CallVideo video, BindingPolicy binding) {
         Objects.requireNonNull(peerUserId, "peerUserId");
         Objects.requireNonNull(audio, "audio");
+        Objects.requireNonNull(video, "video");
         Objects.requireNonNull(binding, "binding");
         String self = account.require().userId();
         audio.check();
@@ -149,12 +173,18 @@ public final class CallManager implements AutoCloseable {
             if (current != null) {
                 throw new ClientException(ErrorCode.CONFLICT, "You are in a call already; hang up first.");
             }
+            video.check(cameras());
             Call call = new Call(this, new CallParties(signaling.newCallId(), self, peerUserId), CallDirection.OUTGOING,
-                    names.apply(peerUserId), binding);
+                    names.apply(peerUserId), binding, video.sends() ? CallMedia.VIDEO : CallMedia.AUDIO);
             current = new CallFlow(call, context, this::ended);
-            current.invite(audio);
+            current.invite(audio, video);
             return call;
         });
+    }
+
+    /** The cameras this machine has now, by name, for choosing one ({@link CallVideo#camera()}). */
+    public List<Camera> cameraList() {
+        return onThread(() -> cameras().list());
     }
 
     /**
@@ -191,6 +221,9 @@ public final class CallManager implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (cameras != null) {
+            cameras.close();
+        }
         timers.shutdownNow();
         dtlsThreads.shutdownNow();
         background.shutdownNow();
@@ -198,9 +231,16 @@ public final class CallManager implements AutoCloseable {
 
     // ---- what Call asks for
 
-    void answer(Call call, CallAudio audio) {
+    void answer(Call call, CallAudio audio, CallVideo video) {
         onThread(() -> {
-            flowOf(call).answer(audio);
+            flowOf(call).answer(audio, video);
+            return null;
+        });
+    }
+
+    void camera(Call call, boolean on) {
+        onThread(() -> {
+            flowOf(call).camera(on);
             return null;
         });
     }
@@ -254,7 +294,8 @@ public final class CallManager implements AutoCloseable {
 
     private Call incomingCall(ServerMessage.CallIncoming incoming, String self, BindingPolicy binding) {
         return new Call(this, new CallParties(incoming.callId(), incoming.callerUserId(), self),
-                CallDirection.INCOMING, names.apply(incoming.callerUserId()), binding);
+                CallDirection.INCOMING, names.apply(incoming.callerUserId()), binding,
+                incoming.media() == null ? CallMedia.AUDIO : incoming.media());
     }
 
     private void ended(CallFlow flow) {
@@ -265,6 +306,15 @@ public final class CallManager implements AutoCloseable {
 
     private Optional<CallFlow> flowFor(String callId) {
         return current != null && current.call().id().equals(callId) ? Optional.of(current) : Optional.empty();
+    }
+
+    /** The machine's cameras, watched from the first video call (or listing) on. On the manager's thread. */
+    private Cameras cameras() {
+        if (cameras == null) {
+            cameras = Cameras.start(CompositeCameraDriver.standard(), CamerasOptions.defaults(),
+                    event -> log.info("Camera: {}", event));
+        }
+        return cameras;
     }
 
     private CallSessionConfig sessionConfig() {
