@@ -31,6 +31,7 @@ final class VideoDecodeThread implements AutoCloseable {
     private volatile long framesDecoded;
     private volatile long framesUndecodable;
     private volatile long framesShown;
+    private volatile long sinkFailures;
     private volatile long longestFreezeNanos;
     private volatile boolean closed;
     private long lastShownNanos;
@@ -82,6 +83,11 @@ final class VideoDecodeThread implements AutoCloseable {
 
     long framesShown() {
         return framesShown;
+    }
+
+    /** Pictures the sink threw an exception for. */
+    long sinkFailures() {
+        return sinkFailures;
     }
 
     /** The longest time between two pictures shown, or 0 before the second. */
@@ -136,6 +142,10 @@ final class VideoDecodeThread implements AutoCloseable {
         }
         lastShownNanos = now;
         framesShown++;
-        sink.show(picture, timestamp);
+        try {
+            sink.show(picture, timestamp);
+        } catch (RuntimeException e) {
+            sinkFailures++; // a renderer's bug must not end the stream's decoding
+        }
     }
 }

@@ -15,6 +15,7 @@ import dev.confab.media.video.vp8.Vp8AssemblerStats;
  * @param framesDropped        of those, not decoded: the decoder's queue was full, or a delta frame after such a drop
  * @param framesUndecodable    frames the decoder refused (corrupt, too large, or waiting for a key frame)
  * @param framesShown          pictures handed to the sink
+ * @param sinkFailures         of those, ones the sink threw an exception for (counted, not passed on)
  * @param longestFreezeNanos   the longest time between two pictures shown
  * @param nackPacketsSent      Generic NACK packets sent
  * @param plisSent             PLIs sent
@@ -22,6 +23,7 @@ import dev.confab.media.video.vp8.Vp8AssemblerStats;
  * @param nack                 the NACK generator's own counts
  */
 record VideoReceiveStats(long packetsReceived, long packetsRestored, long packetsRefused, long framesAssembled,
-        long keyFramesReceived, long framesDropped, long framesUndecodable, long framesShown, long longestFreezeNanos,
+        long keyFramesReceived, long framesDropped, long framesUndecodable, long framesShown, long sinkFailures,
+        long longestFreezeNanos,
         long nackPacketsSent, long plisSent, Vp8AssemblerStats assembler, NackStats nack) {
 }

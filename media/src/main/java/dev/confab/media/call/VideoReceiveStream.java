@@ -54,6 +54,11 @@ final class VideoReceiveStream implements AutoCloseable {
      * @param remoteRtxSsrc  the peer's RTX SSRC if signalled, else 0: the first one heard is taken
      */
     record Setup(int payloadType, int rtxPayloadType, int localSsrc, int remoteSsrc, int remoteRtxSsrc) {
+        /** Checks the payload types: 0-127, RTX's other than VP8's. */
+        Setup {
+            VideoPayloadTypes.check(payloadType, rtxPayloadType);
+        }
+
         boolean rtx() {
             return rtxPayloadType != 0;
         }
@@ -180,7 +185,8 @@ final class VideoReceiveStream implements AutoCloseable {
         synchronized (lock) {
             return new VideoReceiveStats(packetsReceived, packetsRestored, packetsRefused, framesAssembled,
                     keyFramesReceived, framesDropped, decoding == null ? 0 : decoding.framesUndecodable(),
-                    decoding == null ? 0 : decoding.framesShown(), decoding == null ? 0 : decoding.longestFreezeNanos(),
+                    decoding == null ? 0 : decoding.framesShown(), decoding == null ? 0 : decoding.sinkFailures(),
+                    decoding == null ? 0 : decoding.longestFreezeNanos(),
                     nackPacketsSent, plisSent, assembler.stats(), generator.stats());
         }
     }

@@ -9,6 +9,7 @@ package dev.confab.media.call;
  * @param framesEncoded           frames the encoder produced
  * @param keyFrames               of those, key frames
  * @param encodeNanos             time spent scaling and encoding, in total
+ * @param encoderFailures         frames libvpx failed on (the encoder is then opened anew)
  * @param packetsSent             media packets handed to the transport (retransmissions not counted)
  * @param bytesSent               their RTP bytes, headers included
  * @param retransmissions         packets resent on the peer's NACKs (RTX or plain)
@@ -20,7 +21,7 @@ package dev.confab.media.call;
  * @param nacksDropped            NACK packets dropped because the encoder thread had too many still to answer
  */
 record VideoSendStats(long framesCaptured, long framesThinned, long framesReplaced, long framesEncoded,
-        long keyFrames, long encodeNanos, long packetsSent, long bytesSent, long retransmissions,
+        long keyFrames, long encodeNanos, long encoderFailures, long packetsSent, long bytesSent, long retransmissions,
         long retransmittedBytes, long retransmissionsRefused, long sendFailures, long keyFrameRequests,
         long keyFrameRequestsIgnored, long nacksDropped) {
 }

@@ -4,6 +4,7 @@ import dev.confab.media.rtcp.FirEntry;
 import dev.confab.media.rtcp.FullIntraRequest;
 import dev.confab.media.rtcp.GenericNack;
 import dev.confab.media.rtp.HeaderExtensionIds;
+import dev.confab.media.rtp.MidElement;
 import dev.confab.media.video.capture.VideoFrameConsumer;
 import dev.confab.media.video.codec.EncodedFrame;
 import dev.confab.media.video.codec.Vp8Encoder;
@@ -50,6 +51,18 @@ final class VideoSendStream implements VideoFrameConsumer, AutoCloseable {
      */
     record Setup(int payloadType, int rtxPayloadType, int ssrc, int rtxSsrc, HeaderExtensionIds extensions, String mid,
             int startBitrate) {
+        /** Checks the payload types (RTX's other than VP8's), the mid (1-16 ASCII bytes) and the bitrate. */
+        Setup {
+            VideoPayloadTypes.check(payloadType, rtxPayloadType);
+            if (extensions.mid() != 0) {
+                MidElement.bytesOf(mid);
+            }
+            if (startBitrate < Vp8EncoderConfig.MIN_BITRATE || startBitrate > Vp8EncoderConfig.MAX_BITRATE) {
+                throw new IllegalArgumentException("start bitrate out of range " + Vp8EncoderConfig.MIN_BITRATE
+                        + ".." + Vp8EncoderConfig.MAX_BITRATE + ": " + startBitrate);
+            }
+        }
+
         boolean rtx() {
             return rtxPayloadType != 0;
         }
@@ -96,6 +109,7 @@ final class VideoSendStream implements VideoFrameConsumer, AutoCloseable {
     private volatile long framesEncoded;
     private volatile long keyFrames;
     private volatile long encodeNanos;
+    private volatile long encoderFailures;
 
     /**
      * A stream that sends through {@code sender} (RTP packets in place, with room after them for the SRTP tag), tells
@@ -208,7 +222,8 @@ final class VideoSendStream implements VideoFrameConsumer, AutoCloseable {
 
     VideoSendStats stats() {
         return new VideoSendStats(framesCaptured, framesThinned, slot.replaced(), framesEncoded, keyFrames,
-                encodeNanos, packetizer.packetsSent(), packetizer.bytesSent(), packetizer.retransmissions(),
+                encodeNanos, encoderFailures, packetizer.packetsSent(), packetizer.bytesSent(),
+                packetizer.retransmissions(),
                 packetizer.retransmittedBytes(), packetizer.retransmissionsRefused(), packetizer.sendFailures(),
                 keyFrameRequests.get(),
                 keyFrameRequestsIgnored.get(), nacksDropped.get());
@@ -267,7 +282,7 @@ final class VideoSendStream implements VideoFrameConsumer, AutoCloseable {
                 prepare();
                 answerNacks();
                 if (frame != null && cameraOn) {
-                    send(frame);
+                    sendOrCount(frame);
                 }
             }
         } finally {
@@ -297,6 +312,19 @@ final class VideoSendStream implements VideoFrameConsumer, AutoCloseable {
         GenericNack nack;
         while ((nack = nacks.poll()) != null) {
             packetizer.answer(nack);
+        }
+    }
+
+    /** Sends {@code frame}; if libvpx fails, counts it and opens a new encoder for the next frame. */
+    private void sendOrCount(I420Frame frame) {
+        try {
+            send(frame);
+        } catch (IllegalStateException e) {
+            encoderFailures++;
+            if (encoder != null) {
+                encoder.close();
+                encoder = null;
+            }
         }
     }
 

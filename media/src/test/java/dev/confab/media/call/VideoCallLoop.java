@@ -54,15 +54,18 @@ final class VideoCallLoop implements AutoCloseable {
     private final List<Shown> shown = new ArrayList<>();
     private final AtomicInteger observed = new AtomicInteger();
     private final AtomicInteger transportSequence = new AtomicInteger();
+    private final AtomicInteger cameraFrames = new AtomicInteger();
     private final I420Frame reference = I420Frame.allocate(new FrameSize(16, 16));
     private TestPattern pattern;
     private ScheduledFuture<?> camera;
 
     /**
      * A call over links that drop {@code loss} of packets (each way, seeded by {@code seed}) and take
-     * {@code delayMillis} each way, sending at {@code bitrate} with RTX if {@code rtx}.
+     * {@code delayMillis} each way, sending at {@code bitrate} with RTX if {@code rtx}; the receiver knows the sender's
+     * SSRCs from signalling if {@code signalled}, else takes the first it hears.
      */
-    VideoCallLoop(double loss, long delayMillis, long seed, boolean rtx, int bitrate, boolean measurePsnr) {
+    VideoCallLoop(double loss, long delayMillis, long seed, boolean rtx, boolean signalled, int bitrate,
+            boolean measurePsnr) {
         this.measurePsnr = measurePsnr;
         Random random = new Random(seed);
         this.sender = new VideoSendStream((buf, off, len) -> media().send(buf, off, len),
@@ -79,7 +82,8 @@ final class VideoCallLoop implements AutoCloseable {
         receiver.setRoundTripNanos(roundTrip);
         sender.start(new VideoSendStream.Setup(VIDEO_PT, rtx ? RTX_PT : 0, SENDER_SSRC, SENDER_RTX_SSRC, EXTENSIONS,
                 "1", bitrate));
-        receiver.start(new VideoReceiveStream.Setup(VIDEO_PT, rtx ? RTX_PT : 0, RECEIVER_SSRC, 0, 0));
+        receiver.start(new VideoReceiveStream.Setup(VIDEO_PT, rtx ? RTX_PT : 0, RECEIVER_SSRC,
+                signalled ? SENDER_SSRC : 0, signalled ? SENDER_RTX_SSRC : 0));
     }
 
     /** Starts the camera: test-pattern frames of {@code size} at {@code frameRate}, paced on their own thread. */
@@ -92,7 +96,21 @@ final class VideoCallLoop implements AutoCloseable {
         camera = capture.scheduleAtFixedRate(() -> {
             source.next(frame);
             sender.accept(frame);
+            cameraFrames.incrementAndGet();
         }, 0, source.frameIntervalNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Frames the camera handed to the send stream so far. */
+    int cameraFrames() {
+        return cameraFrames.get();
+    }
+
+    /**
+     * Hands {@code datagram} to the receive stream on its receive thread, as the link does, and waits for it: an
+     * exception thrown there fails the caller.
+     */
+    void deliver(byte[] datagram) throws Exception {
+        receiverThread.submit(() -> receiver.rtp(datagram, 0, datagram.length)).get();
     }
 
     void stopCamera() {

@@ -20,7 +20,7 @@ class VideoStreamsTest {
 
     @Test
     void withoutLossEveryFrameArrivesInOrderAt35DbOrBetter() {
-        try (VideoCallLoop call = new VideoCallLoop(0, 10, 1, true, 1_000_000, true)) {
+        try (VideoCallLoop call = new VideoCallLoop(0, 10, 1, true, false, 1_000_000, true)) {
             call.startCamera(VGA, 30);
             await().atMost(Duration.ofSeconds(10)).until(() -> call.lastFrameShown() >= 89);
             call.stopCamera();
@@ -48,7 +48,7 @@ class VideoStreamsTest {
 
     @Test
     void underFivePercentLossRtxKeepsFreezesUnderHalfASecond() {
-        try (VideoCallLoop call = new VideoCallLoop(0.05, 25, 2, true, 1_000_000, false)) {
+        try (VideoCallLoop call = new VideoCallLoop(0.05, 25, 2, true, true, 1_000_000, false)) {
             call.startCamera(VGA, 30);
             await().atMost(Duration.ofSeconds(12)).until(() -> call.lastFrameShown() >= 119);
             call.stopCamera();
@@ -70,7 +70,7 @@ class VideoStreamsTest {
 
     @Test
     void aKeyFrameLostForGoodIsAskedForWithAPliAndDecodingResumes() {
-        try (VideoCallLoop call = new VideoCallLoop(0, 10, 3, false, 500_000, false)) {
+        try (VideoCallLoop call = new VideoCallLoop(0, 10, 3, false, false, 500_000, false)) {
             call.startCamera(new FrameSize(320, 240), 30);
             await().atMost(Duration.ofSeconds(5)).until(() -> call.lastFrameShown() >= 20);
             long plisBefore = call.receiver().stats().plisSent();

@@ -16,8 +16,8 @@ import dev.confab.media.rtp.Unwrapper;
  * are missing, it is the frame whose PictureID follows the last one's (RFC 7741 section 4.2: PictureIDs count frames,
  * so a lost padding packet loses no frame; 7- and 15-bit IDs wrap). When the next frame has a gap, the assembler
  * waits for the missing packets (which {@link #missing} lists for a NACK) until
- * {@link Vp8AssemblerConfig#maxWaitTicks()} (or {@link #setMaxWaitTicks}) of RTP time has passed behind the gap, or until it would have to hold
- * more than {@link Vp8AssemblerConfig#maxPackets()}. Then the frame is lost for good (as is a frame that can never
+ * {@link Vp8AssemblerConfig#maxWaitTicks()} (or what {@link #setMaxWaitTicks} set) of RTP time has passed behind the
+ * gap, or until it would have to hold more than {@link Vp8AssemblerConfig#maxPackets()}. Then the frame is lost for good (as is a frame that can never
  * complete: packets of another timestamp or a new frame's start inside it, or more than
  * {@link Vp8AssemblerConfig#maxFrameBytes()}): the assembler {@linkplain #waitingForKeyFrame() waits for a key frame}
  * (the caller should send a PLI), hands out no interframe until one is complete, and then resumes from it, throwing
