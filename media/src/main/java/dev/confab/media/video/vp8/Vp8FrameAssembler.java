@@ -17,13 +17,13 @@ import dev.confab.media.rtp.Unwrapper;
  * so a lost padding packet loses no frame; 7- and 15-bit IDs wrap). When the next frame has a gap, the assembler
  * waits for the missing packets (which {@link #missing} lists for a NACK) until
  * {@link Vp8AssemblerConfig#maxWaitTicks()} (or what {@link #setMaxWaitTicks} set) of RTP time has passed behind the
- * gap, or until it would have to hold more than {@link Vp8AssemblerConfig#maxPackets()}. Then the frame is lost for good (as is a frame that can never
- * complete: packets of another timestamp or a new frame's start inside it, or more than
- * {@link Vp8AssemblerConfig#maxFrameBytes()}): the assembler {@linkplain #waitingForKeyFrame() waits for a key frame}
- * (the caller should send a PLI), hands out no interframe until one is complete, and then resumes from it, throwing
- * away what came before. It starts out waiting for a key frame too. Neither the N bit nor temporal layers (TID,
- * TL0PICIDX) are used to keep decoding past a lost frame that nothing depends on: Chromium sets neither for a camera
- * stream without scalability.
+ * gap, or until it would have to hold more than {@link Vp8AssemblerConfig#maxPackets()}. Then the frame is lost for
+ * good (as is a frame that can never complete: packets of another timestamp or a new frame's start inside it, or
+ * more than {@link Vp8AssemblerConfig#maxFrameBytes()}): the assembler
+ * {@linkplain #waitingForKeyFrame() waits for a key frame} (the caller should send a PLI), hands out no interframe
+ * until one is complete, and then resumes from it, throwing away what came before. It starts out waiting for a key
+ * frame too. Neither the N bit nor temporal layers (TID, TL0PICIDX) are used to keep decoding past a lost frame that
+ * nothing depends on: Chromium sets neither for a camera stream without scalability.
  *
  * <p>Use: {@link #insert} each packet, then {@link #pollFrame} until it returns false. Bad or unwanted packets are
  * dropped with a status and counted ({@link #stats()}); nothing throws. Memory is fixed by the
