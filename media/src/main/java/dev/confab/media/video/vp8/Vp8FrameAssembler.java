@@ -16,14 +16,14 @@ import dev.confab.media.rtp.Unwrapper;
  * are missing, it is the frame whose PictureID follows the last one's (RFC 7741 section 4.2: PictureIDs count frames,
  * so a lost padding packet loses no frame; 7- and 15-bit IDs wrap). When the next frame has a gap, the assembler
  * waits for the missing packets (which {@link #missing} lists for a NACK) until
- * {@link Vp8AssemblerConfig#maxWaitTicks()} of RTP time has passed behind the gap, or until it would have to hold
- * more than {@link Vp8AssemblerConfig#maxPackets()}. Then the frame is lost for good (as is a frame that can never
- * complete: packets of another timestamp or a new frame's start inside it, or more than
- * {@link Vp8AssemblerConfig#maxFrameBytes()}): the assembler {@linkplain #waitingForKeyFrame() waits for a key frame}
- * (the caller should send a PLI), hands out no interframe until one is complete, and then resumes from it, throwing
- * away what came before. It starts out waiting for a key frame too. Neither the N bit nor temporal layers (TID,
- * TL0PICIDX) are used to keep decoding past a lost frame that nothing depends on: Chromium sets neither for a camera
- * stream without scalability.
+ * {@link Vp8AssemblerConfig#maxWaitTicks()} (or what {@link #setMaxWaitTicks} set) of RTP time has passed behind the
+ * gap, or until it would have to hold more than {@link Vp8AssemblerConfig#maxPackets()}. Then the frame is lost for
+ * good (as is a frame that can never complete: packets of another timestamp or a new frame's start inside it, or
+ * more than {@link Vp8AssemblerConfig#maxFrameBytes()}): the assembler
+ * {@linkplain #waitingForKeyFrame() waits for a key frame} (the caller should send a PLI), hands out no interframe
+ * until one is complete, and then resumes from it, throwing away what came before. It starts out waiting for a key
+ * frame too. Neither the N bit nor temporal layers (TID, TL0PICIDX) are used to keep decoding past a lost frame that
+ * nothing depends on: Chromium sets neither for a camera stream without scalability.
  *
  * <p>Use: {@link #insert} each packet, then {@link #pollFrame} until it returns false. Bad or unwanted packets are
  * dropped with a status and counted ({@link #stats()}); nothing throws. Memory is fixed by the
@@ -39,6 +39,7 @@ public final class Vp8FrameAssembler {
 
     private final Vp8AssemblerConfig config;
     private final PacketRing ring;
+    private int maxWaitTicks;
     private final Vp8DescriptorReader descriptor = new Vp8DescriptorReader();
     private final Unwrapper sequences = Unwrapper.forSequenceNumbers();
     private boolean started;
@@ -70,6 +71,18 @@ public final class Vp8FrameAssembler {
     public Vp8FrameAssembler(Vp8AssemblerConfig config) {
         this.config = config;
         this.ring = new PacketRing(config.maxPackets(), config.maxPacketBytes());
+        this.maxWaitTicks = config.maxWaitTicks();
+    }
+
+    /**
+     * Changes how long, in RTP time, a missing packet is waited for (first {@link Vp8AssemblerConfig#maxWaitTicks()}):
+     * a receiver stretches it to a few round trips on a slow path, so that a retransmission can still make it.
+     */
+    public void setMaxWaitTicks(int ticks) {
+        if (ticks < 0) {
+            throw new IllegalArgumentException("a wait is not negative: " + ticks);
+        }
+        maxWaitTicks = ticks;
     }
 
     /**
@@ -353,7 +366,7 @@ public final class Vp8FrameAssembler {
     private boolean waitedTooLong() {
         for (long seq = next; seq <= newest; seq++) {
             if (ring.has(seq)) {
-                return RtpTimestamps.diff(newestTimestamp, ring.timestamp(seq)) > config.maxWaitTicks();
+                return RtpTimestamps.diff(newestTimestamp, ring.timestamp(seq)) > maxWaitTicks;
             }
         }
         return false;

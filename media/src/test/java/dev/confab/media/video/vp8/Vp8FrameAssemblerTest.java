@@ -242,6 +242,29 @@ class Vp8FrameAssemblerTest {
     }
 
     @Test
+    void aLongerWaitSetForASlowPathKeepsTheGapOpen() {
+        Vp8FrameAssembler assembler = new Vp8FrameAssembler(SMALL);
+        assembler.setMaxWaitTicks(18_000);
+        TestSender sender = new TestSender(500, 60_000, 0, 0);
+        List<TestPacket> lost = afterAKeyFrameAFrameWithoutItsMiddlePacket(assembler, sender,
+                TestFrames.interFrame(1400, random)); // timestamp 3000
+
+        for (int i = 0; i < 6; i++) { // timestamps 6000 to 21000: 18000 after the oldest held, not more
+            sender.send(TestFrames.interFrame(100, random)).forEach(p -> p.insertInto(assembler));
+        }
+        assertThat(assembler.waitingForKeyFrame()).isFalse();
+        lost.get(1).insertInto(assembler);
+        assertThat(poll(assembler)).hasSize(7);
+
+        assembler.setMaxWaitTicks(0);
+        List<TestPacket> next = sender.send(TestFrames.interFrame(1400, random));
+        next.get(0).insertInto(assembler);
+        next.get(2).insertInto(assembler);
+        sender.send(TestFrames.interFrame(100, random)).forEach(p -> p.insertInto(assembler));
+        assertThat(assembler.waitingForKeyFrame()).isTrue();
+    }
+
+    @Test
     void whileWaitingOnlyTheGapsOfTheHeldKeyFrameAreListed() {
         Vp8FrameAssembler assembler = new Vp8FrameAssembler(SMALL);
         TestSender sender = new TestSender(500, 10, 0, 0);
