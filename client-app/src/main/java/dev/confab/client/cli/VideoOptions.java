@@ -2,7 +2,7 @@ package dev.confab.client.cli;
 
 import dev.confab.client.core.calls.CallVideo;
 import dev.confab.client.core.calls.Y4mRecording;
-import dev.confab.media.call.VideoSink;
+import dev.confab.media.call.VideoFrameSink;
 import dev.confab.media.video.capture.CameraMode;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -33,7 +33,7 @@ final class VideoOptions {
         if (mode != null && camera == null) {
             throw new UsageException("--camera-mode needs --camera.");
         }
-        VideoSink remote = recording == null ? VideoSink.NONE : new Y4mRecording(recording);
+        VideoFrameSink remote = recording == null ? VideoFrameSink.NONE : new Y4mRecording(recording);
         return new CallVideo(Optional.ofNullable(camera), cameraMode, remote);
     }
 

@@ -7,6 +7,10 @@ import dev.confab.crypto.dtls.DtlsRole;
 import dev.confab.media.audio.device.FrameConsumer;
 import dev.confab.media.audio.device.FrameSupplier;
 import dev.confab.media.ice.CandidatePair;
+import dev.confab.media.rtcp.FullIntraRequest;
+import dev.confab.media.rtcp.GenericNack;
+import dev.confab.media.rtcp.PictureLossIndication;
+import dev.confab.media.rtcp.RtcpPacket;
 import dev.confab.media.ice.IceCredentials;
 import dev.confab.media.ice.IceListener;
 import dev.confab.media.ice.IceRestarter;
@@ -24,6 +28,8 @@ import dev.confab.media.transport.MediaReceiver;
 import dev.confab.media.transport.PeerTransport;
 import dev.confab.media.transport.SdpCandidates;
 import dev.confab.media.transport.SecureTransport;
+import dev.confab.media.video.capture.VideoFrameConsumer;
+import dev.confab.media.video.frame.FrameSize;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -39,10 +45,12 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One call's media, Confab's equivalent of a peer connection: the secure transport (ICE, DTLS-SRTP) and the audio
- * section, negotiated through SDP text the owner carries over signaling. The caller's session offers
+ * One call's media, Confab's equivalent of a peer connection: the secure transport (ICE, DTLS-SRTP), the audio
+ * section and the video section (always negotiated, so a camera may start or stop at any time; a peer that offers
+ * audio only gets a call without video), bundled on one transport and negotiated through SDP text the owner carries over signaling. The caller's session offers
  * ({@link #createOffer}) and takes the answer ({@link #acceptAnswer}); the callee's answers ({@link #acceptOffer}).
  * Candidates trickle both ways ({@link CallSessionListener#localCandidate}, {@link #addRemoteCandidate}). When the
  * path dies the offering side restarts ICE by itself and asks for a re-offer to be carried
@@ -57,6 +65,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CallSession implements AutoCloseable {
     private static final int MAX_EARLY_CANDIDATES = 64;
+    /** The largest picture and frame rate a call sends: what a 2-core laptop encodes in real time. */
+    private static final VideoSendStream.Limits VIDEO_LIMITS =
+            new VideoSendStream.Limits(new FrameSize(1280, 720), 30);
+    private static final int VIDEO_START_BITRATE = 1_000_000;
 
     private final CallSessionConfig config;
     private final CallSessionListener listener;
@@ -67,10 +79,19 @@ public final class CallSession implements AutoCloseable {
     private final AudioSendStream sendStream;
     private final AudioReceiveStream receiveStream;
     private final RtcpReporter reports;
+    private final VideoSendStream videoSend;
+    private final VideoReceiveStream videoReceive;
+    private final AtomicInteger transportSequence = new AtomicInteger();
+    private volatile VideoFrameSink remoteVideo = VideoFrameSink.NONE;
+    private volatile int audioPayloadType = -1;
     private final MediaReceiver receiver = new MediaReceiver() {
         @Override
         public void rtp(byte[] buf, int off, int len) {
-            receiveStream.rtp(buf, off, len);
+            if (len > 1 && (buf[off + 1] & 0x7f) != audioPayloadType) {
+                videoReceive.rtp(buf, off, len);
+            } else {
+                receiveStream.rtp(buf, off, len);
+            }
         }
 
         @Override
@@ -113,9 +134,12 @@ public final class CallSession implements AutoCloseable {
                 new VideoSection(new SendStream("confab", "video", cname, videoSsrc, OptionalLong.of(rtxSsrc))));
         this.sendStream = new AudioSendStream(this::sendRtp, ssrc, config.random().nextInt(1 << 16),
                 config.random().nextLong(1L << 32));
-        this.reports = new RtcpReporter(this::sendRtcp, sendStream, (int) videoSsrc, (packet, arrivalNanos) -> { },
-                cname);
+        this.reports = new RtcpReporter(this::sendRtcp, sendStream, (int) videoSsrc, new Rtcp(), cname);
         this.receiveStream = new AudioReceiveStream(reports::onRtp);
+        this.videoSend = new VideoSendStream(this::sendRtp, VideoPacketObserver.NONE,
+                transportSequence::getAndIncrement, config.random(), VIDEO_LIMITS);
+        this.videoReceive = new VideoReceiveStream(this::sendRtcp, reports::onVideoRtp,
+                (frame, rtpTimestamp) -> remoteVideo.show(frame, rtpTimestamp), config.timers(), config.random());
     }
 
     /** A session that has exchanged nothing yet; connect capture to {@link #microphone} and playout to {@link #speaker}. */
@@ -134,6 +158,20 @@ public final class CallSession implements AutoCloseable {
     /** Where playout takes the peer's audio, 20 ms at a time, on its own thread: silence until some arrives. */
     public FrameSupplier speaker() {
         return receiveStream;
+    }
+
+    /**
+     * Where the camera delivers its frames, on its own thread, if the call is to carry this device's picture: frames
+     * before the call is negotiated, or while the peer takes no video, are dropped; the stream scales them down to
+     * 1280x720 and 30 frames a second at most.
+     */
+    public VideoFrameConsumer camera() {
+        return videoSend;
+    }
+
+    /** Where the peer's decoded pictures go from now on ({@link VideoFrameSink#NONE} before this is called). */
+    public void showRemoteVideo(VideoFrameSink sink) {
+        remoteVideo = Objects.requireNonNull(sink, "sink");
     }
 
     /** Mutes or unmutes the microphone: while muted the peer hears silence. */
@@ -155,7 +193,8 @@ public final class CallSession implements AutoCloseable {
                 current == null ? 0 : current.counters().unprotected(),
                 current == null ? 0 : current.counters().failedUnprotect(),
                 Optional.ofNullable(receiveStream.jitterBuffer()),
-                current == null ? Optional.empty() : current.agent().selectedPair().map(MediaPath::of));
+                current == null ? Optional.empty() : current.agent().selectedPair().map(MediaPath::of),
+                videoSend.stats(), videoReceive.stats(), videoSend.targetBitrate());
     }
 
     /**
@@ -220,7 +259,7 @@ public final class CallSession implements AutoCloseable {
             setState(CallMediaState.CONNECTING);
             SessionDescription answer = negotiating(() -> JsepAnswers.create(offer,
                     sections.answerOptions(sessionId, LocalDescriptions.transportOf(transport))));
-            startAudio(sending);
+            startMedia(sending);
             return answer.toSdp();
         });
     }
@@ -246,7 +285,7 @@ public final class CallSession implements AutoCloseable {
             transport.answered(dtls(role, peer.fingerprint()));
             peer.applyTo(transport);
             feedEarlyCandidates();
-            startAudio(sending);
+            startMedia(sending);
             return null;
         });
     }
@@ -392,10 +431,26 @@ public final class CallSession implements AutoCloseable {
 
     // ---- on the session's thread ----
 
-    private void startAudio(AudioSendStream.Setup sending) {
+    private void startMedia(AudioSendStream.Setup sending) {
+        audioPayloadType = negotiated.opusPayloadType();
         receiveStream.start(negotiated.opusPayloadType());
         sendStream.start(sending);
+        negotiatedVideo.ifPresent(this::startVideo);
         reports.start(config.timers(), config.random());
+    }
+
+    private void startVideo(VideoSection.Negotiated video) {
+        int rtxPayloadType = video.rtxPayloadType().orElse(0);
+        if (video.peerSends()) {
+            videoReceive.start(new VideoReceiveStream.Setup(video.vp8PayloadType(), rtxPayloadType,
+                    (int) sections.audio().sendStream().ssrc(), (int) video.peerSsrcs().media().orElse(0),
+                    (int) video.peerSsrcs().rtx().orElse(0)));
+        }
+        if (video.peerReceives()) {
+            SendStream track = sections.video().sendStream();
+            videoSend.start(new VideoSendStream.Setup(video.vp8PayloadType(), rtxPayloadType, (int) track.ssrc(),
+                    (int) track.rtxSsrc().orElseThrow(), video.extensions(), video.mid(), VIDEO_START_BITRATE));
+        }
     }
 
     private void adopt() {
@@ -513,6 +568,8 @@ public final class CallSession implements AutoCloseable {
         }
         reports.close();
         receiveStream.close();
+        videoSend.close();
+        videoReceive.close();
     }
 
     private void setState(CallMediaState next) {
@@ -670,6 +727,25 @@ public final class CallSession implements AutoCloseable {
     @FunctionalInterface
     private interface NegotiationStep<T> {
         T run() throws Exception;
+    }
+
+    /** What the peer's RTCP says to the video streams, on the receive thread. */
+    private final class Rtcp implements RtcpReporter.Listener {
+        @Override
+        public void feedback(RtcpPacket packet, long arrivalNanos) {
+            switch (packet) {
+                case GenericNack nack -> videoSend.onNack(nack);
+                case PictureLossIndication pli -> videoSend.onPictureLoss(pli.mediaSsrc());
+                case FullIntraRequest fir -> videoSend.onFullIntraRequest(fir);
+                default -> { }
+            }
+        }
+
+        @Override
+        public void roundTrip(long nanos) {
+            videoSend.setRoundTripNanos(nanos);
+            videoReceive.setRoundTripNanos(nanos);
+        }
     }
 
     /** The agent's reports, on the session's thread (the agent's executor). */

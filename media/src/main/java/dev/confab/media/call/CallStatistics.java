@@ -29,11 +29,15 @@ import java.util.Optional;
  * @param srtpFailed            packets the SRTP layer refused (bad tag, replay)
  * @param jitterBuffer          the jitter buffer's level, target, loss, concealment and stretching, once negotiated
  * @param path                  the candidate pair media goes over, once ICE selected one
+ * @param videoSent             what this device's video sending did (zeros without a camera or video section)
+ * @param videoReceived         what the peer's video receiving did
+ * @param videoSendBitrate      the video encoder's target bitrate, bit/s (0 without video)
  */
 public record CallStatistics(CallMediaState state, boolean muted, int sendBitrate, long packetsSent,
         long payloadBytesSent, long framesNotSent, long dtxFrames, long packetsReceived, long packetsRefused,
         long framesPlayed, long framesSilent, double roundTripMillis, double sentLossPercent,
         double receivedLossPercent, long receivedLost, double receivedJitterMillis, long reportsSent,
         long reportsReceived, long srtpProtected, long srtpUnprotected, long srtpFailed,
-        Optional<JitterBufferStats> jitterBuffer, Optional<MediaPath> path) {
+        Optional<JitterBufferStats> jitterBuffer, Optional<MediaPath> path, VideoSendStats videoSent,
+        VideoReceiveStats videoReceived, int videoSendBitrate) {
 }

@@ -43,16 +43,19 @@ final class RtcpReporter implements AutoCloseable {
         boolean send(byte[] buf, int off, int len) throws IOException;
     }
 
-    /** Hears the peer's feedback (NACK, PLI, FIR, REMB, transport-wide congestion control), on the receive thread. */
-    @FunctionalInterface
-    interface FeedbackListener {
+    /** Hears what the peer's RTCP tells beyond the reports this class keeps, on the receive thread. */
+    interface Listener {
+        /** Feedback: NACK, PLI, FIR, REMB, transport-wide congestion control. */
         void feedback(RtcpPacket packet, long arrivalNanos);
+
+        /** A new round-trip time from one of the peer's report blocks on our streams. */
+        void roundTrip(long nanos);
     }
 
     private final Sender sender;
     private final AudioSendStream sending;
     private final int videoSsrc;
-    private final FeedbackListener feedback;
+    private final Listener listener;
     private final String cname;
     private volatile OpusLossPolicy lossPolicy;
     private final byte[] buffer = new byte[1200];
@@ -72,11 +75,11 @@ final class RtcpReporter implements AutoCloseable {
     private volatile long reportsSent;
     private volatile long reportsReceived;
 
-    RtcpReporter(Sender sender, AudioSendStream sending, int videoSsrc, FeedbackListener feedback, String cname) {
+    RtcpReporter(Sender sender, AudioSendStream sending, int videoSsrc, Listener listener, String cname) {
         this.sender = sender;
         this.sending = sending;
         this.videoSsrc = videoSsrc;
-        this.feedback = feedback;
+        this.listener = listener;
         this.cname = cname;
     }
 
@@ -155,7 +158,7 @@ final class RtcpReporter implements AutoCloseable {
                 case ReceiverReport rr -> rr.reports().forEach(block -> aboutUs(block, arrivalNtp));
                 case SourceDescription sdes -> { }
                 case Goodbye bye -> { }
-                default -> feedback.feedback(packet, arrivalNanos);
+                default -> listener.feedback(packet, arrivalNanos);
             }
         }
     }
@@ -227,25 +230,26 @@ final class RtcpReporter implements AutoCloseable {
     private void aboutUs(ReportBlock block, long arrivalNtp) {
         if (block.ssrc() == videoSsrc) {
             peerVideoFractionLost = block.fractionLost();
-            long rtt = RoundTripTime.nanos(block, arrivalNtp);
-            if (rtt != RoundTripTime.UNKNOWN) {
-                roundTripNanos = rtt;
-            }
+            newRoundTrip(RoundTripTime.nanos(block, arrivalNtp));
             return;
         }
         if (block.ssrc() != sending.ssrc()) {
             return;
         }
-        long rtt = RoundTripTime.nanos(block, arrivalNtp);
-        if (rtt != RoundTripTime.UNKNOWN) {
-            roundTripNanos = rtt;
-        }
+        newRoundTrip(RoundTripTime.nanos(block, arrivalNtp));
         peerFractionLost = block.fractionLost();
         peerJitter = block.jitter();
         OpusLossPolicy policy = lossPolicy;
         if (policy != null) {
             OpusLossPolicy.Decision decision = policy.onFractionLost(block.fractionLost());
             sending.setTarget(decision.bitrate(), decision.packetLossPercent());
+        }
+    }
+
+    private void newRoundTrip(long rtt) {
+        if (rtt != RoundTripTime.UNKNOWN) {
+            roundTripNanos = rtt;
+            listener.roundTrip(rtt);
         }
     }
 

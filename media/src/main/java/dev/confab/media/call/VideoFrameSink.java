@@ -9,7 +9,10 @@ import dev.confab.media.video.frame.I420Frame;
  * wait in the decoder's queue.
  */
 @FunctionalInterface
-interface VideoFrameSink {
+public interface VideoFrameSink {
+    /** Shows nothing: the pictures are decoded (so the statistics count them) and dropped. */
+    VideoFrameSink NONE = (frame, rtpTimestamp) -> { };
+
     /** A picture to show, with the RTP timestamp (90 kHz) of the frame it was decoded from. */
     void show(I420Frame frame, long rtpTimestamp);
 }

@@ -22,7 +22,7 @@ import dev.confab.media.video.vp8.Vp8AssemblerStats;
  * @param assembler            the frame assembler's own counts (malformed, late, duplicate packets and lost frames)
  * @param nack                 the NACK generator's own counts
  */
-record VideoReceiveStats(long packetsReceived, long packetsRestored, long packetsRefused, long framesAssembled,
+public record VideoReceiveStats(long packetsReceived, long packetsRestored, long packetsRefused, long framesAssembled,
         long keyFramesReceived, long framesDropped, long framesUndecodable, long framesShown, long sinkFailures,
         long longestFreezeNanos,
         long nackPacketsSent, long plisSent, Vp8AssemblerStats assembler, NackStats nack) {

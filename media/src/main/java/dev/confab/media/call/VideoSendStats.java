@@ -20,7 +20,7 @@ package dev.confab.media.call;
  * @param keyFrameRequestsIgnored of those, ignored because one was taken less than the minimum interval before
  * @param nacksDropped            NACK packets dropped because the encoder thread had too many still to answer
  */
-record VideoSendStats(long framesCaptured, long framesThinned, long framesReplaced, long framesEncoded,
+public record VideoSendStats(long framesCaptured, long framesThinned, long framesReplaced, long framesEncoded,
         long keyFrames, long encodeNanos, long encoderFailures, long packetsSent, long bytesSent, long retransmissions,
         long retransmittedBytes, long retransmissionsRefused, long sendFailures, long keyFrameRequests,
         long keyFrameRequestsIgnored, long nacksDropped) {

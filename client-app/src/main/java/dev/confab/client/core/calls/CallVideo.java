@@ -1,6 +1,6 @@
 package dev.confab.client.core.calls;
 
-import dev.confab.media.call.VideoSink;
+import dev.confab.media.call.VideoFrameSink;
 import dev.confab.media.video.capture.CameraCapture;
 import dev.confab.media.video.capture.CameraException;
 import dev.confab.media.video.capture.CameraMode;
@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param mode   the picture size and frame rate asked of the camera (it may deliver a lower frame rate)
  * @param remote where the peer's decoded pictures go
  */
-public record CallVideo(Optional<String> camera, CameraMode mode, VideoSink remote) {
+public record CallVideo(Optional<String> camera, CameraMode mode, VideoFrameSink remote) {
     /** The mode a video call asks for unless told otherwise. */
     public static final CameraMode DEFAULT_MODE = CameraMode.of(640, 480, 30);
 
@@ -31,7 +31,7 @@ public record CallVideo(Optional<String> camera, CameraMode mode, VideoSink remo
 
     /** No camera, and the peer's pictures shown nowhere: an audio call. */
     public static CallVideo none() {
-        return new CallVideo(Optional.empty(), DEFAULT_MODE, VideoSink.NONE);
+        return new CallVideo(Optional.empty(), DEFAULT_MODE, VideoFrameSink.NONE);
     }
 
     /** Whether this device sends video: the call is offered as a video call. */
@@ -68,7 +68,7 @@ public record CallVideo(Optional<String> camera, CameraMode mode, VideoSink remo
      * @param capture the camera's capture, or null
      * @param remote  where the peer's pictures went
      */
-    record Running(CameraCapture capture, VideoSink remote) implements AutoCloseable {
+    record Running(CameraCapture capture, VideoFrameSink remote) implements AutoCloseable {
         @Override
         public void close() {
             if (capture != null) {

@@ -1,6 +1,6 @@
 package dev.confab.client.core.calls;
 
-import dev.confab.media.call.VideoSink;
+import dev.confab.media.call.VideoFrameSink;
 import dev.confab.media.video.convert.FrameConverter;
 import dev.confab.media.video.frame.I420Frame;
 import dev.confab.media.video.y4m.Y4mWriter;
@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread contract: {@link #frame} on the call's decode thread; {@link #close} from any thread, after which
  * pictures are dropped; the recording is complete when close returns.
  */
-public final class Y4mRecording implements VideoSink, AutoCloseable {
+public final class Y4mRecording implements VideoFrameSink, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Y4mRecording.class);
     private static final int NOMINAL_FRAME_RATE = 30;
 
@@ -34,7 +34,7 @@ public final class Y4mRecording implements VideoSink, AutoCloseable {
     }
 
     @Override
-    public synchronized void frame(I420Frame frame) {
+    public synchronized void show(I420Frame frame, long rtpTimestamp) {
         if (stopped) {
             return;
         }
