@@ -21,15 +21,6 @@ final class ConfabVp8 {
     private ConfabVp8() {
     }
 
-    /**
-     * What one encoding of a clip took and made.
-     *
-     * @param speed  how fast it went
-     * @param stream the compressed frames, in order
-     */
-    record Encoding(CodecSpeed speed, List<byte[]> stream) {
-    }
-
     /** Encodes every frame of {@code clip} with the settings of {@code codecCase}, as fast as it goes. */
     static Encoding encode(PatternClip clip, CodecCase codecCase) {
         List<byte[]> stream = new ArrayList<>(clip.frames().size());

@@ -42,11 +42,12 @@ final class FfmpegVp8 {
     }
 
     /** Encodes {@code raw}, frames of {@code config}'s size, as fast as ffmpeg goes. */
-    static CodecSpeed encode(Vp8EncoderConfig config, Path raw, int frames) throws IOException {
+    static Encoding encode(Vp8EncoderConfig config, Path raw, int frames) throws IOException {
         try (Ffmpeg ffmpeg = Ffmpeg.prepare()) {
             Path out = ffmpeg.dir().resolve("out.ivf");
             FfmpegBenchmarkLog log = run(ffmpeg, encodeArguments(config, raw, out), "encode_video", frames);
-            return log.speed(IvfWriter.payloadBytes(Files.size(out), frames));
+            List<byte[]> stream = Ivf.frames(Files.readAllBytes(out));
+            return new Encoding(log.speed(stream.stream().mapToLong(f -> f.length).sum()), stream);
         }
     }
 
