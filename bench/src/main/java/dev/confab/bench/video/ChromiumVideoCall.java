@@ -41,6 +41,10 @@ public final class ChromiumVideoCall implements VideoCallCpuMeasurement {
                 List<String> senders = new ArrayList<>();
                 for (String side : List.of("caller", "callee")) {
                     WebRtcSideStats end = WebRtcSideStats.parse(after.path(side));
+                    if (!end.receivedCodec().equals("video/VP8")) {
+                        throw new IllegalStateException("Chromium's " + side + " receives " + end.receivedCodec()
+                                + ", not VP8");
+                    }
                     received.add(end.receivedSince(WebRtcSideStats.parse(before.path(side))));
                     senders.add(side + " receives " + end.receivedCodec() + ", sends with "
                             + end.encoderImplementation() + " (quality limited by: " + end.qualityLimitation() + ")");

@@ -123,8 +123,8 @@ public final class VideoReport implements Callable<Integer> {
                  picture in and out included, opening the codec not; ffmpeg: the sum of its -benchmark_all lines for\
                  the encoder or decoder (time inside the codec calls, without start-up, reading or muxing). fps: frames\
                  over wall-clock time, as fast as each goes, which on a busy machine also measures the share of a core\
-                 each got; CPU ms/frame: the codec's own cost, which load hardly changes (Confab / ffmpeg below 1:\
-                 Confab is cheaper); kbit/s: the stream made (encode) or read (decode) at 30 fps; same bitstream:\
+                 each got; CPU ms/frame: the codec's own cost, which load distorts less, and both alike as they run in\
+                 turn (Confab / ffmpeg below 1: Confab is cheaper); kbit/s: the stream made (encode) or read (decode) at 30 fps; same bitstream:\
                  whether every ffmpeg encoding made Confab's stream byte for byte (then both ran libvpx with the same\
                  settings and only the cost around it differs). The two use different FFmpeg and libvpx builds: Confab\
                  the ones bundled with org.bytedeco:ffmpeg, the reference %s.""", codecFrames, codecRuns,
