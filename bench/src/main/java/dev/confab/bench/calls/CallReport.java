@@ -1,6 +1,7 @@
 package dev.confab.bench.calls;
 
 import dev.confab.bench.MarkdownReport;
+import dev.confab.bench.Spread;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package dev.confab.bench.calls;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.confab.bench.BrowserCpu;
 import dev.confab.testkit.Chromium;
 import dev.confab.testkit.ChromiumOptions;
 import dev.confab.testkit.TestPageServer;
@@ -60,15 +61,13 @@ final class ChromiumCalls implements AutoCloseable {
             Thread.sleep(2000); // as for Confab: the first seconds are not counted
             BrowserCpu cpu = BrowserCpu.of(chromium.dir());
             long packetsBefore = chromium.evaluate("return await packetsReceived();").asLong();
-            long start = System.nanoTime();
-            Duration before = cpu.total();
+            BrowserCpu.Reading before = cpu.read();
             Thread.sleep(length.toMillis());
-            Duration after = cpu.total();
-            long wall = System.nanoTime() - start;
+            double percent = cpu.read().percentOfCoreSince(before);
             if (chromium.evaluate("return await packetsReceived();").asLong() <= packetsBefore) {
                 throw new IllegalStateException("Chromium's call carried no audio");
             }
-            return 100.0 * after.minus(before).toNanos() / wall;
+            return percent;
         } finally {
             chromium.evaluate("hangUp(); return true;");
         }

@@ -1,5 +1,6 @@
 package dev.confab.bench.calls;
 
+import dev.confab.bench.Spread;
 import dev.confab.media.audio.device.LineOptions;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,11 @@
-package dev.confab.bench.calls;
+package dev.confab.bench;
 
 import java.util.Collection;
 
 /** The median, least and greatest of some measurements, and how many there were; NaN for none. Immutable. */
-record Spread(double median, double min, double max, int count) {
-    static Spread of(Collection<Double> values) {
+public record Spread(double median, double min, double max, int count) {
+    /** The spread of {@code values}. */
+    public static Spread of(Collection<Double> values) {
         double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         if (sorted.length == 0) {
             return new Spread(Double.NaN, Double.NaN, Double.NaN, 0);

@@ -1,4 +1,4 @@
-package dev.confab.bench.calls;
+package dev.confab.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

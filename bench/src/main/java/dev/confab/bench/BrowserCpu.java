@@ -1,4 +1,4 @@
-package dev.confab.bench.calls;
+package dev.confab.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,10 +12,10 @@ import java.util.stream.Stream;
  *
  * @param browser the browser's main process
  */
-record BrowserCpu(ProcessHandle browser) {
+public record BrowserCpu(ProcessHandle browser) {
 
     /** The browser whose user data directory lies under {@code dir}. */
-    static BrowserCpu of(Path dir) {
+    public static BrowserCpu of(Path dir) {
         List<ProcessHandle> browsers = ProcessHandle.allProcesses()
                 .filter(p -> p.info().command().map(c -> c.endsWith("/chromium")).orElse(false))
                 .filter(p -> p.info().arguments().map(args -> Stream.of(args)
@@ -29,10 +29,27 @@ record BrowserCpu(ProcessHandle browser) {
         return new BrowserCpu(browsers.getFirst());
     }
 
-    /** The CPU time of the browser and all its descendants now. */
-    Duration total() {
+    /** The CPU time of the browser and all its descendants now, with the wall-clock time it was read at. */
+    public Reading read() {
+        return new Reading(total(), System.nanoTime());
+    }
+
+    private Duration total() {
         return Stream.concat(Stream.of(browser), browser.descendants())
                 .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
                 .reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /**
+     * The browser's CPU time at a moment. Immutable.
+     *
+     * @param cpu       CPU time of all its processes
+     * @param wallNanos {@link System#nanoTime()} when it was read
+     */
+    public record Reading(Duration cpu, long wallNanos) {
+        /** The CPU used from {@code earlier} to this reading, as a percentage of one core. */
+        public double percentOfCoreSince(Reading earlier) {
+            return 100.0 * cpu.minus(earlier.cpu).toNanos() / (wallNanos - earlier.wallNanos);
+        }
     }
 }
