@@ -24,6 +24,12 @@ final class StatsCommand extends ShellCallCommand {
                         + s.framesNotSent() + " frames not sent"),
                 List.of("received", s.packetsReceived() + " packets, " + s.packetsRefused() + " refused"),
                 List.of("played", s.framesPlayed() + " frames of 20 ms, " + s.framesSilent() + " filled with silence"),
+                List.of("video sent", s.videoSent().framesEncoded() + " frames (" + s.videoSent().keyFrames()
+                        + " key frames) at " + s.videoSendBitrate() / 1000 + " kbit/s, "
+                        + s.videoSent().retransmissions() + " packets resent"),
+                List.of("video received", s.videoReceived().framesShown() + " frames shown, "
+                        + s.videoReceived().packetsRestored() + " packets recovered, longest freeze "
+                        + s.videoReceived().longestFreezeNanos() / 1_000_000 + " ms"),
                 List.of("encryption", s.srtpProtected() + " packets encrypted, " + s.srtpUnprotected()
                         + " decrypted, " + s.srtpFailed() + " refused"),
                 List.of("path", s.path().map(p -> p + (p.relayed() ? " (relayed)" : " (direct)")).orElse("none yet"))));
@@ -31,6 +37,10 @@ final class StatsCommand extends ShellCallCommand {
                 "sendBitrate", s.sendBitrate(), "packetsSent", s.packetsSent(), "payloadBytesSent", s.payloadBytesSent(),
                 "framesNotSent", s.framesNotSent(), "dtxFrames", s.dtxFrames(), "packetsReceived", s.packetsReceived(),
                 "packetsRefused", s.packetsRefused(), "framesPlayed", s.framesPlayed(), "framesSilent", s.framesSilent(),
+                "videoFramesSent", s.videoSent().framesEncoded(), "videoKeyFramesSent", s.videoSent().keyFrames(),
+                "videoSendBitrate", s.videoSendBitrate(), "videoFramesShown", s.videoReceived().framesShown(),
+                "videoPacketsRecovered", s.videoReceived().packetsRestored(),
+                "videoLongestFreezeMs", s.videoReceived().longestFreezeNanos() / 1_000_000,
                 "srtpProtected", s.srtpProtected(), "srtpUnprotected", s.srtpUnprotected(), "srtpFailed", s.srtpFailed(),
                 "path", s.path().map(StatsCommand::path).orElse(null)));
         return ExitCodes.OK;

@@ -5,6 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.confab.client.testing.Speech;
 import dev.confab.media.audio.device.WavFile;
+import dev.confab.media.video.capture.TestPatternDriver;
+import dev.confab.media.video.frame.FrameSize;
+import dev.confab.media.video.frame.I420Frame;
+import dev.confab.media.video.pattern.PatternFidelity;
+import dev.confab.media.video.pattern.TestPattern;
+import dev.confab.media.video.y4m.Y4mReader;
 import dev.confab.testkit.ServerProcess;
 import dev.confab.testkit.audio.Alignment;
 import java.io.BufferedReader;
@@ -14,6 +20,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -104,6 +112,53 @@ class CallCliTest {
         for (Alignment heard : new Alignment[] {bobSide, aliceSide}) {
             assertThat(heard.correlation()).as(heard.toString()).isGreaterThanOrEqualTo(MIN_CORRELATION);
             assertThat(Math.abs(heard.levelDb())).as(heard.toString()).isLessThanOrEqualTo(3.0);
+        }
+    }
+
+    /**
+     * A video call both ways with the test-pattern camera at 640x480, 30 frames a second: each side records what it
+     * sees, whose pictures come at that size and (nearly) that rate and match the pattern their stamps name.
+     */
+    @Test
+    void twoCommandLinesSeeEachOthersTestPatternCamera() throws Exception {
+        Path bobSaw = home.resolve("bob-saw.y4m");
+        Path aliceSaw = home.resolve("alice-saw.y4m");
+        double seconds = 5;
+        CompletableFuture<CliRun> bob = inBackground("bob", "", "answer", "--auto", "--timeout", "30",
+                "--mic-wav", bobSays.toString(), "--camera", TestPatternDriver.DEFAULT_NAME,
+                "--record-video", bobSaw.toString());
+        CliRun alice = as("alice", "", "call", "bob", "--mic-wav", aliceSays.toString(),
+                "--camera", TestPatternDriver.DEFAULT_NAME, "--camera-mode", "640x480@30",
+                "--record-video", aliceSaw.toString(), "--hangup-after", String.valueOf(seconds));
+        CliRun answered = bob.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(alice.exit()).as(alice.toString()).isZero();
+        assertThat(answered.exit()).as(answered.toString()).isZero();
+
+        for (Path saw : List.of(bobSaw, aliceSaw)) {
+            Recorded recorded = Recorded.of(saw);
+            System.out.println(saw.getFileName() + ": " + recorded);
+            assertThat(recorded.size).isEqualTo(new FrameSize(640, 480));
+            assertThat(recorded.frames).as("pictures in about %s s", seconds).isGreaterThanOrEqualTo(100);
+            assertThat(recorded.medianPsnr).as("median luma PSNR, dB").isGreaterThanOrEqualTo(35);
+        }
+    }
+
+    /** A .y4m recording: its size, pictures, and their median luma PSNR against the pattern their stamps name. */
+    private record Recorded(FrameSize size, int frames, double medianPsnr) {
+        static Recorded of(Path file) throws Exception {
+            try (Y4mReader reader = Y4mReader.open(file)) {
+                PatternFidelity fidelity = new PatternFidelity(new TestPattern(reader.size(), 30));
+                List<Double> psnr = new ArrayList<>();
+                I420Frame picture = I420Frame.allocate(reader.size());
+                int frames = 0;
+                while (reader.next(picture).isPresent()) {
+                    frames++;
+                    fidelity.lumaPsnr(picture).ifPresent(psnr::add);
+                }
+                assertThat(psnr).as("pictures whose stamp could be read").hasSizeGreaterThan(frames / 2);
+                psnr.sort(Double::compare);
+                return new Recorded(reader.size(), frames, psnr.get(psnr.size() / 2));
+            }
         }
     }
 

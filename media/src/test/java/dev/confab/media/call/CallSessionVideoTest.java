@@ -5,9 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.confab.media.video.frame.FrameSize;
 import dev.confab.media.video.frame.I420Frame;
-import dev.confab.media.video.frame.Psnr;
-import dev.confab.media.video.pattern.FrameStamp;
-import dev.confab.media.video.pattern.StampCode;
+import dev.confab.media.video.pattern.PatternFidelity;
 import dev.confab.media.video.pattern.TestPattern;
 import dev.confab.media.video.pattern.TestPatternSource;
 import dev.confab.testkit.net.impairment.Direction;
@@ -119,18 +117,13 @@ class CallSessionVideoTest {
         Seen(List<I420Frame> pictures, double seconds, VideoReceiveStats stats) {
             this.stats = stats;
             this.framesPerSecond = pictures.size() / seconds;
-            TestPattern pattern = new TestPattern(VGA, FPS);
-            I420Frame sent = I420Frame.allocate(VGA);
+            PatternFidelity fidelity = new PatternFidelity(new TestPattern(VGA, FPS));
             List<Double> psnr = new ArrayList<>();
             for (I420Frame picture : pictures) {
                 if (!sizes.contains(picture.size())) {
                     sizes.add(picture.size());
                 }
-                FrameStamp stamp = StampCode.read(picture).orElse(null);
-                if (stamp != null && picture.size().equals(VGA)) {
-                    pattern.render(stamp, sent);
-                    psnr.add(Psnr.luma(picture, sent));
-                }
+                fidelity.lumaPsnr(picture).ifPresent(psnr::add);
             }
             assertThat(psnr).as("pictures whose stamp could be read").hasSizeGreaterThan(pictures.size() / 2);
             psnr.sort(Double::compare);
