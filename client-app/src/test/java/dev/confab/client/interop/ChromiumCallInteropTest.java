@@ -4,36 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.confab.client.core.ClientConfig;
 import dev.confab.client.core.ConfabClient;
 import dev.confab.client.core.calls.BindingPolicy;
 import dev.confab.client.core.calls.Call;
 import dev.confab.client.core.calls.CallAudio;
-import dev.confab.client.core.calls.CallSettings;
 import dev.confab.client.core.calls.CallState;
-import dev.confab.client.core.store.Profile;
-import dev.confab.client.testing.Seeded;
 import dev.confab.media.audio.device.PcmAudio;
 import dev.confab.media.audio.device.WavFile;
 import dev.confab.media.call.CallStatistics;
 import dev.confab.testkit.Chromium;
 import dev.confab.testkit.ChromiumOptions;
-import dev.confab.testkit.ServerProcess;
-import dev.confab.testkit.TestPageServer;
 import dev.confab.testkit.audio.Alignment;
 import dev.confab.testkit.audio.Speech;
 import java.io.IOException;
-import java.net.URI;
+import java.nio.file.Files;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,14 +46,10 @@ import org.junit.jupiter.api.Test;
  * ({@link BindingPolicy#UNSIGNED_BROWSER_PEER}, through {@code allowUnsignedBrowserCall} for the call Chromium places);
  * calls between Confab devices always require it.
  *
- * <p>The page uses the server as any web page would, with no browser security switched off: the server lists the
- * test page server's origin in {@code http.cors-allowed-origins}, so the page's REST calls pass CORS, and the page
- * opens the event WebSocket with {@code new WebSocket(url, ["confab.v1", "confab.bearer." + token])}, since a page
- * cannot set an {@code Authorization} header on it.
+ * <p>The page opens the event WebSocket with {@code new WebSocket(url, ["confab.v1", "confab.bearer." + token])},
+ * since a page cannot set an {@code Authorization} header on it ({@link ChromiumContact} sets the pair up).
  */
 class ChromiumCallInteropTest {
-    private static final String PASSWORD = "correct horse battery 42";
-    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String CONFAB_SAYS = "Confab calls travel peer to peer.";
     private static final String CHROMIUM_SAYS = "Hello from Chromium.";
     /**
@@ -97,9 +84,7 @@ class ChromiumCallInteropTest {
     private static final Set<String> IANA_PROFILE_NAMES = Set.of("SRTP_AES128_CM_HMAC_SHA1_80",
             "SRTP_AES128_CM_HMAC_SHA1_32", "SRTP_AEAD_AES_128_GCM", "SRTP_AEAD_AES_256_GCM");
 
-    /** What {@link #closeAll} closes, last opened first, also when setting up failed half-way. */
-    private static final List<AutoCloseable> OPENED = new ArrayList<>();
-    private static ServerProcess server;
+    private static ChromiumContact peers;
     private static ConfabClient confab;
     private static Chromium chromium;
     private static String confabUserId;
@@ -108,37 +93,16 @@ class ChromiumCallInteropTest {
     private static Path chromiumSays;
 
     @BeforeAll
-    static void confabAndABrowserUserWhoAreContacts() throws IOException, InterruptedException {
-        TestPageServer pages = opened(TestPageServer.start());
-        server = opened(ServerProcess.builder().set("http.cors-allowed-origins", originOf(pages.url("/"))).build())
-                .start();
-        long seed = Seeded.next();
-        confab = opened(ConfabClient.open(ClientConfig.builder(new Profile(server.dataDir().resolve("confab-profile")))
-                .serverUrl(server.baseUrl()).random(Seeded.secureRandom(seed))
-                .backoffRandom(new SplittableRandom(seed))
-                .calls(CallSettings.defaults().withLoopback(true).withWarmUp(false)).build()));
-        confabSays = spoken(CONFAB_SAYS, CONFAB_LEAD_IN_SAMPLES, 0, server.dataDir().resolve("confab-says.wav"));
-        chromiumSays = spoken(CHROMIUM_SAYS, 0, LOOP_GAP_SAMPLES, server.dataDir().resolve("chromium-says.wav"));
-        confabUserId = confab.account().register("confab", PASSWORD, null).userId();
-        confab.start();
-
-        chromium = opened(Chromium.launch(ChromiumOptions.DEFAULTS.withFakeAudioCapture(chromiumSays)
-                .withExtraFlags(List.of("--autoplay-policy=no-user-gesture-required"))));
-        chromium.navigate(pages.putResource(ChromiumCallInteropTest.class, "confab-call-peer.html"));
-        chromium.evaluate("return await openMicrophone();");
-        JsonNode session = chromium.evaluate("return await signUp(args[0], args[1], args[2]);", server.baseUrl(),
-                "chromium", PASSWORD);
-        browserUserId = session.path("userId").asText();
-        chromium.evaluate("return await askContact(args[0]);", "confab");
-        eventually().until(() -> confab.contacts().requests().incoming().stream()
-                .anyMatch(r -> r.from().userId().equals(browserUserId)));
-        confab.contacts().accept("chromium");
-
-        JsonNode welcome = chromium.evaluate("return await openEvents();");
-        assertThat(welcome.path("userId").asText()).isEqualTo(browserUserId);
-        assertThat(welcome.path("subprotocol").asText()).as("the server selects the version, not the token")
-                .isEqualTo("confab.v1");
-        eventually().until(() -> confab.connection().connected());
+    static void confabAndABrowserUserWhoAreContacts() throws Exception {
+        Path words = Files.createTempDirectory("confab-interop-words");
+        confabSays = spoken(CONFAB_SAYS, CONFAB_LEAD_IN_SAMPLES, 0, words.resolve("confab-says.wav"));
+        chromiumSays = spoken(CHROMIUM_SAYS, 0, LOOP_GAP_SAMPLES, words.resolve("chromium-says.wav"));
+        peers = ChromiumContact.start(ChromiumOptions.DEFAULTS.withFakeAudioCapture(chromiumSays)
+                .withExtraFlags(List.of("--autoplay-policy=no-user-gesture-required")));
+        confab = peers.confab();
+        chromium = peers.chromium();
+        confabUserId = peers.confabUserId();
+        browserUserId = peers.browserUserId();
     }
 
     @AfterEach
@@ -153,10 +117,9 @@ class ChromiumCallInteropTest {
 
     @AfterAll
     static void closeAll() throws Exception {
-        for (AutoCloseable resource : OPENED.reversed()) {
-            resource.close();
+        if (peers != null) {
+            peers.close();
         }
-        OPENED.clear();
     }
 
     /** Writes {@code text} spoken, with {@code before} and {@code after} samples of silence, to {@code wav}. */
@@ -168,20 +131,9 @@ class ChromiumCallInteropTest {
         return wav;
     }
 
-    /** The origin ({@code scheme://host:port}) a page at {@code url} sends. */
-    private static String originOf(String url) {
-        URI uri = URI.create(url);
-        return uri.getScheme() + "://" + uri.getRawAuthority();
-    }
-
-    private static <T extends AutoCloseable> T opened(T resource) {
-        OPENED.add(resource);
-        return resource;
-    }
-
     @Test
     void chromiumOffersAndConfabAnswers() throws Exception {
-        Path heard = server.dataDir().resolve("confab-heard-when-answering.wav");
+        Path heard = peers.server().dataDir().resolve("confab-heard-when-answering.wav");
         confab.calls().allowUnsignedBrowserCall(browserUserId);
         chromium.evaluate("return await callConfab(args[0]);", confabUserId);
         eventually().until(() -> confab.calls().current().map(c -> c.state() == CallState.INCOMING).orElse(false));
@@ -198,7 +150,7 @@ class ChromiumCallInteropTest {
 
     @Test
     void confabOffersAndChromiumAnswers() throws Exception {
-        Path heard = server.dataDir().resolve("confab-heard-when-calling.wav");
+        Path heard = peers.server().dataDir().resolve("confab-heard-when-calling.wav");
         Call call = confab.calls().place(browserUserId, new CallAudio.Files(confabSays, heard),
                 BindingPolicy.UNSIGNED_BROWSER_PEER);
         JsonNode answered = chromium.evaluate("return await answerNextCall();");
@@ -270,6 +222,6 @@ class ChromiumCallInteropTest {
     }
 
     private static org.awaitility.core.ConditionFactory eventually() {
-        return await().atMost(WAIT).pollInterval(Duration.ofMillis(20));
+        return ChromiumContact.eventually();
     }
 }

@@ -1,7 +1,6 @@
 package dev.confab.media.call;
 
 import dev.confab.crypto.dtls.CertificateFingerprint;
-import dev.confab.crypto.dtls.DtlsHandshakeResult;
 import dev.confab.crypto.dtls.DtlsParameters;
 import dev.confab.crypto.dtls.DtlsRole;
 import dev.confab.media.audio.device.FrameConsumer;
@@ -172,6 +171,14 @@ public final class CallSession implements AutoCloseable {
     /** Where the peer's decoded pictures go from now on ({@link VideoFrameSink#NONE} before this is called). */
     public void showRemoteVideo(VideoFrameSink sink) {
         remoteVideo = Objects.requireNonNull(sink, "sink");
+    }
+
+    /**
+     * Asks the peer for a key frame of its video at once (a PLI), so a picture shown from now on (a window opened, a
+     * view switched) starts without waiting for the encoder's next one.
+     */
+    public void requestKeyFrame() {
+        videoReceive.requestKeyFrame();
     }
 
     /** Mutes or unmutes the microphone: while muted the peer hears silence. */

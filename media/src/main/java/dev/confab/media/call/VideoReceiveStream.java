@@ -163,6 +163,17 @@ final class VideoReceiveStream implements AutoCloseable {
     }
 
     /**
+     * Asks the peer for a key frame at once (a PLI, repeated until one comes), as when a picture is to be shown from
+     * now on and should not wait for the next one the encoder makes by itself.
+     */
+    void requestKeyFrame() {
+        synchronized (lock) {
+            keyFrameWanted = true;
+            nextPliAt = System.nanoTime();
+        }
+    }
+
+    /**
      * The path's round trip as RTCP measured it: NACKs are repeated at its pace, a missing packet is waited for
      * max(250 ms, 3 round trips) and PLIs repeated every max(300 ms, 2 round trips).
      */

@@ -106,6 +106,17 @@ public final class Call {
         }
     }
 
+    /**
+     * Asks the peer for a fresh key frame of its video, so a view that starts showing it now need not wait for the
+     * next one; nothing before the call's media is set up.
+     */
+    public void requestKeyFrame() {
+        CallSession current = session;
+        if (current != null) {
+            current.requestKeyFrame();
+        }
+    }
+
     /** Whether this device's camera sends (when the call has one): see {@link #camera(boolean)}. */
     public boolean cameraOn() {
         return cameraOn;

@@ -1,0 +1,129 @@
+package dev.confab.client.interop;
+
+import static dev.confab.client.interop.ChromiumContact.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.confab.client.core.calls.BindingPolicy;
+import dev.confab.client.core.calls.Call;
+import dev.confab.client.core.calls.CallAudio;
+import dev.confab.client.core.calls.CallState;
+import dev.confab.client.core.calls.CallVideo;
+import dev.confab.media.call.CallStatistics;
+import dev.confab.media.call.VideoFrameSink;
+import dev.confab.media.video.capture.CameraMode;
+import dev.confab.media.video.capture.TestPatternDriver;
+import dev.confab.media.video.frame.FrameSize;
+import dev.confab.testkit.ChromiumOptions;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Video calls between Confab and headless Chromium through the real signaling server, in both offer directions:
+ * Confab sends its test-pattern camera, Chromium its fake camera, both at 640x480 and 30 frames a second, VP8 both
+ * ways. Each side must have decoded the other's pictures (Confab's at 640x480; Chromium's at the size its encoder
+ * chose, 640x480 or a 4:3 step below it as its bandwidth estimate allows), and a PLI from Confab must bring a key
+ * frame from Chromium.
+ */
+class ChromiumVideoInteropTest {
+    private static final FrameSize VGA = new FrameSize(640, 480);
+
+    private static ChromiumContact peers;
+
+    @BeforeAll
+    static void confabAndABrowserUserWithCameras() throws Exception {
+        peers = ChromiumContact.start(ChromiumOptions.DEFAULTS.withExtraFlags(List.of(
+                "--autoplay-policy=no-user-gesture-required", "--use-fake-device-for-media-stream=fps=30")));
+        JsonNode camera = peers.chromium().evaluate("return await openCamera(640, 480, 30);");
+        assertThat(camera.path("settings").path("width").asInt()).as(camera.toString()).isEqualTo(640);
+    }
+
+    @AfterEach
+    void hangUpOnBothSides() {
+        peers.chromium().evaluate("if (call) { await hangUp(); }");
+        peers.confab().calls().current().ifPresent(Call::hangUp);
+    }
+
+    @AfterAll
+    static void closeAll() throws Exception {
+        if (peers != null) {
+            peers.close();
+        }
+    }
+
+    @Test
+    void confabOffersVideoAndBothSidesSeeEachOther() throws Exception {
+        Shown shown = new Shown();
+        Call call = peers.confab().calls().place(peers.browserUserId(), new CallAudio.Silent(), video(shown),
+                BindingPolicy.UNSIGNED_BROWSER_PEER);
+        JsonNode answered = peers.chromium().evaluate("return await answerNextCall();");
+        assertThat(answered.path("answer").asText()).contains("m=video", "VP8/90000");
+        assertBothSeeEachOther(call, shown, "Confab offers");
+    }
+
+    @Test
+    void chromiumOffersVideoAndBothSidesSeeEachOther() throws Exception {
+        Shown shown = new Shown();
+        peers.confab().calls().allowUnsignedBrowserCall(peers.browserUserId());
+        peers.chromium().evaluate("return await callConfab(args[0]);", peers.confabUserId());
+        eventually().until(() -> peers.confab().calls().current().map(c -> c.state() == CallState.INCOMING)
+                .orElse(false));
+        Call call = peers.confab().calls().current().orElseThrow();
+        assertThat(call.media()).hasToString("VIDEO");
+        call.answer(new CallAudio.Silent(), video(shown));
+        assertBothSeeEachOther(call, shown, "Chromium offers");
+    }
+
+    private static CallVideo video(Shown shown) {
+        return new CallVideo(Optional.of(TestPatternDriver.DEFAULT_NAME), CameraMode.of(640, 480, 30), shown);
+    }
+
+    /**
+     * Waits for 150 pictures each way (5 s), asks Chromium for a key frame, and checks what both sides' statistics
+     * say: pictures decoded at their sizes, the PLI answered with a key frame, every packet authenticated.
+     */
+    private static void assertBothSeeEachOther(Call call, Shown shown, String direction) throws Exception {
+        eventually().until(() -> call.state() == CallState.CONNECTED);
+        JsonNode atChromium = peers.chromium().evaluate("return await waitForVideoFrames(args[0]);", 150);
+        eventually().until(() -> shown.frames.get() >= 150);
+        JsonNode before = peers.chromium().evaluate("return await videoStats();");
+        call.requestKeyFrame();
+        eventually().until(() -> peers.chromium().evaluate("return await videoStats();").path("outbound")
+                .path("keyFramesEncoded").asLong() > before.path("outbound").path("keyFramesEncoded").asLong());
+        JsonNode after = peers.chromium().evaluate("return await videoStats();");
+        CallStatistics confab = call.statistics().orElseThrow();
+        System.out.printf("%s: Chromium %s; Confab sent %s, received %s, pictures %s%n", direction, after,
+                confab.videoSent(), confab.videoReceived(), shown.sizes);
+
+        JsonNode inbound = atChromium.path("inbound");
+        assertThat(inbound.path("frameWidth").asInt()).as(inbound.toString()).isEqualTo(640);
+        assertThat(inbound.path("frameHeight").asInt()).as(inbound.toString()).isEqualTo(480);
+        assertThat(shown.sizes).as("the sizes of Chromium's pictures at Confab").isNotEmpty()
+                .allSatisfy(size -> assertThat(size.width() * 3).isEqualTo(size.height() * 4))
+                .allSatisfy(size -> assertThat(size.width()).isBetween(160, VGA.width()));
+        assertThat(after.path("outbound").path("pliCount").asLong()).as("PLIs Chromium received: " + after)
+                .isGreaterThan(before.path("outbound").path("pliCount").asLong());
+        assertThat(confab.videoReceived().keyFramesReceived()).isGreaterThanOrEqualTo(2);
+        assertThat(confab.videoReceived().framesUndecodable()).isZero();
+        assertThat(confab.srtpFailed()).isZero();
+    }
+
+    /** Counts Confab's pictures of Chromium's camera and notes their sizes. */
+    private static final class Shown implements VideoFrameSink {
+        final AtomicLong frames = new AtomicLong();
+        final Set<FrameSize> sizes = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public void show(dev.confab.media.video.frame.I420Frame frame, long rtpTimestamp) {
+            sizes.add(frame.size());
+            frames.incrementAndGet();
+        }
+    }
+}
