@@ -3,12 +3,17 @@ package dev.confab.client.e2e;
 import dev.confab.client.core.ClientConfig;
 import dev.confab.client.core.ConfabClient;
 import dev.confab.client.core.calls.CallSettings;
+import dev.confab.media.video.capture.CameraDriver;
+import dev.confab.media.video.capture.CompositeCameraDriver;
+import dev.confab.media.video.capture.TestPatternDriver;
+import dev.confab.media.video.capture.VideoFileDriver;
 import dev.confab.client.core.chat.ChatMessage;
 import dev.confab.client.core.chat.MessageState;
 import dev.confab.client.core.presence.Presence;
 import dev.confab.client.core.store.Profile;
 import dev.confab.client.testing.Seeded;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.SplittableRandom;
 
@@ -18,6 +23,9 @@ import java.util.SplittableRandom;
  * repeats message ids.
  */
 final class TestUser implements AutoCloseable {
+    /** A camera that plays a video file of the user's, see {@link #cameraClip()}. */
+    static final String CLIP_CAMERA = "Test clip";
+
     static final String PASSWORD = "correct horse battery 42";
 
     final String username;
@@ -70,9 +78,24 @@ final class TestUser implements AutoCloseable {
         client = ConfabClient.open(ClientConfig.builder(new Profile(dir)).serverUrl(serverUrl)
                 .random(Seeded.secureRandom(seed)).backoffRandom(new SplittableRandom(seed))
                 .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(10))
-                .calls(CallSettings.defaults().withLoopback(true).withWarmUp(false)).build());
+                .calls(CallSettings.defaults().withLoopback(true).withWarmUp(false).withCameras(this::cameras))
+                .build());
         events = new Recorder();
         client.addListener(events);
+    }
+
+    /**
+     * This user's cameras: the test pattern, and {@value #CLIP_CAMERA} playing {@link #cameraClip()} while that file
+     * is there (moving it away unplugs the camera).
+     */
+    private CameraDriver cameras() {
+        return new CompositeCameraDriver(TestPatternDriver.standard(),
+                new VideoFileDriver(Clock.systemUTC()).add(CLIP_CAMERA, cameraClip()));
+    }
+
+    /** Where the video of this user's {@value #CLIP_CAMERA} camera goes. */
+    Path cameraClip() {
+        return dir.resolve("camera-clip.mp4");
     }
 
     /** Opens and starts again after {@link #close()}. */

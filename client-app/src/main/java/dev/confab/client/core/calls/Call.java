@@ -153,6 +153,11 @@ public final class Call {
         manager.answer(this, Objects.requireNonNull(audio, "audio"), Objects.requireNonNull(video, "video"));
     }
 
+    /** The camera stopped by itself (unplugged, failed): it is off until turned on again. */
+    void cameraStopped() {
+        cameraOn = false;
+    }
+
     /**
      * Declines this incoming call.
      *

@@ -395,11 +395,33 @@ final class CallFlow implements CallSessionListener {
         }
         try {
             runningVideo = video.start(ctx.cameras().get(), session.camera());
+            watchCamera(runningVideo);
         } catch (CameraException | RuntimeException e) {
             // The call goes on without this device's picture; the person can try the camera again.
             log.warn("Call {}: the camera could not start: {}", call.id(), e.getMessage());
             runningVideo = new CallVideo.Running(null, video.remote());
+            cameraLost(e.getMessage());
         }
+    }
+
+    /** A capture that ends by itself (the camera unplugged or failing, not closed by us) turns the camera off. */
+    private void watchCamera(CallVideo.Running running) {
+        if (running.capture() == null) {
+            return;
+        }
+        running.capture().finished().whenCompleteAsync((done, error) -> {
+            if (error == null || ended() || runningVideo != running) {
+                return;
+            }
+            log.info("Call {}: the camera stopped: {}", call.id(), error.getMessage());
+            runningVideo = new CallVideo.Running(null, video.remote());
+            cameraLost(error.getMessage());
+        }, ctx.thread());
+    }
+
+    private void cameraLost(String reason) {
+        call.cameraStopped();
+        ctx.observers().fire(o -> o.onCameraLost(call, reason));
     }
 
     /** Turns the camera off (released, the peer's picture of us stops) or on again, once the call is connected. */
@@ -413,6 +435,7 @@ final class CallFlow implements CallSessionListener {
         } else if (on && runningVideo.capture() == null) {
             try {
                 runningVideo = video.start(ctx.cameras().get(), session.camera());
+                watchCamera(runningVideo);
             } catch (CameraException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }

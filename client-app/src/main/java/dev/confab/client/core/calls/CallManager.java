@@ -12,7 +12,6 @@ import dev.confab.media.transport.LoopbackCall;
 import dev.confab.media.video.capture.Camera;
 import dev.confab.media.video.capture.Cameras;
 import dev.confab.media.video.capture.CamerasOptions;
-import dev.confab.media.video.capture.CompositeCameraDriver;
 import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.ws.CallMedia;
 import dev.confab.protocol.ws.ServerMessage;
@@ -311,7 +310,7 @@ public final class CallManager implements AutoCloseable {
     /** The machine's cameras, watched from the first video call (or listing) on. On the manager's thread. */
     private Cameras cameras() {
         if (cameras == null) {
-            cameras = Cameras.start(CompositeCameraDriver.standard(), CamerasOptions.defaults(),
+            cameras = Cameras.start(settings.cameras().get(), CamerasOptions.defaults(),
                     event -> log.info("Camera: {}", event));
         }
         return cameras;

@@ -15,6 +15,13 @@ public interface CallObserver {
     /** The media is encrypted; both people see the same {@code sas} when nobody is in the middle. */
     default void onCallSecured(Call call, ShortAuthString sas) {}
 
+    /**
+     * This device's camera stopped sending mid-call without being asked (unplugged, or it failed): the call goes on
+     * without our picture, {@link Call#cameraOn()} is false, and {@link Call#camera(boolean)} may try it, or it once
+     * plugged back in, again. {@code reason} says what happened, for people.
+     */
+    default void onCameraLost(Call call, String reason) {}
+
     /** The call ended (after {@link #onCallState} with {@link CallState#ENDED}). */
     default void onCallEnded(Call call, CallEnd end) {}
 }

@@ -1,8 +1,11 @@
 package dev.confab.client.core.calls;
 
 import dev.confab.media.call.CallSessionConfig;
+import dev.confab.media.video.capture.CameraDriver;
+import dev.confab.media.video.capture.CompositeCameraDriver;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * How this client's calls run. Immutable.
@@ -13,11 +16,15 @@ import java.util.Objects;
  *                        call does not pay for cold code (about half a second of CPU, once)
  * @param relayOnly       offer and use only candidates relayed by the server's TURN relay: the peer never learns this
  *                        device's addresses, at the cost of a longer path (and no call without a TURN server)
+ * @param cameras         makes the driver that lists and opens this machine's cameras, once, at the first video call
+ *                        (by default the V4L2 cameras and the test pattern)
  */
-public record CallSettings(boolean includeLoopback, Duration reconnectWithin, boolean warmUp, boolean relayOnly) {
+public record CallSettings(boolean includeLoopback, Duration reconnectWithin, boolean warmUp, boolean relayOnly,
+        Supplier<CameraDriver> cameras) {
 
     public CallSettings {
         Objects.requireNonNull(reconnectWithin, "reconnectWithin");
+        Objects.requireNonNull(cameras, "cameras");
         if (reconnectWithin.isNegative() || reconnectWithin.isZero()) {
             throw new IllegalArgumentException("reconnectWithin must be positive");
         }
@@ -25,22 +32,27 @@ public record CallSettings(boolean includeLoopback, Duration reconnectWithin, bo
 
     /** No loopback candidates, the media engine's reconnect time, the start-up warm-up on, direct paths allowed. */
     public static CallSettings defaults() {
-        return new CallSettings(false, CallSessionConfig.DEFAULT_RECONNECT_WITHIN, true, false);
+        return new CallSettings(false, CallSessionConfig.DEFAULT_RECONNECT_WITHIN, true, false,
+                CompositeCameraDriver::standard);
     }
 
     public CallSettings withLoopback(boolean include) {
-        return new CallSettings(include, reconnectWithin, warmUp, relayOnly);
+        return new CallSettings(include, reconnectWithin, warmUp, relayOnly, cameras);
     }
 
     public CallSettings withWarmUp(boolean on) {
-        return new CallSettings(includeLoopback, reconnectWithin, on, relayOnly);
+        return new CallSettings(includeLoopback, reconnectWithin, on, relayOnly, cameras);
     }
 
     public CallSettings withReconnectWithin(Duration value) {
-        return new CallSettings(includeLoopback, value, warmUp, relayOnly);
+        return new CallSettings(includeLoopback, value, warmUp, relayOnly, cameras);
+    }
+
+    public CallSettings withCameras(Supplier<CameraDriver> driver) {
+        return new CallSettings(includeLoopback, reconnectWithin, warmUp, relayOnly, driver);
     }
 
     public CallSettings withRelayOnly(boolean only) {
-        return new CallSettings(includeLoopback, reconnectWithin, warmUp, only);
+        return new CallSettings(includeLoopback, reconnectWithin, warmUp, only, cameras);
     }
 }
