@@ -220,6 +220,14 @@ final class VideoSendStream implements VideoFrameConsumer, AutoCloseable {
         }
     }
 
+    /**
+     * The RTP timestamp of the instant {@code nanos} ({@link System#nanoTime} clock), extrapolated from the last frame
+     * sent, for a sender report; -1 before the first frame.
+     */
+    long rtpTimestampAt(long nanos) {
+        return packetizer.rtpTimestampAt(nanos);
+    }
+
     VideoSendStats stats() {
         return new VideoSendStats(framesCaptured, framesThinned, slot.replaced(), framesEncoded, keyFrames,
                 encodeNanos, encoderFailures, packetizer.packetsSent(), packetizer.bytesSent(),
