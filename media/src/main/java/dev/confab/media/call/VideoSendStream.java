@@ -75,6 +75,9 @@ final class VideoSendStream implements VideoFrameConsumer, AutoCloseable {
      */
     record Limits(FrameSize maxSize, int maxFrameRate) {
         Limits {
+            if (maxSize == null) {
+                throw new IllegalArgumentException("no size limit");
+            }
             if (maxFrameRate < 1 || maxFrameRate > 240) {
                 throw new IllegalArgumentException("frame rate limit out of range 1..240: " + maxFrameRate);
             }
