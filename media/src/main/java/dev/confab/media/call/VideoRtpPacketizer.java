@@ -55,6 +55,7 @@ final class VideoRtpPacketizer {
     private long refusedBefore;
     private volatile long packetsSent;
     private volatile long bytesSent;
+    private volatile long payloadBytesSent;
     private volatile long retransmissions;
     private volatile long retransmittedBytes;
     private volatile long retransmissionsRefused;
@@ -128,6 +129,7 @@ final class VideoRtpPacketizer {
             if (transmit(packet, 0, length, transportSequence, now, false)) {
                 packetsSent++;
                 bytesSent += length;
+                payloadBytesSent += payload;
             }
         }
     }
@@ -161,6 +163,10 @@ final class VideoRtpPacketizer {
 
     long bytesSent() {
         return bytesSent;
+    }
+
+    long payloadBytesSent() {
+        return payloadBytesSent;
     }
 
     long retransmissions() {

@@ -234,9 +234,8 @@ final class VideoSendStream implements VideoFrameConsumer, AutoCloseable {
     VideoSendStats stats() {
         return new VideoSendStats(framesCaptured, framesThinned, slot.replaced(), framesEncoded, keyFrames,
                 encodeNanos, encoderFailures, packetizer.packetsSent(), packetizer.bytesSent(),
-                packetizer.retransmissions(),
-                packetizer.retransmittedBytes(), packetizer.retransmissionsRefused(), packetizer.sendFailures(),
-                keyFrameRequests.get(),
+                packetizer.payloadBytesSent(), packetizer.retransmissions(), packetizer.retransmittedBytes(),
+                packetizer.retransmissionsRefused(), packetizer.sendFailures(), keyFrameRequests.get(),
                 keyFrameRequestsIgnored.get(), nacksDropped.get());
     }
 
