@@ -55,10 +55,13 @@ final class VideoRtpPacketizer {
     private long refusedBefore;
     private volatile long packetsSent;
     private volatile long bytesSent;
+    private volatile long payloadBytesSent;
     private volatile long retransmissions;
     private volatile long retransmittedBytes;
     private volatile long retransmissionsRefused;
     private volatile long sendFailures;
+    private volatile long lastTimestamp = -1;
+    private volatile long lastTimestampNanos;
 
     VideoRtpPacketizer(AudioSendStream.Sender sender, VideoPacketObserver observer,
             IntSupplier transportSequences, RandomGenerator random) {
@@ -105,6 +108,8 @@ final class VideoRtpPacketizer {
         if (vp8.frame(frame.data(), 0, frame.length()) < 0) {
             return;
         }
+        lastTimestampNanos = System.nanoTime();
+        lastTimestamp = timestamp;
         while (vp8.hasNext()) {
             long now = System.nanoTime();
             int transportSequence = current.extensions().transportSequence() != 0
@@ -124,6 +129,7 @@ final class VideoRtpPacketizer {
             if (transmit(packet, 0, length, transportSequence, now, false)) {
                 packetsSent++;
                 bytesSent += length;
+                payloadBytesSent += payload;
             }
         }
     }
@@ -141,12 +147,26 @@ final class VideoRtpPacketizer {
         retransmissionsRefused = refusedBefore + responder.refused();
     }
 
+    /**
+     * The RTP timestamp of the instant {@code nanos} ({@link System#nanoTime} clock), extrapolated from the last frame
+     * sent, for a sender report; -1 before the first frame.
+     */
+    long rtpTimestampAt(long nanos) {
+        long base = lastTimestamp;
+        long at = lastTimestampNanos;
+        return base < 0 ? -1 : (base + (nanos - at) * 90_000 / 1_000_000_000L) & 0xffff_ffffL;
+    }
+
     long packetsSent() {
         return packetsSent;
     }
 
     long bytesSent() {
         return bytesSent;
+    }
+
+    long payloadBytesSent() {
+        return payloadBytesSent;
     }
 
     long retransmissions() {

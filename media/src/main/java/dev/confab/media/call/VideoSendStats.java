@@ -12,6 +12,7 @@ package dev.confab.media.call;
  * @param encoderFailures         frames libvpx failed on (the encoder is then opened anew)
  * @param packetsSent             media packets handed to the transport (retransmissions not counted)
  * @param bytesSent               their RTP bytes, headers included
+ * @param payloadBytesSent        their payload bytes (VP8 descriptors and data): a sender report's octet count
  * @param retransmissions         packets resent on the peer's NACKs (RTX or plain)
  * @param retransmittedBytes      their RTP bytes
  * @param retransmissionsRefused  sequence numbers asked for that were not resent (gone, too old, resent recently)
@@ -21,7 +22,7 @@ package dev.confab.media.call;
  * @param nacksDropped            NACK packets dropped because the encoder thread had too many still to answer
  */
 public record VideoSendStats(long framesCaptured, long framesThinned, long framesReplaced, long framesEncoded,
-        long keyFrames, long encodeNanos, long encoderFailures, long packetsSent, long bytesSent, long retransmissions,
-        long retransmittedBytes, long retransmissionsRefused, long sendFailures, long keyFrameRequests,
-        long keyFrameRequestsIgnored, long nacksDropped) {
+        long keyFrames, long encodeNanos, long encoderFailures, long packetsSent, long bytesSent, long payloadBytesSent,
+        long retransmissions, long retransmittedBytes, long retransmissionsRefused, long sendFailures,
+        long keyFrameRequests, long keyFrameRequestsIgnored, long nacksDropped) {
 }

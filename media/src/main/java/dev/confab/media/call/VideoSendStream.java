@@ -75,6 +75,9 @@ final class VideoSendStream implements VideoFrameConsumer, AutoCloseable {
      */
     record Limits(FrameSize maxSize, int maxFrameRate) {
         Limits {
+            if (maxSize == null) {
+                throw new IllegalArgumentException("no size limit");
+            }
             if (maxFrameRate < 1 || maxFrameRate > 240) {
                 throw new IllegalArgumentException("frame rate limit out of range 1..240: " + maxFrameRate);
             }
@@ -220,12 +223,19 @@ final class VideoSendStream implements VideoFrameConsumer, AutoCloseable {
         }
     }
 
+    /**
+     * The RTP timestamp of the instant {@code nanos} ({@link System#nanoTime} clock), extrapolated from the last frame
+     * sent, for a sender report; -1 before the first frame.
+     */
+    long rtpTimestampAt(long nanos) {
+        return packetizer.rtpTimestampAt(nanos);
+    }
+
     VideoSendStats stats() {
         return new VideoSendStats(framesCaptured, framesThinned, slot.replaced(), framesEncoded, keyFrames,
                 encodeNanos, encoderFailures, packetizer.packetsSent(), packetizer.bytesSent(),
-                packetizer.retransmissions(),
-                packetizer.retransmittedBytes(), packetizer.retransmissionsRefused(), packetizer.sendFailures(),
-                keyFrameRequests.get(),
+                packetizer.payloadBytesSent(), packetizer.retransmissions(), packetizer.retransmittedBytes(),
+                packetizer.retransmissionsRefused(), packetizer.sendFailures(), keyFrameRequests.get(),
                 keyFrameRequestsIgnored.get(), nacksDropped.get());
     }
 

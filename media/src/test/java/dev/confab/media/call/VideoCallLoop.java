@@ -39,8 +39,11 @@ final class VideoCallLoop implements AutoCloseable {
     static final int RECEIVER_SSRC = 0x5555_6666;
     static final HeaderExtensionIds EXTENSIONS = new HeaderExtensionIds(4, 0, 2, 3);
 
-    /** A picture shown: its frame number (-1 if the stamp did not read), when, and its PSNR if measured. */
-    record Shown(long frameNumber, long atNanos, double lumaPsnr, FrameSize size) {}
+    /**
+     * A picture shown: its frame number and capture time in milliseconds (both -1 if the stamp did not read), when it
+     * was shown, and its PSNR if measured.
+     */
+    record Shown(long frameNumber, long captureMillis, long atNanos, double lumaPsnr, FrameSize size) {}
 
     private final ScheduledExecutorService capture = thread("test-capture");
     private final ScheduledExecutorService receiverThread = thread("test-receiver");
@@ -147,6 +150,22 @@ final class VideoCallLoop implements AutoCloseable {
         return shown.stream().mapToLong(Shown::frameNumber).max().orElse(-1);
     }
 
+    /**
+     * The longest freeze the path caused, in milliseconds: of the gaps between two pictures shown, the most by which
+     * one exceeds the gap between their capture times. A camera thread that a busy machine held up makes both gaps
+     * long, and is not counted; a frame held back for a retransmission or a key frame is.
+     */
+    synchronized long longestFreezeBeyondCaptureMillis() {
+        long longest = 0;
+        for (int i = 1; i < shown.size(); i++) {
+            Shown before = shown.get(i - 1);
+            Shown after = shown.get(i);
+            long shownGap = (after.atNanos() - before.atNanos()) / 1_000_000;
+            longest = Math.max(longest, shownGap - (after.captureMillis() - before.captureMillis()));
+        }
+        return longest;
+    }
+
     @Override
     public void close() {
         capture.shutdownNow();
@@ -165,8 +184,8 @@ final class VideoCallLoop implements AutoCloseable {
                 pattern.render(stamp.get(), reference);
                 psnr = Psnr.luma(frame, reference);
             }
-            shown.add(new Shown(stamp.map(FrameStamp::frameNumber).orElse(-1L), System.nanoTime(), psnr,
-                    frame.size()));
+            shown.add(new Shown(stamp.map(FrameStamp::frameNumber).orElse(-1L),
+                    stamp.map(FrameStamp::captureMillis).orElse(-1L), System.nanoTime(), psnr, frame.size()));
         }
     }
 
