@@ -1,0 +1,45 @@
+package dev.confab.media.rtp.cc;
+
+import dev.confab.media.rtcp.TransportFeedback;
+
+/**
+ * The sender's transport-cc in one place: numbers each outgoing packet ({@link SentPacketHistory}) and turns the
+ * peer's feedback into a target bitrate ({@link SendSideBandwidthEstimator}).
+ *
+ * <p>Usage: for every RTP packet sent on the transport (audio, video, retransmissions; before SRTP protection), call
+ * {@link #onPacketSent} with its size and write the returned number as the transport-wide sequence number header
+ * extension; for every transport-cc feedback received, call {@link #onFeedback}; read {@link #targetBps()} when
+ * allocating.
+ *
+ * <p>Thread contract: safe for concurrent use (sends on one thread, feedback on another); each call holds the
+ * object's lock briefly and does no I/O.
+ */
+public final class TransportCongestionControl {
+    private final SentPacketHistory history = new SentPacketHistory();
+    private final SendSideBandwidthEstimator estimator;
+
+    public TransportCongestionControl(BandwidthLimits limits) {
+        this.estimator = new SendSideBandwidthEstimator(limits);
+    }
+
+    /** Notes a packet of {@code sizeBytes} sent now; returns its 16-bit transport-wide sequence number. */
+    public synchronized int onPacketSent(int sizeBytes, long nowNanos) {
+        return history.onPacketSent(sizeBytes, nowNanos);
+    }
+
+    /** Applies a transport-cc feedback message received now; returns the new target. */
+    public synchronized long onFeedback(TransportFeedback feedback, long nowNanos) {
+        return estimator.onFeedback(history.onFeedback(feedback, nowNanos));
+    }
+
+    /** What the sender may send, all streams and overhead counted, in bits per second. */
+    public synchronized long targetBps() {
+        return estimator.targetBps();
+    }
+
+    /** A snapshot of the estimate's parts, for logs and statistics. */
+    public synchronized CongestionSnapshot snapshot() {
+        return new CongestionSnapshot(estimator.targetBps(), estimator.acknowledgedBps(), estimator.usage(),
+                estimator.lossFraction(), estimator.roundTripNanos(), history.unknown());
+    }
+}
