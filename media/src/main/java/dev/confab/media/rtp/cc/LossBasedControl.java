@@ -1,8 +1,9 @@
 package dev.confab.media.rtp.cc;
 
 /**
- * The loss-based limit (GCC section 6): over each stretch of at least {@link #MIN_PACKETS} reported packets, loss
- * above 10% lowers the limit to the target times (1 - loss/2), at most once per round trip plus 300 ms; loss from 2%
+ * The loss-based limit (GCC section 6): over each stretch of at least {@link #MIN_PACKETS} reported packets and
+ * {@link #MIN_STRETCH_NANOS} (about an RTCP report interval, so that 5% random loss does not read as 10% in a short
+ * stretch by chance), loss above 10% lowers the limit to the target times (1 - loss/2), at most once per round trip plus 300 ms; loss from 2%
  * to 10% holds it at the target; below 2% it rises 8% per second and is lifted once it passes the delay-based rate.
  * Random loss below 10% thus never pushes the estimate down.
  *
@@ -10,6 +11,7 @@ package dev.confab.media.rtp.cc;
  */
 final class LossBasedControl {
     static final int MIN_PACKETS = 20;
+    static final long MIN_STRETCH_NANOS = 1_000_000_000;
     static final long NO_LIMIT = Long.MAX_VALUE;
     private static final double HIGH_LOSS = 0.10;
     private static final double LOW_LOSS = 0.02;
@@ -20,6 +22,7 @@ final class LossBasedControl {
     private long lost;
     private double limitBps = Double.POSITIVE_INFINITY;
     private double lastFraction;
+    private long stretchStartNanos = Long.MIN_VALUE;
     private long lastUpdateNanos = Long.MIN_VALUE;
     private long lastDecreaseNanos = Long.MIN_VALUE;
 
@@ -30,9 +33,13 @@ final class LossBasedControl {
 
     /** Updates the limit if enough packets were reported; returns it, or {@link #NO_LIMIT}. */
     long update(long targetBps, long delayBasedBps, long roundTripNanos, long nowNanos) {
-        if (expected < MIN_PACKETS) {
+        if (stretchStartNanos == Long.MIN_VALUE) {
+            stretchStartNanos = nowNanos;
+        }
+        if (expected < MIN_PACKETS || nowNanos - stretchStartNanos < MIN_STRETCH_NANOS) {
             return limitBps();
         }
+        stretchStartNanos = nowNanos;
         lastFraction = (double) lost / expected;
         expected = 0;
         lost = 0;
