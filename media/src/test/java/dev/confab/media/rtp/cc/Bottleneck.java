@@ -4,21 +4,25 @@ import java.util.random.RandomGenerator;
 
 /**
  * A simulated bottleneck for tests, like Linux tbf with netem: packets leave one after another at the rate, wait in a
- * drop-tail queue of at most {@code queueBytes} (a packet that does not fit is dropped), then take a fixed delay; a
- * random share is lost before the queue. Arrival times are exact, not stepped.
+ * drop-tail queue of at most {@code queueBytes} (a packet that does not fit is dropped), then take a fixed delay plus
+ * a random jitter (never reordering); a random share is lost before the queue. Arrival times are exact, not stepped.
  */
 final class Bottleneck {
     private final long queueBytes;
     private final long delayNanos;
+    private final long jitterNanos;
     private final double randomLoss;
     private final RandomGenerator random;
     private long rateBps;
     private long freeAtNanos;
+    private long lastArrivalNanos;
 
-    Bottleneck(long rateBps, long queueBytes, long delayNanos, double randomLoss, RandomGenerator random) {
+    Bottleneck(long rateBps, long queueBytes, long delayNanos, long jitterNanos, double randomLoss,
+            RandomGenerator random) {
         this.rateBps = rateBps;
         this.queueBytes = queueBytes;
         this.delayNanos = delayNanos;
+        this.jitterNanos = jitterNanos;
         this.randomLoss = randomLoss;
         this.random = random;
     }
@@ -37,7 +41,9 @@ final class Bottleneck {
             return -1;
         }
         freeAtNanos = start + sizeBytes * 8L * 1_000_000_000L / rateBps;
-        return freeAtNanos + delayNanos;
+        long jitter = jitterNanos > 0 ? random.nextLong(jitterNanos) : 0;
+        lastArrivalNanos = Math.max(lastArrivalNanos, freeAtNanos + delayNanos + jitter);
+        return lastArrivalNanos;
     }
 
     /** How long a packet offered now would wait before it starts to leave. */
