@@ -79,6 +79,14 @@ public final class Pacer<T> {
         return queuedBytes;
     }
 
+    /**
+     * How long what waits will take to leave at the current rate: a sender may skip encoding a frame while this is
+     * above a frame interval or two, so that frames do not pile up behind a key frame.
+     */
+    public long queueNanos() {
+        return (long) (queuedBytes * 8.0 * NANOS_PER_SECOND / rateBps());
+    }
+
     /** Packets refused because the queue was full. */
     public long refused() {
         return refused;

@@ -17,6 +17,7 @@ class PacerTest {
             pacer.enqueue(i, 1250);
         }
 
+        assertThat(pacer.queueNanos()).isEqualTo(200 * MS);
         List<Long> sentAt = drain(pacer, 0);
 
         assertThat(sentAt).hasSize(20);
