@@ -17,8 +17,9 @@ import java.util.List;
  * <p>Sequence numbers are extended across the 16-bit wrap, each taken nearest the newest. What was reported is not
  * reported again: a packet older than the first unreported sequence number arrives too late and is counted (as a
  * duplicate of one reported received, or late). Memory is fixed by the window: a jump ahead by more than the window
- * forgets the unreported packets it passes (counted), and a packet more than a window behind what was reported starts
- * over from it, so one stray or hostile number cannot blind the feedback for long. A message holds at most
+ * forgets the unreported packets it passes (counted), and a packet more than {@link #START_OVER_BEHIND} behind what was
+ * reported starts over from it (a sender that restarted its numbers), so one stray or hostile number cannot blind the
+ * feedback for more than that many packets. A message holds at most
  * {@link #MAX_RECEIVED_PER_MESSAGE} received packets and {@link #MAX_STATUSES_PER_MESSAGE} statuses (under 1 KiB on
  * the wire); more go in further messages, as does a packet whose delta does not fit 16 bits (over 8 s apart).
  *
@@ -30,6 +31,8 @@ import java.util.List;
 public final class TransportFeedbackRecorder {
     /** Sequence numbers the recorder holds from the first unreported one on. */
     public static final int WINDOW = 4096;
+    /** A packet this far behind the first unreported one is taken as a new start, not as a late one. */
+    public static final int START_OVER_BEHIND = 512;
     /** At most this many received packets per message. */
     public static final int MAX_RECEIVED_PER_MESSAGE = 200;
     /** At most this many statuses per message. */
@@ -60,7 +63,7 @@ public final class TransportFeedbackRecorder {
     /** Notes a packet carrying transport-wide sequence number {@code transportSequence} (16 bits) that arrived then. */
     public void onPacket(int transportSequence, long arrivalNanos) {
         long seq = unwrapper.unwrap(transportSequence);
-        if (!started || seq < nextToReport - WINDOW) {
+        if (!started || seq < nextToReport - START_OVER_BEHIND) {
             started = true;
             nextToReport = seq;
             newest = seq - 1;

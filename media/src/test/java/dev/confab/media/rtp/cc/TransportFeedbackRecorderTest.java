@@ -140,6 +140,23 @@ class TransportFeedbackRecorderTest {
     }
 
     @Test
+    void afterAStrayJumpAheadTheRealNumbersAreReportedAgainWithinTheStartOverDistance() {
+        recorder.onPacket(100, START);
+        recorder.onPacket(100 + TransportFeedbackRecorder.WINDOW + 300, START);
+        recorder.buildFeedback(1, 2);
+
+        for (int i = 1; i <= TransportFeedbackRecorder.START_OVER_BEHIND + 300; i++) {
+            recorder.onPacket(100 + i, START + i * MS);
+        }
+
+        List<TransportFeedback> feedback = recorder.buildFeedback(1, 2);
+        assertThat(feedback).isNotEmpty();
+        assertThat(feedback.getLast().sequenceNumber(feedback.getLast().statusCount() - 1))
+                .isEqualTo(100 + TransportFeedbackRecorder.START_OVER_BEHIND + 300);
+        assertThat(recorder.late()).isLessThanOrEqualTo(TransportFeedbackRecorder.START_OVER_BEHIND);
+    }
+
+    @Test
     void aPacketFarBehindWhatWasReportedStartsOver() {
         recorder.onPacket(20_000, START);
         recorder.buildFeedback(1, 2);
