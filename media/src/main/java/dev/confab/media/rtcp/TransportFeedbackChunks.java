@@ -47,8 +47,8 @@ final class TransportFeedbackChunks {
     }
 
     /**
-     * Writes {@code statuses} as chunks from {@code at} (or only counts the bytes if {@code buf} is null); returns where
-     * the chunks end. A run of equal symbols at least as long as a status vector chunk could hold there is one
+     * Writes {@code statuses} as chunks from {@code at} (or only counts the bytes if {@code buf} is null); returns
+     * where the chunks end. A run of equal symbols at least as long as a status vector chunk could hold there is one
      * run-length chunk (up to 8191 symbols), as libwebrtc writes it; otherwise the next fourteen symbols go in a 1-bit
      * vector if they all fit one bit, else the next seven in a 2-bit vector.
      */

@@ -3,9 +3,9 @@ package dev.confab.media.rtp.cc;
 /**
  * The loss-based limit (GCC section 6): over each stretch of at least {@link #MIN_PACKETS} reported packets and
  * {@link #MIN_STRETCH_NANOS} (about an RTCP report interval, so that 5% random loss does not read as 10% in a short
- * stretch by chance), loss above 10% lowers the limit to the target times (1 - loss/2), at most once per round trip plus 300 ms; loss from 2%
- * to 10% holds it at the target; below 2% it rises 8% per second and is lifted once it passes the delay-based rate.
- * Random loss below 10% thus never pushes the estimate down.
+ * stretch by chance), loss above 10% lowers the limit to the target times (1 - loss/2), at most once per round trip
+ * plus 300 ms; loss from 2% to 10% holds it at the target; below 2% it rises 8% per second and is lifted once it
+ * passes the delay-based rate. Steady random loss below 10% thus holds the estimate rather than pushing it down.
  *
  * <p>Thread contract: one thread at a time (the estimator's).
  */

@@ -54,8 +54,9 @@ class BottleneckSimulationTest {
         double meanTarget = limited.stream().mapToLong(Second::targetBps).average().orElseThrow();
         long longestQueue = limited.stream().mapToLong(Second::queueDelayMs).max().orElseThrow();
         long climbedAt = firstAbove(seconds.subList(40, seconds.size()), 1_000_000);
-        System.out.printf(name + "10-40 s: mean target %.0f kbit/s, audio lost %d/%d, longest queue %d ms; above 1 Mbit/s at"
-                + " %d s (limit lifted at 40 s)%n", meanTarget / 1000, audioLost, audioSent, longestQueue, climbedAt);
+        System.out.printf(name + "10-40 s: mean target %.0f kbit/s, audio lost %d/%d, longest queue %d ms;"
+                + " above 1 Mbit/s at %d s (limit lifted at 40 s)%n", meanTarget / 1000, audioLost, audioSent,
+                longestQueue, climbedAt);
         assertThat(limited).allSatisfy(s -> assertThat(s.targetBps()).isLessThan(600_000));
         assertThat(meanTarget).isBetween(300_000.0, 500_000.0);
         assertThat(audioLost).isLessThanOrEqualTo(audioSent / 100);

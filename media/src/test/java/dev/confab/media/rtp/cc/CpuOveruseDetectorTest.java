@@ -36,7 +36,7 @@ class CpuOveruseDetectorTest {
         assertThat(underusedAt.getFirst()).isGreaterThanOrEqualTo(10_000 * MS);
     }
 
-    /** Frames every 33 ms from {@code fromMs} to {@code toMs} each taking {@code encodeNanos}; when {@code load} came. */
+    /** From {@code fromMs} to {@code toMs} a frame per 33 ms encoded in {@code encodeNanos}; when {@code load} came. */
     private List<Long> run(long fromMs, long toMs, long encodeNanos, CpuLoad load) {
         List<Long> at = new ArrayList<>();
         for (long now = fromMs * MS; now < toMs * MS; now += FRAME) {

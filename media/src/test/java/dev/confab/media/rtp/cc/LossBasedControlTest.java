@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The loss-based limit: above 10% it cuts, from 2% it holds, below 2% it rises and is lifted; stretches are judged whole. */
+/** The loss-based limit: above 10% it cuts, from 2% it holds, below 2% it rises and is lifted; judged per stretch. */
 class LossBasedControlTest {
     private static final long MS = 1_000_000;
     private static final long RTT = 100 * MS;
