@@ -6,10 +6,13 @@ import dev.confab.media.rtcp.TransportFeedback;
  * The sender's transport-cc in one place: numbers each outgoing packet ({@link SentPacketHistory}) and turns the
  * peer's feedback into a target bitrate ({@link SendSideBandwidthEstimator}).
  *
- * <p>Usage: for every RTP packet sent on the transport (audio, video, retransmissions; before SRTP protection), call
- * {@link #onPacketSent} with its size and write the returned number as the transport-wide sequence number header
- * extension; for every transport-cc feedback received, call {@link #onFeedback}; read {@link #targetBps()} when
- * allocating.
+ * <p>Usage: for every RTP packet sent on the transport (audio, video, retransmissions; while building it, before SRTP
+ * protection), call {@link #onPacketSent} with its size and write the returned number as the transport-wide sequence
+ * number header extension; for every transport-cc feedback received, call {@link #onFeedback}; read
+ * {@link #targetBps()} when allocating. The size should be what leaves in the datagram: RTP header and payload plus the
+ * SRTP tag (10 bytes for AES_CM_128_HMAC_SHA1_80, 16 for AEAD_AES_128_GCM); the header's length is fixed per stream,
+ * so payload length plus that is exact before the header is written. Numbers must be written in the order they are
+ * taken and every numbered packet sent (one numbered and not sent reads as lost).
  *
  * <p>Thread contract: safe for concurrent use (sends on one thread, feedback on another); each call holds the
  * object's lock briefly and does no I/O.

@@ -57,7 +57,7 @@ class BottleneckSimulationTest {
         System.out.printf(name + "10-40 s: mean target %.0f kbit/s, audio lost %d/%d, longest queue %d ms;"
                 + " above 1 Mbit/s at %d s (limit lifted at 40 s)%n", meanTarget / 1000, audioLost, audioSent,
                 longestQueue, climbedAt);
-        assertThat(limited).allSatisfy(s -> assertThat(s.targetBps()).isLessThan(600_000));
+        assertThat(limited).allSatisfy(s -> assertThat(s.targetBps()).isLessThan(520_000));
         assertThat(meanTarget).isBetween(300_000.0, 500_000.0);
         assertThat(audioLost).isLessThanOrEqualTo(audioSent / 100);
         assertThat(climbedAt).isBetween(41L, 60L);
