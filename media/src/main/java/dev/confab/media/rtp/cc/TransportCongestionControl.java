@@ -11,8 +11,9 @@ import dev.confab.media.rtcp.TransportFeedback;
  * number header extension; for every transport-cc feedback received, call {@link #onFeedback}; read
  * {@link #targetBps()} when allocating. The size should be what leaves in the datagram: RTP header and payload plus the
  * SRTP tag (10 bytes for AES_CM_128_HMAC_SHA1_80, 16 for AEAD_AES_128_GCM); the header's length is fixed per stream,
- * so payload length plus that is exact before the header is written. Numbers must be written in the order they are
- * taken and every numbered packet sent (one numbered and not sent reads as lost).
+ * so payload length plus that is exact before the header is written. Take the number when the packet really leaves
+ * (after the {@link Pacer}, if one is used), and send every numbered packet (one numbered and not sent reads as lost);
+ * two sending threads may put numbers out slightly out of order, which the receiver handles as reordering.
  *
  * <p>Thread contract: safe for concurrent use (sends on one thread, feedback on another); each call holds the
  * object's lock briefly and does no I/O.
