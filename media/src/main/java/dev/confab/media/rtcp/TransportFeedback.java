@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * transport-cc feedback (draft-holmer-rmcat-transport-wide-cc-extensions-01 section 3.1, RTPFB FMT 15): for a run of
  * transport-wide sequence numbers, which packets arrived and when, as deltas from a reference time. Read from all
- * chunk kinds (run length, 1-bit and 2-bit status vectors); written with status vector chunks only, padded with the
- * P bit as libwebrtc does. Immutable; equal when every field, status and delta is.
+ * chunk kinds (run length, 1-bit and 2-bit status vectors); written with run-length chunks for long runs and status
+ * vector chunks otherwise, padded with the P bit, as libwebrtc does. Immutable; equal when every field, status and
+ * delta is.
  */
 public final class TransportFeedback implements RtcpPacket {
     static final int FORMAT = 15;

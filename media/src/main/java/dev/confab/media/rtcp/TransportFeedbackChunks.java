@@ -9,6 +9,7 @@ import dev.confab.media.rtp.BigEndian;
  */
 final class TransportFeedbackChunks {
     private static final int RESERVED_SYMBOL = 3;
+    private static final int MAX_RUN = 0x1fff;
 
     private TransportFeedbackChunks() {}
 
@@ -42,33 +43,55 @@ final class TransportFeedbackChunks {
 
     /** How many chunks {@link #write} uses for {@code statuses}. */
     static int count(byte[] statuses) {
-        int perChunk = symbolsPerChunk(statuses);
-        return (statuses.length + perChunk - 1) / perChunk;
+        return write(statuses, null, 0) / 2;
     }
 
-    /** Writes {@code statuses} as status vector chunks from {@code at}; returns where the chunks end. */
+    /**
+     * Writes {@code statuses} as chunks from {@code at} (or only counts the bytes if {@code buf} is null); returns
+     * where the chunks end. A run of equal symbols at least as long as a status vector chunk could hold there is one
+     * run-length chunk (up to 8191 symbols), as libwebrtc writes it; otherwise the next fourteen symbols go in a 1-bit
+     * vector if they all fit one bit, else the next seven in a 2-bit vector.
+     */
     static int write(byte[] statuses, byte[] buf, int at) {
-        int perChunk = symbolsPerChunk(statuses);
-        int bits = 14 / perChunk;
-        for (int first = 0; first < statuses.length; first += perChunk) {
-            int chunk = 0x8000 | (bits == 2 ? 0x4000 : 0);
-            for (int i = 0; i < perChunk && first + i < statuses.length; i++) {
-                chunk |= statuses[first + i] << (14 - bits * (i + 1));
+        int i = 0;
+        while (i < statuses.length) {
+            int perVector = fitsOneBit(statuses, i) ? 14 : 7;
+            int run = runLength(statuses, i);
+            int chunk;
+            if (run >= perVector) {
+                chunk = statuses[i] << 13 | run;
+                i += run;
+            } else {
+                int bits = 14 / perVector;
+                chunk = 0x8000 | (bits == 2 ? 0x4000 : 0);
+                for (int k = 0; k < perVector && i < statuses.length; k++, i++) {
+                    chunk |= statuses[i] << (14 - bits * (k + 1));
+                }
             }
-            BigEndian.put16(buf, at, chunk);
+            if (buf != null) {
+                BigEndian.put16(buf, at, chunk);
+            }
             at += 2;
         }
         return at;
     }
 
-    /** 14 when every status fits one bit (no large delta), else 7. */
-    private static int symbolsPerChunk(byte[] statuses) {
-        for (byte status : statuses) {
-            if (status > 1) {
-                return 7;
+    /** Whether the (up to) fourteen symbols from {@code from} all fit one bit (none is a large delta). */
+    private static boolean fitsOneBit(byte[] statuses, int from) {
+        for (int i = from; i < Math.min(from + 14, statuses.length); i++) {
+            if (statuses[i] > 1) {
+                return false;
             }
         }
-        return 14;
+        return true;
+    }
+
+    private static int runLength(byte[] statuses, int from) {
+        int end = from + 1;
+        while (end < statuses.length && end - from < MAX_RUN && statuses[end] == statuses[from]) {
+            end++;
+        }
+        return end - from;
     }
 
     private static int checked(int symbol) throws MalformedRtcp {

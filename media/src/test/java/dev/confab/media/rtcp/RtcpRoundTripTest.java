@@ -3,6 +3,8 @@ package dev.confab.media.rtcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -54,7 +56,28 @@ class RtcpRoundTripTest {
         byte[] wire = Parsing.marshal(List.of(feedback));
 
         assertThat(Parsing.packets(wire)).containsExactly(feedback);
-        assertThat(wire.length).isEqualTo(RtcpHeader.padded(20 + 2 * (1000 + 13) / 14 + deltas.size()));
+        assertThat(wire.length).as("no longer than with 1-bit vectors alone")
+                .isLessThanOrEqualTo(RtcpHeader.padded(20 + 2 * ((1000 + 13) / 14) + deltas.size()));
+    }
+
+    @Test
+    void longRunsOfOneStatusAreWrittenAsRunLengthChunks() {
+        List<PacketStatus> statuses = new ArrayList<>();
+        statuses.add(PacketStatus.SMALL_DELTA);
+        statuses.addAll(Collections.nCopies(1000, PacketStatus.NOT_RECEIVED));
+        statuses.addAll(Collections.nCopies(20, PacketStatus.LARGE_DELTA));
+        int[] deltas = new int[21];
+        Arrays.fill(deltas, 1, 21, -1);
+        TransportFeedback feedback = TransportFeedback.of(1, 2, 3, 4, 5, statuses, deltas);
+
+        byte[] wire = Parsing.marshal(List.of(feedback));
+
+        assertThat(Parsing.packets(wire)).containsExactly(feedback);
+        // a 1-bit vector (small, 13 not received), a run of 987 not received, a run of 20 large; 1 + 40 delta bytes
+        assertThat(wire.length).isEqualTo(RtcpHeader.padded(20 + 3 * 2 + 1 + 20 * 2));
+        assertThat(wire[20] & 0xc0).as("a 1-bit vector").isEqualTo(0x80);
+        assertThat((wire[22] & 0xff) << 8 | wire[23] & 0xff).isEqualTo(987);
+        assertThat((wire[24] & 0xff) << 8 | wire[25] & 0xff).isEqualTo(0x4000 | 20);
     }
 
     @Test
