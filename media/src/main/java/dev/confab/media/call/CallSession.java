@@ -133,10 +133,10 @@ public final class CallSession implements AutoCloseable {
                 new VideoSection(new SendStream("confab", "video", cname, videoSsrc, OptionalLong.of(rtxSsrc))));
         this.sendStream = new AudioSendStream(this::sendRtp, ssrc, config.random().nextInt(1 << 16),
                 config.random().nextLong(1L << 32));
-        this.reports = new RtcpReporter(this::sendRtcp, sendStream, (int) videoSsrc, new Rtcp(), cname);
-        this.receiveStream = new AudioReceiveStream(reports::onRtp);
         this.videoSend = new VideoSendStream(this::sendRtp, VideoPacketObserver.NONE,
                 transportSequence::getAndIncrement, config.random(), VIDEO_LIMITS);
+        this.reports = new RtcpReporter(this::sendRtcp, sendStream, videoSend, (int) videoSsrc, new Rtcp(), cname);
+        this.receiveStream = new AudioReceiveStream(reports::onRtp);
         this.videoReceive = new VideoReceiveStream(this::sendRtcp, reports::onVideoRtp,
                 (frame, rtpTimestamp) -> remoteVideo.show(frame, rtpTimestamp), config.timers(), config.random());
     }

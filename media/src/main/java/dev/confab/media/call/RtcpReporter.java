@@ -10,6 +10,8 @@ import dev.confab.media.rtcp.RoundTripTime;
 import dev.confab.media.rtcp.RtcpCompound;
 import dev.confab.media.rtcp.RtcpPacket;
 import dev.confab.media.rtcp.RtcpParse;
+import dev.confab.media.rtcp.SdesChunk;
+import dev.confab.media.rtcp.SdesItem;
 import dev.confab.media.rtcp.SenderReport;
 import dev.confab.media.rtcp.SourceDescription;
 import java.io.IOException;
@@ -24,9 +26,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * The call's RTCP (RFC 3550): every second or so (randomized between 0.5 and 1.5 times the interval, section 6.3.1)
- * a compound of a sender report (or a receiver report while this side sends nothing), a report block on the peer's
- * audio, and the CNAME; from the peer's reports the round-trip time, the loss and jitter it sees on our audio, which
- * drive the encoder's bitrate and FEC ({@link OpusLossPolicy}).
+ * a compound of a sender report (or a receiver report while this side sends nothing) with report blocks on the peer's
+ * audio and video, the video's own sender report while it sends, and the CNAME; from the peer's reports the round-trip
+ * time, the loss and jitter it sees on our audio, which drive the encoder's bitrate and FEC ({@link OpusLossPolicy}).
  *
  * <p>Thread contract: {@link #onRtp} and {@link #onRtcp} run on the receive thread, reports on the timer thread;
  * the figures may be read from any thread.
@@ -55,6 +57,7 @@ final class RtcpReporter implements AutoCloseable {
     private final Sender sender;
     private final AudioSendStream sending;
     private final int videoSsrc;
+    private final VideoSendStream sendingVideo;
     private final Listener listener;
     private final String cname;
     private volatile OpusLossPolicy lossPolicy;
@@ -75,9 +78,11 @@ final class RtcpReporter implements AutoCloseable {
     private volatile long reportsSent;
     private volatile long reportsReceived;
 
-    RtcpReporter(Sender sender, AudioSendStream sending, int videoSsrc, Listener listener, String cname) {
+    RtcpReporter(Sender sender, AudioSendStream sending, VideoSendStream sendingVideo, int videoSsrc, Listener listener,
+            String cname) {
         this.sender = sender;
         this.sending = sending;
+        this.sendingVideo = sendingVideo;
         this.videoSsrc = videoSsrc;
         this.listener = listener;
         this.cname = cname;
@@ -246,6 +251,10 @@ final class RtcpReporter implements AutoCloseable {
         }
     }
 
+    private SdesChunk cnameChunk(int ssrc) {
+        return new SdesChunk(ssrc, List.of(new SdesItem(SdesItem.CNAME, cname)));
+    }
+
     private void newRoundTrip(long rtt) {
         if (rtt != RoundTripTime.UNKNOWN) {
             roundTripNanos = rtt;
@@ -293,7 +302,16 @@ final class RtcpReporter implements AutoCloseable {
         } else {
             compound.add(new ReceiverReport(sending.ssrc(), blocks));
         }
-        compound.add(SourceDescription.cname(sending.ssrc(), cname));
+        VideoSendStats video = sendingVideo.stats();
+        if (video.packetsSent() > 0) {
+            // The video's own sender report: its RTP clock against NTP time, for the peer's lip sync.
+            long nowNanos = System.nanoTime();
+            compound.add(new SenderReport(videoSsrc, NtpTime.of(Instant.now()), sendingVideo.rtpTimestampAt(nowNanos),
+                    video.packetsSent() & 0xffff_ffffL, video.payloadBytesSent() & 0xffff_ffffL, List.of()));
+            compound.add(new SourceDescription(List.of(cnameChunk(sending.ssrc()), cnameChunk(videoSsrc))));
+        } else {
+            compound.add(SourceDescription.cname(sending.ssrc(), cname));
+        }
         int length = RtcpCompound.marshal(compound, buffer, 0);
         if (length <= 0 || length > buffer.length - TAG_ROOM) {
             return;
