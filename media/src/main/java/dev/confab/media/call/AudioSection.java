@@ -18,9 +18,9 @@ import java.util.Set;
 
 /**
  * The audio section Confab offers and answers with: Opus (RFC 7587) at payload type 111 as browsers number it, 20 ms
- * frames (10 ms allowed), in-band FEC and DTX, mono; the {@code mid}, audio level (RFC 6464) and abs-send-time header
- * extensions (the send time, for the receive-side bandwidth estimate video will use); and the one track this device
- * sends. Immutable.
+ * frames (10 ms allowed), in-band FEC and DTX, mono; the {@code mid}, audio level (RFC 6464), abs-send-time and
+ * transport-wide sequence header extensions (the last for the send-side bandwidth estimate, which counts audio with
+ * video); and the one track this device sends. Immutable.
  *
  * @param sendStream the track this device sends: its SSRC and CNAME
  */
@@ -31,7 +31,8 @@ public record AudioSection(SendStream sendStream) {
     public static final int OPUS_PAYLOAD_TYPE = 111;
     /** The ids Chromium gives these extensions in its audio sections. */
     private static final List<Extmap> EXTMAPS = List.of(Extmap.of(1, HeaderExtensionIds.AUDIO_LEVEL_URI),
-            Extmap.of(2, HeaderExtensionIds.ABS_SEND_TIME_URI), Extmap.of(4, Extmap.MID_URI));
+            Extmap.of(2, HeaderExtensionIds.ABS_SEND_TIME_URI),
+            Extmap.of(3, HeaderExtensionIds.TRANSPORT_SEQUENCE_URI), Extmap.of(4, Extmap.MID_URI));
 
     /** The offered audio section. */
     public LocalMedia offer() {
@@ -48,7 +49,8 @@ public record AudioSection(SendStream sendStream) {
 
     /** The URIs of the header extensions Confab writes and reads in audio. */
     static Set<String> headerExtensionUris() {
-        return Set.of(Extmap.MID_URI, HeaderExtensionIds.AUDIO_LEVEL_URI, HeaderExtensionIds.ABS_SEND_TIME_URI);
+        return Set.of(Extmap.MID_URI, HeaderExtensionIds.AUDIO_LEVEL_URI, HeaderExtensionIds.ABS_SEND_TIME_URI,
+                HeaderExtensionIds.TRANSPORT_SEQUENCE_URI);
     }
 
     /**
@@ -97,7 +99,7 @@ public record AudioSection(SendStream sendStream) {
             String mid = section.mid().orElse(MID);
             int midId = mid.length() <= MidElement.MAX_LENGTH ? agreed.mid() : 0; // longer: not written (RFC 9143)
             return new AudioSendStream.Setup(opusPayloadType, new HeaderExtensionIds(midId, agreed.audioLevel(),
-                    agreed.absSendTime(), 0), mid, encoder);
+                    agreed.absSendTime(), agreed.transportSequence()), mid, encoder);
         }
     }
 }

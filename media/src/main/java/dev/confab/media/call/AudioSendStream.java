@@ -41,6 +41,7 @@ final class AudioSendStream implements FrameConsumer, AutoCloseable {
     }
 
     private final Sender sender;
+    private final TransportNumbers transportNumbers;
     private final int ssrc;
     private final byte[] packet = new byte[PACKET_BYTES + TAG_ROOM];
     private final short[] silence = new short[AudioFrames.SAMPLES_PER_FRAME];
@@ -68,7 +69,13 @@ final class AudioSendStream implements FrameConsumer, AutoCloseable {
     private boolean closed;
 
     AudioSendStream(Sender sender, long ssrc, int firstSequence, long firstTimestamp) {
+        this(sender, TransportNumbers.UNCOUNTED, ssrc, firstSequence, firstTimestamp);
+    }
+
+    /** A stream whose packets take their transport-wide sequence numbers from {@code transportNumbers}. */
+    AudioSendStream(Sender sender, TransportNumbers transportNumbers, long ssrc, int firstSequence, long firstTimestamp) {
         this.sender = sender;
+        this.transportNumbers = transportNumbers;
         this.ssrc = (int) ssrc;
         this.sequence = firstSequence & 0xffff;
         this.timestamp = firstTimestamp & 0xffff_ffffL;
@@ -117,6 +124,11 @@ final class AudioSendStream implements FrameConsumer, AutoCloseable {
         if (current.extensions().absSendTime() != 0) {
             packetWriter.absSendTime(AbsSendTime.fromNanos(System.nanoTime()));
         }
+        int transportSequence = -1;
+        if (current.extensions().transportSequence() != 0) {
+            transportSequence = transportNumbers.reserve();
+            packetWriter.transportSequence(transportSequence);
+        }
         int payloadAt = packetWriter.payloadOffset();
         lastTimestampNanos = System.nanoTime();
         lastTimestamp = timestamp;
@@ -148,6 +160,9 @@ final class AudioSendStream implements FrameConsumer, AutoCloseable {
             if (sender.send(packet, 0, length)) {
                 packetsSent.incrementAndGet();
                 payloadBytesSent.addAndGet(encoded);
+                if (transportSequence >= 0) {
+                    transportNumbers.sent(transportSequence, length, System.nanoTime());
+                }
             } else {
                 framesNotSent.incrementAndGet();
             }

@@ -10,6 +10,11 @@ import dev.confab.media.rtcp.FullIntraRequest;
 import dev.confab.media.rtcp.GenericNack;
 import dev.confab.media.rtcp.PictureLossIndication;
 import dev.confab.media.rtcp.RtcpPacket;
+import dev.confab.media.rtcp.TransportFeedback;
+import dev.confab.media.rtp.ExtensionElements;
+import dev.confab.media.rtp.RtpPacketReader;
+import dev.confab.media.rtp.TransportSequence;
+import dev.confab.media.rtp.cc.TransportFeedbackRecorder;
 import dev.confab.media.ice.IceCredentials;
 import dev.confab.media.ice.IceListener;
 import dev.confab.media.ice.IceRestarter;
@@ -29,6 +34,7 @@ import dev.confab.media.transport.SdpCandidates;
 import dev.confab.media.transport.SecureTransport;
 import dev.confab.media.video.capture.VideoFrameConsumer;
 import dev.confab.media.video.frame.FrameSize;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -44,7 +50,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One call's media, Confab's equivalent of a peer connection: the secure transport (ICE, DTLS-SRTP), the audio
@@ -67,7 +72,8 @@ public final class CallSession implements AutoCloseable {
     /** The largest picture and frame rate a call sends: what a 2-core laptop encodes in real time. */
     private static final VideoSendStream.Limits VIDEO_LIMITS =
             new VideoSendStream.Limits(new FrameSize(1280, 720), 30);
-    private static final int VIDEO_START_BITRATE = 1_000_000;
+    /** How often transport-wide feedback goes back to the peer (libwebrtc: 50-250 ms, 100 by default). */
+    private static final Duration FEEDBACK_INTERVAL = Duration.ofMillis(100);
 
     private final CallSessionConfig config;
     private final CallSessionListener listener;
@@ -80,12 +86,30 @@ public final class CallSession implements AutoCloseable {
     private final RtcpReporter reports;
     private final VideoSendStream videoSend;
     private final VideoReceiveStream videoReceive;
-    private final AtomicInteger transportSequence = new AtomicInteger();
+    private final TransportNumbers transportNumbers = new TransportNumbers() {
+        @Override
+        public int reserve() {
+            return rate.reserve();
+        }
+
+        @Override
+        public void sent(int transportSequence, int rtpBytes, long nowNanos) {
+            if (transportSequence >= 0) {
+                rate.sent(transportSequence, rtpBytes, nowNanos);
+            }
+        }
+    };
+    private final TransportFeedbackRecorder feedbackRecorder = new TransportFeedbackRecorder();
+    private final RtpPacketReader feedbackReader = new RtpPacketReader();
+    private volatile int transportSequenceId;
+    private final VideoRateController rate;
+    private ScheduledFuture<?> feedbackTimer;
     private volatile VideoFrameSink remoteVideo = VideoFrameSink.NONE;
     private volatile int audioPayloadType = -1;
     private final MediaReceiver receiver = new MediaReceiver() {
         @Override
         public void rtp(byte[] buf, int off, int len) {
+            recordArrival(buf, off, len);
             if (len > 1 && (buf[off + 1] & 0x7f) != audioPayloadType) {
                 videoReceive.rtp(buf, off, len);
             } else {
@@ -131,10 +155,12 @@ public final class CallSession implements AutoCloseable {
         this.sections = new CallSections(
                 new AudioSection(new SendStream("confab", "audio", cname, ssrc, OptionalLong.empty())),
                 new VideoSection(new SendStream("confab", "video", cname, videoSsrc, OptionalLong.of(rtxSsrc))));
-        this.sendStream = new AudioSendStream(this::sendRtp, ssrc, config.random().nextInt(1 << 16),
-                config.random().nextLong(1L << 32));
-        this.videoSend = new VideoSendStream(this::sendRtp, VideoPacketObserver.NONE,
-                transportSequence::getAndIncrement, config.random(), VIDEO_LIMITS);
+        this.sendStream = new AudioSendStream(this::sendRtp, transportNumbers, ssrc,
+                config.random().nextInt(1 << 16), config.random().nextLong(1L << 32));
+        this.videoSend = new VideoSendStream(this::sendRtp, (transportSequence, packetSsrc, sequence, bytes,
+                sendNanos, retransmission) -> transportNumbers.sent(transportSequence, bytes, sendNanos),
+                transportNumbers::reserve, config.random(), VIDEO_LIMITS);
+        this.rate = new VideoRateController(videoSend);
         this.reports = new RtcpReporter(this::sendRtcp, sendStream, videoSend, (int) videoSsrc, new Rtcp(), cname);
         this.receiveStream = new AudioReceiveStream(reports::onRtp);
         this.videoReceive = new VideoReceiveStream(this::sendRtcp, reports::onVideoRtp,
@@ -201,7 +227,7 @@ public final class CallSession implements AutoCloseable {
                 current == null ? 0 : current.counters().failedUnprotect(),
                 Optional.ofNullable(receiveStream.jitterBuffer()),
                 current == null ? Optional.empty() : current.agent().selectedPair().map(MediaPath::of),
-                videoSend.stats(), videoReceive.stats(), videoSend.targetBitrate());
+                videoSend.stats(), videoReceive.stats(), videoSend.targetBitrate(), rate.snapshot().targetBps());
     }
 
     /**
@@ -446,6 +472,38 @@ public final class CallSession implements AutoCloseable {
         reports.start(config.timers(), config.random());
     }
 
+    /**
+     * Notes the arrival of a packet carrying a transport-wide sequence number, for the feedback the peer's estimate
+     * needs (receive thread).
+     */
+    private void recordArrival(byte[] buf, int off, int len) {
+        int id = transportSequenceId;
+        if (id == 0 || feedbackReader.wrap(buf, off, len) < 0 || !feedbackReader.hasExtension()) {
+            return;
+        }
+        ExtensionElements elements = feedbackReader.extensions();
+        if (elements.find(id) && elements.length() == TransportSequence.LENGTH) {
+            int sequence = TransportSequence.read(buf, elements.offset());
+            synchronized (feedbackRecorder) {
+                feedbackRecorder.onPacket(sequence, System.nanoTime());
+            }
+        }
+    }
+
+    /** Every 100 ms: the transport-wide feedback on what arrived since, and a look at the encoder's pace. */
+    private void sendTransportFeedback() {
+        int mediaSsrc = (int) negotiatedVideo.flatMap(v -> v.peerSsrcs().media().stream().boxed().findFirst())
+                .orElse(0L).longValue();
+        List<TransportFeedback> feedback;
+        synchronized (feedbackRecorder) {
+            feedback = feedbackRecorder.buildFeedback((int) sections.audio().sendStream().ssrc(), mediaSsrc);
+        }
+        for (TransportFeedback message : feedback) {
+            reports.sendFeedback(List.of(message));
+        }
+        rate.checkEncoder(System.nanoTime());
+    }
+
     private void startVideo(VideoSection.Negotiated video) {
         int rtxPayloadType = video.rtxPayloadType().orElse(0);
         if (video.peerSends()) {
@@ -456,7 +514,14 @@ public final class CallSession implements AutoCloseable {
         if (video.peerReceives()) {
             SendStream track = sections.video().sendStream();
             videoSend.start(new VideoSendStream.Setup(video.vp8PayloadType(), rtxPayloadType, (int) track.ssrc(),
-                    (int) track.rtxSsrc().orElseThrow(), video.extensions(), video.mid(), VIDEO_START_BITRATE));
+                    (int) track.rtxSsrc().orElseThrow(), video.extensions(), video.mid(),
+                    (int) VideoRateController.LIMITS.startBps()));
+            rate.start();
+        }
+        if (video.transportCc()) {
+            transportSequenceId = video.extensions().transportSequence();
+            feedbackTimer = config.timers().scheduleWithFixedDelay(this::sendTransportFeedback,
+                    FEEDBACK_INTERVAL.toNanos(), FEEDBACK_INTERVAL.toNanos(), TimeUnit.NANOSECONDS);
         }
     }
 
@@ -572,6 +637,9 @@ public final class CallSession implements AutoCloseable {
         setState(last);
         if (transport != null) {
             transport.close();
+        }
+        if (feedbackTimer != null) {
+            feedbackTimer.cancel(false);
         }
         reports.close();
         receiveStream.close();
@@ -744,6 +812,7 @@ public final class CallSession implements AutoCloseable {
                 case GenericNack nack -> videoSend.onNack(nack);
                 case PictureLossIndication pli -> videoSend.onPictureLoss(pli.mediaSsrc());
                 case FullIntraRequest fir -> videoSend.onFullIntraRequest(fir);
+                case TransportFeedback feedback -> rate.onFeedback(feedback, arrivalNanos);
                 default -> { }
             }
         }

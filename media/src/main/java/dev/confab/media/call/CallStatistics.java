@@ -32,6 +32,8 @@ import java.util.Optional;
  * @param videoSent             what this device's video sending did (zeros without a camera or video section)
  * @param videoReceived         what the peer's video receiving did
  * @param videoSendBitrate      the video encoder's target bitrate, bit/s (0 without video)
+ * @param estimatedSendBitrate  what the path is estimated to carry from this device (the peer's transport-wide
+ *                              feedback), audio and video together, bit/s
  */
 public record CallStatistics(CallMediaState state, boolean muted, int sendBitrate, long packetsSent,
         long payloadBytesSent, long framesNotSent, long dtxFrames, long packetsReceived, long packetsRefused,
@@ -39,5 +41,5 @@ public record CallStatistics(CallMediaState state, boolean muted, int sendBitrat
         double receivedLossPercent, long receivedLost, double receivedJitterMillis, long reportsSent,
         long reportsReceived, long srtpProtected, long srtpUnprotected, long srtpFailed,
         Optional<JitterBufferStats> jitterBuffer, Optional<MediaPath> path, VideoSendStats videoSent,
-        VideoReceiveStats videoReceived, int videoSendBitrate) {
+        VideoReceiveStats videoReceived, int videoSendBitrate, long estimatedSendBitrate) {
 }

@@ -56,6 +56,32 @@ public final class SentPacketHistory {
         return (int) (seq & 0xffff);
     }
 
+    /**
+     * Hands out the next transport-wide sequence number (16 bits) for a packet whose size is known only once it is
+     * written; {@link #onReservedSent} records it when it leaves. A number reserved and never recorded reads as
+     * unknown in feedback, not as lost.
+     */
+    public int reserve() {
+        long seq = next++;
+        int slot = slot(seq);
+        sequence[slot] = seq;
+        state[slot] = FREE;
+        return (int) (seq & 0xffff);
+    }
+
+    /** Records the packet that carries {@code transportSequence}, given by {@link #reserve}, as sent now. */
+    public void onReservedSent(int transportSequence, int sizeBytes, long nowNanos) {
+        long newest = next - 1;
+        long seq = newest + SeqNum.diff(transportSequence & 0xffff, (int) (newest & 0xffff));
+        int slot = slot(seq);
+        if (seq < 0 || sequence[slot] != seq || state[slot] != FREE) {
+            return;
+        }
+        sendNanos[slot] = nowNanos;
+        size[slot] = sizeBytes;
+        state[slot] = SENT;
+    }
+
     /** The packets {@code feedback} reports, matched to what was sent; it arrived at {@code nowNanos}. */
     public FeedbackReport onFeedback(TransportFeedback feedback, long nowNanos) {
         long arrival = referenceNanos(feedback.referenceTime());
@@ -71,7 +97,7 @@ public final class SentPacketHistory {
                 arrival += feedback.delta(delta++) * DELTA_TICK_NANOS;
             }
             int slot = slot(seq);
-            if (seq < 0 || seq > newestSent || sequence[slot] != seq) {
+            if (seq < 0 || seq > newestSent || sequence[slot] != seq || state[slot] == FREE) {
                 unknown++;
                 continue;
             }

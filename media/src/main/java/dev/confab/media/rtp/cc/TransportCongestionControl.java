@@ -31,6 +31,16 @@ public final class TransportCongestionControl {
         return history.onPacketSent(sizeBytes, nowNanos);
     }
 
+    /** Reserves the number of a packet about to be written: see {@link SentPacketHistory#reserve}. */
+    public synchronized int reserveSequence() {
+        return history.reserve();
+    }
+
+    /** Notes the packet with a reserved number as sent now, {@code sizeBytes} long. */
+    public synchronized void onReservedSent(int transportSequence, int sizeBytes, long nowNanos) {
+        history.onReservedSent(transportSequence, sizeBytes, nowNanos);
+    }
+
     /** Applies a transport-cc feedback message received now; returns the new target. */
     public synchronized long onFeedback(TransportFeedback feedback, long nowNanos) {
         return estimator.onFeedback(history.onFeedback(feedback, nowNanos));
