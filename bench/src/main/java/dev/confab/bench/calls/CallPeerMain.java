@@ -46,7 +46,8 @@ import java.util.function.BooleanSupplier;
  * <li>{@code call USERID WAV|- RECORDING}: place a call sending {@code WAV} (or nothing), record what it plays, and
  * reply {@code ok PLACED_NANOS FIRST_FRAME_NANOS} once its playout took the first frame of received audio</li>
  * <li>{@code camera WIDTH HEIGHT FPS}: from now on send the test-pattern camera in that mode in every call placed or
- * answered, and show the peer's pictures in a {@link StampedPictures} (without this command calls carry audio only)</li>
+ * answered, and show the peer's pictures in a {@link StampedPictures} (without this command calls carry audio
+ * only)</li>
  * <li>{@code video-counts}: {@code ok NOW_NANOS SHOWN WIDTH HEIGHT AUDIO_PACKETS VIDEO_BYTES_SENT FRAMES_ENCODED
  * VIDEO_BITRATE}: the peer's pictures shown so far and the last one's size, and from the current call's statistics
  * the audio packets received, the video RTP bytes sent (headers included), the frames encoded and the video encoder's

@@ -13,8 +13,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Confab's side of the video call comparison: two Confab clients, each in its own fresh JVM ({@link CallPeerPair}),
- * through Confab's server in a third, as contacts; the caller calls the callee on loopback, both sending the test-pattern
- * camera in the planned mode and speech from a WAV file, each recording the sound it plays and handing the pictures it
+ * through Confab's server in a third, as contacts; the caller calls the callee on loopback, both sending the
+ * test-pattern camera in the planned mode and speech from a WAV file, each recording the sound it plays and handing the pictures it
  * decodes to a sink that counts them and reads their stamps. Each client JVM's process CPU is counted over the planned
  * time after the warm-up, and so are the glass-to-glass times of the pictures shown meanwhile ({@link #glassToGlass}).
  *
@@ -115,17 +115,18 @@ public final class ConfabVideoCall implements VideoCallCpuMeasurement {
 
     private static String note(VideoCallPlan plan, double callerPercent, double calleePercent, VideoCounts caller,
             VideoCounts callee, String callerThreads, String calleeThreads) {
-        return String.format(Locale.ROOT, "Confab: two clients, each in its own fresh JVM (-Xmx512m, with the app's"
-                        + " start-up warm-up), registered as contacts through Confab's server in a third JVM; the caller"
-                        + " calls the callee on loopback. Both send Confab's test-pattern camera asked for %dx%d at"
-                        + " %d fps, VP8, and espeak-ng speech from a WAV file as the microphone in real time, and record"
-                        + " what they play to a WAV file; the pictures each decodes go to a sink that counts them and"
-                        + " reads their stamps (no display, no colour conversion). The video bitrate is Confab's own"
-                        + " choice (the client has no cap to set; encoder target at the end: caller %d, callee %d"
-                        + " kbit/s; the plan's cap is %d kbit/s); video kbit/s received is the RTP bytes the peer sent,"
-                        + " headers included (Chromium's: payload bytes). CPU: each client JVM's process CPU time over"
-                        + " %d s after %d s of the established call (the server carries no media and is not counted):"
-                        + " caller %.1f%%, callee %.1f%% of one core; their busiest threads (ms): caller %s; callee %s.",
+        return String.format(Locale.ROOT, "Confab: two clients, each in its own fresh JVM (-Xmx512m, with the"
+                        + " app's start-up warm-up), registered as contacts through Confab's server in a third JVM;"
+                        + " the caller calls the callee on loopback. Both send Confab's test-pattern camera asked for"
+                        + " %dx%d at %d fps, VP8, and espeak-ng speech from a WAV file as the microphone in real time,"
+                        + " and record what they play to a WAV file; the pictures each decodes go to a sink that"
+                        + " counts them and reads their stamps (no display, no colour conversion). The video bitrate"
+                        + " is the call's own (the client has no cap to set; encoder target at the end: caller %d,"
+                        + " callee %d kbit/s; the plan's cap is %d kbit/s); video kbit/s received is the RTP bytes the"
+                        + " peer sent, headers included (Chromium's: payload bytes). CPU: each client JVM's process"
+                        + " CPU time over %d s after %d s of the established call (the server carries no media and is"
+                        + " not counted): caller %.1f%%, callee %.1f%% of one core; their busiest threads (ms):"
+                        + " caller %s; callee %s.",
                 plan.size().width(), plan.size().height(), plan.frameRate(), caller.videoBitrate() / 1000,
                 callee.videoBitrate() / 1000, plan.videoBitrate() / 1000, plan.counted().toSeconds(),
                 plan.warmUp().toSeconds(), callerPercent, calleePercent, callerThreads, calleeThreads);

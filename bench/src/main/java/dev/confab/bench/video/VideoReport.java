@@ -32,15 +32,15 @@ public final class VideoReport implements Callable<Integer> {
     private static final FrameSize CALL_SIZE = new FrameSize(640, 480);
     private static final int CALL_FRAME_RATE = 30;
     private static final String GLASS_TO_GLASS_NOTE = "Glass-to-glass: Confab's test-pattern camera stamps each"
-            + " picture with its frame number and the wall-clock time (ms) at which it was made, as black and white"
-            + " blocks in the picture (StampCode); the receiving client reads the stamp back from each decoded"
+            + " picture, when its pacing releases it, with its frame number and the wall-clock time (ms) as black and"
+            + " white blocks in the picture (StampCode); the receiving client reads the stamp back from each decoded"
             + " picture handed to its sink and notes its own wall-clock time then minus the stamped time (both JVMs"
-            + " run on this machine, so it is one clock; 1 ms resolution). That spans the camera's pacing and"
-            + " hand-off, scaling and VP8 encoding, packetizing, SRTP, the UDP loopback, SRTP and frame assembly on"
-            + " the receiving side, any wait for a retransmission, the decoder's queue and decoding, up to the"
-            + " picture's hand-off to the sink; no display (a screen would add its own frame wait and scan-out)."
-            + " Pictures shown over the counted time of the call above; a picture whose stamp does not read back"
-            + " (coding damage) is counted apart, not timed.";
+            + " run on this machine, so it is one clock; 1 ms resolution). That spans drawing the pattern, the hand-off"
+            + " through the capture mailbox to the encoder thread, VP8 encoding, packetizing, SRTP, the UDP loopback,"
+            + " SRTP and frame assembly on the receiving side, any wait for a retransmission, the decoder's queue and"
+            + " decoding, up to the picture's hand-off to the sink; not a real camera's exposure and delivery, and no"
+            + " display (a screen would add its own frame wait and scan-out). Pictures shown over the counted time of"
+            + " the call above; a picture whose stamp does not read back (coding damage) is counted apart, not timed.";
 
     @Option(names = "--codec-runs", description = "Measured runs of each encoder and decoder per size (after one"
             + " unmeasured). Default: ${DEFAULT-VALUE}.")
