@@ -144,10 +144,10 @@ public final class CallPeerMain {
             }
             case "video-counts" -> videoCounts();
             case "latency-start" -> {
-                pictures.startSamples();
+                pictures().startSamples();
                 yield "";
             }
-            case "latency-samples" -> " " + pictures.samples();
+            case "latency-samples" -> " " + pictures().samples();
             case "call" -> call(command[1], command[2].equals("-") ? null : Path.of(command[2]), Path.of(command[3]));
             case "hang-up" -> {
                 Call call = client.calls().current().orElseThrow();
@@ -188,11 +188,18 @@ public final class CallPeerMain {
         return " " + placed + " " + System.nanoTime();
     }
 
+    private StampedPictures pictures() {
+        if (pictures == null) {
+            throw new IllegalStateException("no camera command yet: this peer's calls carry no video");
+        }
+        return pictures;
+    }
+
     private String videoCounts() {
         long now = System.nanoTime();
         CallStatistics statistics = client.calls().current().orElseThrow().statistics()
                 .orElseThrow(() -> new IllegalStateException("the call's media is not set up"));
-        return " " + now + " " + pictures.counts() + " " + statistics.packetsReceived() + " "
+        return " " + now + " " + pictures().counts() + " " + statistics.packetsReceived() + " "
                 + statistics.videoSent().bytesSent() + " " + statistics.videoSent().framesEncoded() + " "
                 + statistics.videoSendBitrate();
     }
