@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # VP8 encode/decode speed of Confab's codec beside the ffmpeg CLI's libvpx on the same frames, and the CPU of a
-# 640x480 30 fps + audio call on loopback, Confab beside headless Chromium:
+# 640x480 30 fps + audio call on loopback, Confab (two client JVMs through its server) beside headless Chromium, and the
+# glass-to-glass time of Confab's call from the test pattern's stamps:
 # ./scripts/bench-video.sh [--codec-runs N] [--codec-frames F] [--cpu-seconds S] [--warm-up W] [--call-bitrate B]
 #                          [--codec-only | --call-only]   (--help lists the options)
 set -euo pipefail

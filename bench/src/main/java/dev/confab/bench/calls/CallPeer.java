@@ -18,14 +18,14 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Thread contract: one thread drives an instance; {@link #close()} quits the JVM, killing it if it does not end.
  */
-final class CallPeer implements AutoCloseable {
+public final class CallPeer implements AutoCloseable {
     private final Process process;
     private final PrintWriter in;
     private final BufferedReader out;
     private final String userId;
 
     /** Starts the JVM, which registers {@code username} on a fresh profile at {@code profile} and goes live. */
-    CallPeer(String serverUrl, Path profile, String username, boolean startupWarmUp) {
+    public CallPeer(String serverUrl, Path profile, String username, boolean startupWarmUp) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"), CallPeerMain.class.getName(),
                 serverUrl, profile.toString(), username));
@@ -42,18 +42,18 @@ final class CallPeer implements AutoCloseable {
         userId = reply()[0];
     }
 
-    String userId() {
+    public String userId() {
         return userId;
     }
 
     /** Sends {@code command} and returns the fields of its {@code ok} reply, or fails with its error. */
-    String[] send(String command) {
+    public String[] send(String command) {
         in.println(command);
         return reply();
     }
 
     /** The fields of a reply as nanosecond times. */
-    long[] sendForTimes(String command) {
+    public long[] sendForTimes(String command) {
         String[] fields = send(command);
         long[] times = new long[fields.length];
         for (int i = 0; i < fields.length; i++) {

@@ -7,10 +7,13 @@ import dev.confab.client.core.calls.CallAudio;
 import dev.confab.client.core.calls.CallObserver;
 import dev.confab.client.core.calls.CallSettings;
 import dev.confab.client.core.calls.CallState;
+import dev.confab.client.core.calls.CallVideo;
 import dev.confab.client.core.presence.Presence;
 import dev.confab.client.core.store.Profile;
 import dev.confab.media.call.CallStatistics;
 import dev.confab.media.transport.LoopbackCall;
+import dev.confab.media.video.capture.CameraMode;
+import dev.confab.media.video.capture.TestPatternDriver;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
@@ -18,9 +21,11 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -35,17 +40,28 @@ import java.util.function.BooleanSupplier;
  * going live. Commands:
  * <ul>
  * <li>{@code befriend-request NAME}, {@code befriend-accept NAME}, {@code await-online USERID}: become contacts</li>
- * <li>{@code answer-with WAV}: from now on answer every incoming call at once, sending {@code WAV}</li>
+ * <li>{@code answer-with WAV [RECORDING]}: from now on answer every incoming call at once, sending {@code WAV} (and
+ * recording what it plays to {@code RECORDING}; without it, nothing is played)</li>
  * <li>{@code last-answered}: {@code ok RING_NANOS ANSWER_NANOS} of the last call answered (waits for it)</li>
  * <li>{@code call USERID WAV|- RECORDING}: place a call sending {@code WAV} (or nothing), record what it plays, and
  * reply {@code ok PLACED_NANOS FIRST_FRAME_NANOS} once its playout took the first frame of received audio</li>
+ * <li>{@code camera WIDTH HEIGHT FPS}: from now on send the test-pattern camera in that mode in every call placed or
+ * answered, and show the peer's pictures in a {@link StampedPictures} (without this command calls carry audio
+ * only)</li>
+ * <li>{@code video-counts}: {@code ok NOW_NANOS SHOWN WIDTH HEIGHT AUDIO_PACKETS VIDEO_BYTES_SENT FRAMES_ENCODED
+ * VIDEO_BITRATE}: the peer's pictures shown so far and the last one's size, and from the current call's statistics
+ * the audio packets received, the video RTP bytes sent (headers included), the frames encoded and the video encoder's
+ * target bit/s</li>
+ * <li>{@code latency-start}: start collecting glass-to-glass times afresh; {@code latency-samples}: {@code ok
+ * UNSTAMPED MILLIS...} since then ({@link StampedPictures#samples})</li>
  * <li>{@code hang-up}: end the current call and wait until this side has ended it</li>
  * <li>{@code await-idle}: wait until this side is in no call</li>
  * <li>{@code cpu}: {@code ok CPU_NANOS NOW_NANOS}, this process's CPU time</li>
  * <li>{@code busiest-threads N}: the {@code N} threads that used the most CPU between the last two {@code cpu}
  * commands, as {@code name=milliseconds} (spaces in names as {@code _})</li>
  * </ul>
- * Single-threaded: the main thread reads commands; the client's event thread answers calls.
+ * Single-threaded: the main thread reads commands; the client's event thread answers calls; the decoder thread shows
+ * pictures.
  */
 public final class CallPeerMain {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -55,6 +71,9 @@ public final class CallPeerMain {
     private final ConfabClient client;
     private final BlockingQueue<long[]> answered = new LinkedBlockingQueue<>();
     private volatile Path answerWav;
+    private volatile Path answerRecording;
+    private volatile Optional<CallVideo> video = Optional.empty();
+    private volatile StampedPictures pictures;
     private Map<String, Long> previousThreads = Map.of();
     private Map<String, Long> lastThreads = Map.of();
 
@@ -106,6 +125,7 @@ public final class CallPeerMain {
             }
             case "answer-with" -> {
                 answerWav = Path.of(command[1]);
+                answerRecording = command.length > 2 ? Path.of(command[2]) : null;
                 yield "";
             }
             case "last-answered" -> {
@@ -115,6 +135,19 @@ public final class CallPeerMain {
                 }
                 yield " " + times[0] + " " + times[1];
             }
+            case "camera" -> {
+                pictures = new StampedPictures(Clock.systemUTC());
+                video = Optional.of(new CallVideo(Optional.of(TestPatternDriver.DEFAULT_NAME), CameraMode.of(
+                        Integer.parseInt(command[1]), Integer.parseInt(command[2]), Integer.parseInt(command[3])),
+                        pictures));
+                yield "";
+            }
+            case "video-counts" -> videoCounts();
+            case "latency-start" -> {
+                pictures().startSamples();
+                yield "";
+            }
+            case "latency-samples" -> " " + pictures().samples();
             case "call" -> call(command[1], command[2].equals("-") ? null : Path.of(command[2]), Path.of(command[3]));
             case "hang-up" -> {
                 Call call = client.calls().current().orElseThrow();
@@ -140,7 +173,9 @@ public final class CallPeerMain {
     /** Places the call and polls (every 0.2 ms) until the caller's playout took a frame of received audio. */
     private String call(String peerUserId, Path wav, Path recording) throws Exception {
         long placed = System.nanoTime();
-        Call call = client.calls().place(peerUserId, new CallAudio.Files(wav, recording));
+        CallAudio audio = new CallAudio.Files(wav, recording);
+        Call call = video.isPresent() ? client.calls().place(peerUserId, audio, video.get())
+                : client.calls().place(peerUserId, audio);
         long deadline = placed + AUDIO_WAIT.toNanos();
         while (call.statistics().map(CallStatistics::framesPlayed).orElse(0L) == 0) {
             if (System.nanoTime() > deadline || call.state() == CallState.ENDED) {
@@ -151,6 +186,22 @@ public final class CallPeerMain {
             TimeUnit.MICROSECONDS.sleep(200);
         }
         return " " + placed + " " + System.nanoTime();
+    }
+
+    private StampedPictures pictures() {
+        if (pictures == null) {
+            throw new IllegalStateException("no camera command yet: this peer's calls carry no video");
+        }
+        return pictures;
+    }
+
+    private String videoCounts() {
+        long now = System.nanoTime();
+        CallStatistics statistics = client.calls().current().orElseThrow().statistics()
+                .orElseThrow(() -> new IllegalStateException("the call's media is not set up"));
+        return " " + now + " " + pictures().counts() + " " + statistics.packetsReceived() + " "
+                + statistics.videoSent().bytesSent() + " " + statistics.videoSent().framesEncoded() + " "
+                + statistics.videoSendBitrate();
     }
 
     /** Each live thread's CPU time so far, by name and id. */
@@ -186,9 +237,11 @@ public final class CallPeerMain {
                 }
                 long ring = System.nanoTime();
                 Path wav = answerWav;
+                Path recording = answerRecording;
                 Thread.ofPlatform().start(() -> {
                     long answer = System.nanoTime();
-                    call.answer(new CallAudio.Files(wav, null));
+                    CallAudio audio = new CallAudio.Files(wav, recording);
+                    video.ifPresentOrElse(v -> call.answer(audio, v), () -> call.answer(audio));
                     answered.add(new long[] {ring, answer});
                 });
             }

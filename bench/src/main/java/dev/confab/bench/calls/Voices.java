@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** The WAV files the benchmark's talkers send: a steady tone, and speech repeated to a given length. Stateless. */
-final class Voices {
+public final class Voices {
     private static final int RATE = 48_000;
 
     private Voices() {
@@ -24,7 +24,7 @@ final class Voices {
     }
 
     /** {@code text} spoken by espeak-ng, repeated until it lasts {@code seconds}, 48 kHz mono. */
-    static Path speech(Path wav, String text, int seconds) throws IOException, InterruptedException {
+    public static Path speech(Path wav, String text, int seconds) throws IOException, InterruptedException {
         short[] once = Speech.pcm48k(text);
         short[] samples = new short[RATE * seconds];
         for (int at = 0; at < samples.length; at += once.length) {

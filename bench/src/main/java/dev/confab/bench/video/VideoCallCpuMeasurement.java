@@ -2,7 +2,7 @@ package dev.confab.bench.video;
 
 /**
  * One way of making a video call on this machine whose CPU the video report compares: Chromium's
- * ({@link ChromiumVideoCall}) and, once Confab's call carries video, Confab's. An implementation sets the call up as
+ * ({@link ChromiumVideoCall}) and Confab's ({@link ConfabVideoCall}). An implementation sets the call up as
  * {@link VideoCallPlan} says, lets it run through the warm-up, counts the CPU of everything running both sides over the
  * counted time, reads what each side received, and tears everything down again.
  *
