@@ -15,6 +15,8 @@ import dev.confab.media.video.capture.CameraMode;
 import dev.confab.media.video.capture.TestPatternDriver;
 import dev.confab.media.video.frame.FrameSize;
 import dev.confab.testkit.ChromiumOptions;
+import dev.confab.testkit.net.ReceiveLoss;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -28,9 +30,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Video calls between Confab and headless Chromium through the real signaling server, in both offer directions:
  * Confab sends its test-pattern camera, Chromium its fake camera, both at 640x480 and 30 frames a second, VP8 both
- * ways. Each side must have decoded the other's pictures (Confab's at 640x480; Chromium's at the size its encoder
- * chose, 640x480 or a 4:3 step below it as its bandwidth estimate allows), and a PLI from Confab must bring a key
- * frame from Chromium.
+ * ways. Once connected, every 30th datagram arriving at either side is lost ({@link ReceiveLoss}), so each side must
+ * ask for what it lost with NACKs and the other must resend it (RTX). Each side must have decoded the other's pictures
+ * (Confab's at 640x480; Chromium's at the size its encoder chose, 640x480 or a 4:3 step below it as its bandwidth
+ * estimate allows), and a PLI from Confab must bring a key frame from Chromium.
  */
 class ChromiumVideoInteropTest {
     private static final FrameSize VGA = new FrameSize(640, 480);
@@ -86,13 +89,23 @@ class ChromiumVideoInteropTest {
     }
 
     /**
-     * Waits for 150 pictures each way (5 s), asks Chromium for a key frame, and checks what both sides' statistics
-     * say: pictures decoded at their sizes, the PLI answered with a key frame, every packet authenticated.
+     * Loses every 30th datagram each way while waiting for 150 pictures each way (5 s), asks Chromium for a key frame,
+     * and checks what both sides' statistics say: pictures decoded at their sizes, losses asked for and resent both
+     * ways, the PLI answered with a key frame, every packet authenticated.
      */
     private static void assertBothSeeEachOther(Call call, Shown shown, String direction) throws Exception {
         eventually().until(() -> call.state() == CallState.CONNECTED);
-        JsonNode atChromium = peers.chromium().evaluate("return await waitForVideoFrames(args[0]);", 150);
-        eventually().until(() -> shown.frames.get() >= 150);
+        eventually().until(() -> call.statistics().flatMap(CallStatistics::path).isPresent());
+        InetSocketAddress confabPort = call.statistics().orElseThrow().path().orElseThrow().localAddress();
+        String chromiumLocal = peers.chromium().evaluate("return await waitUntilSecured();").path("pair")
+                .path("local").asText();
+        InetSocketAddress chromiumPort = new InetSocketAddress(confabPort.getAddress(),
+                Integer.parseInt(chromiumLocal.substring(chromiumLocal.lastIndexOf(':') + 1)));
+        JsonNode atChromium;
+        try (ReceiveLoss loss = ReceiveLoss.everyNth(30, List.of(confabPort, chromiumPort))) {
+            atChromium = peers.chromium().evaluate("return await waitForVideoFrames(args[0]);", 150);
+            eventually().until(() -> shown.frames.get() >= 150);
+        }
         JsonNode before = peers.chromium().evaluate("return await videoStats();");
         call.requestKeyFrame();
         eventually().until(() -> peers.chromium().evaluate("return await videoStats();").path("outbound")
@@ -108,7 +121,16 @@ class ChromiumVideoInteropTest {
         assertThat(shown.sizes).as("the sizes of Chromium's pictures at Confab").isNotEmpty()
                 .allSatisfy(size -> assertThat(size.width() * 3).isEqualTo(size.height() * 4))
                 .allSatisfy(size -> assertThat(size.width()).isBetween(160, VGA.width()));
-        assertThat(after.path("outbound").path("pliCount").asLong()).as("PLIs Chromium received: " + after)
+        JsonNode chromiumIn = after.path("inbound");
+        JsonNode chromiumOut = after.path("outbound");
+        assertThat(chromiumIn.path("nackCount").asLong()).as("NACKs Chromium sent: " + after).isPositive();
+        assertThat(confab.videoSent().retransmissions()).as("Confab resent: " + confab.videoSent()).isPositive();
+        assertThat(chromiumIn.path("retransmittedPacketsReceived").asLong()).as(after.toString()).isPositive();
+        assertThat(confab.videoReceived().nackPacketsSent()).as("NACKs Confab sent").isPositive();
+        assertThat(chromiumOut.path("nackCount").asLong()).as("NACKs Chromium received: " + after).isPositive();
+        assertThat(chromiumOut.path("retransmittedPacketsSent").asLong()).as(after.toString()).isPositive();
+        assertThat(confab.videoReceived().packetsRestored()).as("RTX restored at Confab").isPositive();
+        assertThat(chromiumOut.path("pliCount").asLong()).as("PLIs Chromium received: " + after)
                 .isGreaterThan(before.path("outbound").path("pliCount").asLong());
         assertThat(confab.videoReceived().keyFramesReceived()).isGreaterThanOrEqualTo(2);
         assertThat(confab.videoReceived().framesUndecodable()).isZero();

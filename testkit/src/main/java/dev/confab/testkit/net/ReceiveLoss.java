@@ -1,0 +1,76 @@
+package dev.confab.testkit.net;
+
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Loses every {@code n}th UDP datagram arriving at chosen local ports of this machine's own network namespace (for
+ * peers, such as Chromium, that run outside the lab's namespaces): an {@code iptables}/{@code ip6tables} rule in the
+ * INPUT chain per port, {@code -m statistic --mode nth} so the loss is the same in every run. Receivers see a path
+ * that loses packets; senders see nothing (no error, unlike a DROP where they send). The rules carry a comment and are
+ * removed on {@link #close}, and leftovers of a crashed run are removed when the next one starts. Needs root.
+ *
+ * <p>Thread contract: not thread-safe; one test makes and closes it.
+ */
+public final class ReceiveLoss implements AutoCloseable {
+    private static final String COMMENT = "confab-test-receive-loss";
+
+    private final List<List<String>> rules = new ArrayList<>();
+
+    private ReceiveLoss() {
+    }
+
+    /** Loses every {@code every}th datagram to each of {@code ports} (their address picks IPv4 or IPv6). */
+    public static ReceiveLoss everyNth(int every, List<InetSocketAddress> ports) {
+        if (every < 2) {
+            throw new IllegalArgumentException("lose every 2nd datagram or fewer, not every " + every);
+        }
+        removeLeftovers();
+        ReceiveLoss loss = new ReceiveLoss();
+        try {
+            for (InetSocketAddress port : ports) {
+                List<String> rule = List.of("INPUT", "-p", "udp", "--dport", Integer.toString(port.getPort()),
+                        "-m", "statistic", "--mode", "nth", "--every", Integer.toString(every), "--packet", "0",
+                        "-m", "comment", "--comment", COMMENT, "-j", "DROP");
+                List<String> command = new ArrayList<>(List.of(tool(port), "-I"));
+                command.addAll(rule);
+                Shell.check(command);
+                List<String> delete = new ArrayList<>(List.of(tool(port), "-D"));
+                delete.addAll(rule);
+                loss.rules.add(delete);
+            }
+            return loss;
+        } catch (RuntimeException e) {
+            loss.close();
+            throw e;
+        }
+    }
+
+    /** Removes the rules. Idempotent. */
+    @Override
+    public void close() {
+        for (List<String> delete : rules) {
+            Shell.run(delete);
+        }
+        rules.clear();
+    }
+
+    private static String tool(InetSocketAddress port) {
+        return port.getAddress() instanceof Inet6Address ? "ip6tables" : "iptables";
+    }
+
+    /** Deletes rules with this class's comment left by a run that did not close them. */
+    private static void removeLeftovers() {
+        for (String tool : List.of("iptables", "ip6tables")) {
+            for (String line : Shell.check(List.of(tool, "-S", "INPUT")).lines().toList()) {
+                if (line.startsWith("-A INPUT") && line.contains(COMMENT)) {
+                    List<String> delete = new ArrayList<>(List.of(tool, "-D"));
+                    delete.addAll(List.of(line.substring(3).replace("\"", "").split(" ")));
+                    Shell.run(delete);
+                }
+            }
+        }
+    }
+}
