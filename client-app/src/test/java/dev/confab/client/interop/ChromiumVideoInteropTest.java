@@ -17,6 +17,7 @@ import dev.confab.media.video.frame.FrameSize;
 import dev.confab.testkit.ChromiumOptions;
 import dev.confab.testkit.net.ReceiveLoss;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,10 +34,13 @@ import org.junit.jupiter.api.Test;
  * ways. Once connected, every 30th datagram arriving at either side is lost ({@link ReceiveLoss}), so each side must
  * ask for what it lost with NACKs and the other must resend it (RTX). Each side must have decoded the other's pictures
  * (Confab's at 640x480; Chromium's at the size its encoder chose, 640x480 or a 4:3 step below it as its bandwidth
- * estimate allows), and a PLI from Confab must bring a key frame from Chromium.
+ * estimate allows); a PLI from Confab must bring a key frame from Chromium, and Chromium, its media dark for
+ * 3.5 s, must ask Confab for one and get it.
  */
 class ChromiumVideoInteropTest {
     private static final FrameSize VGA = new FrameSize(640, 480);
+    /** Longer than Chromium's receiver waits for a decodable frame before it asks for a key frame (3 s). */
+    private static final Duration DARK = Duration.ofMillis(3_500);
 
     private static ChromiumContact peers;
 
@@ -106,6 +110,16 @@ class ChromiumVideoInteropTest {
             atChromium = peers.chromium().evaluate("return await waitForVideoFrames(args[0]);", 150);
             eventually().until(() -> shown.frames.get() >= 150);
         }
+        // Chromium's media goes dark (ICE still answered) for longer than its receiver waits for a decodable frame and
+        // than Confab keeps packets to resend: it asks Confab for a key frame (PLI or FIR), which Confab sends.
+        long keyFramesBefore = call.statistics().orElseThrow().videoSent().keyFrames();
+        try (ReceiveLoss dark = ReceiveLoss.allMedia(List.of(chromiumPort))) {
+            long from = System.nanoTime();
+            eventually().until(() -> System.nanoTime() - from > DARK.toNanos());
+        }
+        eventually().until(() -> call.statistics().orElseThrow().videoSent().keyFrameRequests() > 0);
+        eventually().until(() -> call.statistics().orElseThrow().videoSent().keyFrames() > keyFramesBefore);
+
         JsonNode before = peers.chromium().evaluate("return await videoStats();");
         call.requestKeyFrame();
         eventually().until(() -> peers.chromium().evaluate("return await videoStats();").path("outbound")

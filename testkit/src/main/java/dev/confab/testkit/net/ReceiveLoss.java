@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Loses every {@code n}th UDP datagram arriving at chosen local ports of this machine's own network namespace (for
  * peers, such as Chromium, that run outside the lab's namespaces): an {@code iptables}/{@code ip6tables} rule in the
- * INPUT chain per port, {@code -m statistic --mode nth} so the loss is the same in every run. Receivers see a path
+ * INPUT chain per port, {@code -m statistic --mode nth} so the loss is the same in every run (or all the media). Receivers see a path
  * that loses packets; senders see nothing (no error, unlike a DROP where they send). The rules carry a comment and are
  * removed on {@link #close}, and leftovers of a crashed run are removed when the next one starts. Needs root.
  *
@@ -27,13 +27,29 @@ public final class ReceiveLoss implements AutoCloseable {
         if (every < 2) {
             throw new IllegalArgumentException("lose every 2nd datagram or fewer, not every " + every);
         }
+        return lose(ports, List.of("-m", "statistic", "--mode", "nth", "--every", Integer.toString(every),
+                "--packet", "0"));
+    }
+
+    /**
+     * Loses every RTP and RTCP datagram (version 2 in the first two bits, SRTP's header being in the clear) to each of
+     * {@code ports} until closed, letting STUN and DTLS through: the media goes dark while ICE sees a live path.
+     */
+    public static ReceiveLoss allMedia(List<InetSocketAddress> ports) {
+        return lose(ports, List.of());
+    }
+
+    private static ReceiveLoss lose(List<InetSocketAddress> ports, List<String> match) {
         removeLeftovers();
         ReceiveLoss loss = new ReceiveLoss();
         try {
             for (InetSocketAddress port : ports) {
-                List<String> rule = List.of("INPUT", "-p", "udp", "--dport", Integer.toString(port.getPort()),
-                        "-m", "statistic", "--mode", "nth", "--every", Integer.toString(every), "--packet", "0",
-                        "-m", "comment", "--comment", COMMENT, "-j", "DROP");
+                List<String> rule = new ArrayList<>(List.of("INPUT", "-p", "udp", "--dport",
+                        Integer.toString(port.getPort())));
+                // The UDP payload's first two bits: after the 40-byte IPv6 header, or IPv4's of its own length.
+                rule.addAll(match.isEmpty() ? List.of("-m", "u32", "--u32", port.getAddress() instanceof Inet6Address
+                        ? "48>>30=2" : "0>>22&0x3C@8>>30=2") : match);
+                rule.addAll(List.of("-m", "comment", "--comment", COMMENT, "-j", "DROP"));
                 List<String> command = new ArrayList<>(List.of(tool(port), "-I"));
                 command.addAll(rule);
                 Shell.check(command);
