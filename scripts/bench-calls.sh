@@ -2,7 +2,7 @@
 # Call set-up (call to ring, accept to first audio), mouth-to-ear latency (of the media pipeline, and through virtual
 # PulseAudio devices with Confab's device lines) and CPU per call on loopback, Confab beside headless Chromium:
 # ./scripts/bench-calls.sh [--cold-runs N] [--warm-up W] [--warm M] [--bursts B] [--device-buffers 60,40,20]
-#                          [--cpu-seconds S] [--mouth-to-ear-only]   (--help lists the options)
+#                          [--cpu-seconds S] [--mouth-to-ear-only] [--cpu-only]   (--help lists the options)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/jdk.sh

@@ -19,12 +19,17 @@ import picocli.CommandLine.Option;
  * accept to the caller's first decoded audio) cold, after the app's start-up warm-up and warm ({@link ConfabCalls},
  * {@link ChromiumCalls}); mouth-to-ear latency of Confab's media pipeline without devices ({@link PipelineLatency})
  * and through virtual PulseAudio devices ({@link DeviceLatencyJvm}); and each side's CPU during a call; written as
- * Markdown tables. Run by {@code scripts/bench-calls.sh}; {@code --mouth-to-ear-only} measures the latency alone.
+ * Markdown tables. Run by {@code scripts/bench-calls.sh}; {@code --mouth-to-ear-only} measures the latency alone,
+ * {@code --cpu-only} Confab's CPU alone.
  */
 @Command(name = "bench-calls", mixinStandardHelpOptions = true,
         description = "Call set-up, mouth-to-ear latency and CPU of an audio call on loopback: Confab beside Chromium.")
 public final class CallReport implements Callable<Integer> {
     private static final int BURSTS_WARM_UP = 5;
+    /** The call's CPU is counted over two spans: the first after its first seconds, then the steady state. */
+    private static final int CPU_SPANS = 2;
+    private static final String CALLER_VOICE = "caller.wav";
+    private static final String CALLEE_VOICE = "callee.wav";
 
     @Option(names = "--cold-runs", description = "Fresh pairs of JVMs and fresh browsers for the cold figures. "
             + "Default: ${DEFAULT-VALUE}.")
@@ -40,7 +45,11 @@ public final class CallReport implements Callable<Integer> {
     List<Integer> deviceBuffers;
     @Option(names = "--mouth-to-ear-only", description = "Measure mouth-to-ear only, without set-up and CPU.")
     boolean mouthToEarOnly;
-    @Option(names = "--cpu-seconds", description = "Length of the call whose CPU is counted. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--cpu-only", description = "Measure Confab's CPU during a call only, without set-up, latency"
+            + " and Chromium.")
+    boolean cpuOnly;
+    @Option(names = "--cpu-seconds", description = "Length of each of the two spans of a call whose CPU is counted"
+            + " (the first after 2 s, then the steady state). Default: ${DEFAULT-VALUE}.")
     int cpuSeconds = 60;
     @Option(names = "--report", description = "Where to write the table. Default: ${DEFAULT-VALUE}.")
     Path report = Path.of("bench", "target", "calls-report.md");
@@ -52,7 +61,12 @@ public final class CallReport implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<String> lines = new ArrayList<>();
-        if (mouthToEarOnly) {
+        if (cpuOnly) {
+            try (ConfabCalls confab = new ConfabCalls()) {
+                lines.addAll(cpuTable(confabCpu(confab, voices()), Double.NaN));
+                lines.add(cpuNotes());
+            }
+        } else if (mouthToEarOnly) {
             MouthToEar mouthToEar = mouthToEar();
             lines.addAll(mouthToEar.tables());
             lines.addAll(mouthToEar.notes());
@@ -64,13 +78,8 @@ public final class CallReport implements Callable<Integer> {
     }
 
     private void callsBesideChromium(List<String> lines) throws Exception {
-        Path voices = Files.createTempDirectory("confab-bench-calls");
+        Path voices = voices();
         Path tone = Voices.tone(voices.resolve("tone.wav"), 440, 30);
-        int talkSeconds = cpuSeconds + 15;
-        Path callerVoice = Voices.speech(voices.resolve("caller.wav"), "The quick brown fox jumps over the lazy dog."
-                + " Pack my box with five dozen liquor jugs.", talkSeconds);
-        Path calleeVoice = Voices.speech(voices.resolve("callee.wav"), "How vexingly quick daft zebras jump."
-                + " Sphinx of black quartz, judge my vow.", talkSeconds);
         try (ConfabCalls confab = new ConfabCalls()) {
             List<SetupTime> confabCold = new ArrayList<>();
             List<SetupTime> confabStartup = new ArrayList<>();
@@ -97,9 +106,9 @@ public final class CallReport implements Callable<Integer> {
                 chromiumVersion = browser.version();
             }
             MouthToEar mouthToEar = mouthToEar();
-            System.out.println("CPU: " + cpuSeconds + " s of a call in which both talk, Confab, then Chromium...");
-            ConfabCalls.CpuShares confabCpu = confab.cpu(callerVoice, calleeVoice, Duration.ofSeconds(cpuSeconds));
-            try (ChromiumCalls browser = new ChromiumCalls(callerVoice)) {
+            List<ConfabCalls.CpuShares> confabCpu = confabCpu(confab, voices);
+            System.out.println("CPU: " + cpuSeconds + " s of a call in which both talk, Chromium...");
+            try (ChromiumCalls browser = new ChromiumCalls(voices.resolve(CALLER_VOICE))) {
                 chromiumCpu = browser.cpuPercent(Duration.ofSeconds(cpuSeconds));
             }
             lines.addAll(List.of(
@@ -112,20 +121,52 @@ public final class CallReport implements Callable<Integer> {
             setUpRows(lines, "warm", confabWarm, chromiumWarm);
             lines.add("");
             lines.addAll(mouthToEar.tables());
-            lines.add("| CPU during a call, % of one core | Confab caller JVM | Confab callee JVM | Chromium, both"
-                    + " peer connections in one browser | Chromium per side (half) |");
-            lines.add("| --- | ---: | ---: | ---: | ---: |");
-            lines.add(String.format(Locale.ROOT, "| %d s, both talking | %.2f | %.2f | %.2f | %.2f |", cpuSeconds,
-                    confabCpu.callerPercent(), confabCpu.calleePercent(), chromiumCpu, chromiumCpu / 2));
-            lines.add("");
+            lines.addAll(cpuTable(confabCpu, chromiumCpu));
             lines.add(setUpNotes(chromiumVersion, pollMillis, confab.failures()));
             lines.add("");
             lines.addAll(mouthToEar.notes());
             lines.add(cpuNotes());
-            lines.add("");
-            lines.add("Threads that used the most CPU over the counted call (ms): caller " + confabCpu.callerThreads()
-                    + "; callee " + confabCpu.calleeThreads() + ".");
         }
+    }
+
+    /** The two talking voices, each long enough for the counted call, in a new temporary directory. */
+    private Path voices() throws Exception {
+        Path voices = Files.createTempDirectory("confab-bench-calls");
+        int talkSeconds = CPU_SPANS * cpuSeconds + 15;
+        Voices.speech(voices.resolve(CALLER_VOICE), "The quick brown fox jumps over the lazy dog."
+                + " Pack my box with five dozen liquor jugs.", talkSeconds);
+        Voices.speech(voices.resolve(CALLEE_VOICE), "How vexingly quick daft zebras jump."
+                + " Sphinx of black quartz, judge my vow.", talkSeconds);
+        return voices;
+    }
+
+    private List<ConfabCalls.CpuShares> confabCpu(ConfabCalls confab, Path voices) throws InterruptedException {
+        System.out.println("CPU: " + CPU_SPANS + " x " + cpuSeconds + " s of a call in which both talk, Confab...");
+        return confab.cpu(voices.resolve(CALLER_VOICE), voices.resolve(CALLEE_VOICE), Duration.ofSeconds(cpuSeconds),
+                CPU_SPANS);
+    }
+
+    /** The CPU table, its first span beside Chromium's ({@code NaN}: not measured), and the busiest threads. */
+    private List<String> cpuTable(List<ConfabCalls.CpuShares> confab, double chromium) {
+        List<String> lines = new ArrayList<>(List.of("| CPU during a call, % of one core | Confab caller JVM"
+                + " | Confab callee JVM | Chromium, both peer connections in one browser | Chromium per side (half) |",
+                "| --- | ---: | ---: | ---: | ---: |"));
+        ConfabCalls.CpuShares first = confab.getFirst();
+        ConfabCalls.CpuShares steady = confab.getLast();
+        lines.add(String.format(Locale.ROOT, "| first %d s after 2 s, both talking | %.2f | %.2f | %s | %s |",
+                cpuSeconds, first.callerPercent(), first.calleePercent(), percent(chromium), percent(chromium / 2)));
+        lines.add(String.format(Locale.ROOT, "| the next %d s, both talking (steady state) | %.2f | %.2f | | |",
+                cpuSeconds, steady.callerPercent(), steady.calleePercent()));
+        lines.add("");
+        lines.add("Threads that used the most CPU (ms): over the first span, caller " + first.callerThreads()
+                + "; callee " + first.calleeThreads() + "; over the steady state, caller " + steady.callerThreads()
+                + "; callee " + steady.calleeThreads() + ".");
+        lines.add("");
+        return lines;
+    }
+
+    private static String percent(double value) {
+        return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.2f", value);
     }
 
     private MouthToEar mouthToEar() throws Exception {
@@ -205,9 +246,10 @@ public final class CallReport implements Callable<Integer> {
         return String.format(Locale.ROOT, """
                 CPU: process CPU time (OperatingSystemMXBean) of each Confab client JVM, and of the browser's\
                  processes together (/proc: browser, renderer, GPU, network and audio services), over %d s of an\
-                 established call after its first 2 s, both sides sending speech (espeak-ng, repeated) from WAV\
+                 established call after its first 2 s (Confab also over the %d s after, the steady state once the JIT\
+                 compiled the media path), both sides sending speech (espeak-ng, repeated) from WAV\
                  files and recording (Confab) or playing to an audio element (Chromium) what they hear; no sound\
-                 device on either side. Confab on %s %s.""", cpuSeconds, System.getProperty("java.vm.name"),
+                 device on either side. Confab on %s %s.""", cpuSeconds, cpuSeconds, System.getProperty("java.vm.name"),
                 System.getProperty("java.version"));
     }
 

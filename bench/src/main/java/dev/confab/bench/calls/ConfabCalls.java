@@ -74,10 +74,12 @@ final class ConfabCalls implements AutoCloseable {
     }
 
     /**
-     * Each client's CPU, as a share of one core, over {@code length} of an established call in which both send
-     * speech ({@code callerVoice}, {@code calleeVoice}, at least as long) and record what they hear.
+     * Each client's CPU, as a share of one core, over {@code windows} consecutive spans of {@code length} of an
+     * established call (after its first 2 s) in which both send speech ({@code callerVoice}, {@code calleeVoice}, at
+     * least as long) and record what they hear: one share per span, the first span first.
      */
-    CpuShares cpu(Path callerVoice, Path calleeVoice, Duration length) throws InterruptedException {
+    List<CpuShares> cpu(Path callerVoice, Path calleeVoice, Duration length, int windows)
+            throws InterruptedException {
         try (Pair pair = pair(true)) {
             pair.callee.send("answer-with " + calleeVoice);
             pair.caller.send("call " + pair.callee.userId() + " " + callerVoice + " "
@@ -86,14 +88,19 @@ final class ConfabCalls implements AutoCloseable {
             Thread.sleep(2000); // the first seconds of the call (jitter buffer settling, JIT) are not counted
             long[] callerStart = pair.caller.sendForTimes("cpu");
             long[] calleeStart = pair.callee.sendForTimes("cpu");
-            Thread.sleep(length.toMillis());
-            long[] callerEnd = pair.caller.sendForTimes("cpu");
-            long[] calleeEnd = pair.callee.sendForTimes("cpu");
-            String callerThreads = String.join(" ", pair.caller.send("busiest-threads " + BUSIEST));
-            String calleeThreads = String.join(" ", pair.callee.send("busiest-threads " + BUSIEST));
+            List<CpuShares> shares = new ArrayList<>();
+            for (int window = 0; window < windows; window++) {
+                Thread.sleep(length.toMillis());
+                long[] callerEnd = pair.caller.sendForTimes("cpu");
+                long[] calleeEnd = pair.callee.sendForTimes("cpu");
+                shares.add(new CpuShares(share(callerStart, callerEnd), share(calleeStart, calleeEnd),
+                        String.join(" ", pair.caller.send("busiest-threads " + BUSIEST)),
+                        String.join(" ", pair.callee.send("busiest-threads " + BUSIEST))));
+                callerStart = callerEnd;
+                calleeStart = calleeEnd;
+            }
             pair.caller.send("hang-up");
-            return new CpuShares(share(callerStart, callerEnd), share(calleeStart, calleeEnd), callerThreads,
-                    calleeThreads);
+            return shares;
         }
     }
 
