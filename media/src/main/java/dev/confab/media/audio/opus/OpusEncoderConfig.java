@@ -22,20 +22,22 @@ public record OpusEncoderConfig(int channels, int frameMillis, int bitrate, int 
     public static final int MAX_BITRATE = 510_000;
 
     /**
-     * Confab's defaults: mono, 20 ms, 32 kbit/s, complexity 6, in-band FEC and DTX on, no loss expected yet, fullband,
+     * Confab's defaults: mono, 20 ms, 32 kbit/s, complexity 5, in-band FEC and DTX on, no loss expected yet, fullband,
      * variable bitrate.
      *
-     * <p>Why complexity 6 and not libwebrtc's desktop 9: from 7 up, a floating-point libopus (Debian's) also runs its
+     * <p>Why complexity 5 and not libwebrtc's desktop 9: from 7 up, a floating-point libopus (Debian's) also runs its
      * tonality analysis on every frame, and from 8 up SILK searches pitch and quantizes at its most thorough; for a
-     * call's mono speech that bought nothing measurable here. Measured with libopus 1.3.1 on espeak speech (three
-     * sentences, three loss seeds each; waveform correlation of decoded with source at 0, 10 and 20% random loss with
-     * FEC): complexity 9 0.9654, 0.9355, 0.8975; 6 0.9649, 0.9341, 0.8972; 5 0.9635, 0.9318, 0.8939; through two
-     * call sessions in real time (CallSessionImpairedTest, no loss) 0.967-0.968 with either 9 or 6. Encoding one
-     * frame every 20 ms, as a call does (cold caches), cost about 440-500 us of CPU at 9, 360-380 at 6 and 310 at 5:
-     * the encoder is most of a call's CPU, and 6 takes a fifth off it at no cost in these measures.
+     * call's mono speech that bought next to nothing measurable here. Measured with libopus 1.3.1 on espeak speech
+     * (three sentences, three loss seeds each; waveform correlation of decoded with source at 0, 10 and 20% random
+     * loss with FEC): complexity 9 0.9654, 0.9355, 0.8975; 6 0.9649, 0.9341, 0.8972; 5 0.9635, 0.9318, 0.8939;
+     * through two call sessions in real time (CallSessionImpairedTest, no loss) 0.967-0.968 with either 9 or 6.
+     * Encoding one frame every 20 ms, as a call does (cold caches), cost about 440-500 us of CPU at 9, 360-380 at 6
+     * and 290-310 at 5 (four encoders side by side on the same speech: 359, 294, 293 and 247 us at 6, 5, 4 and 3):
+     * the encoder is most of a call's CPU, and 5 takes a third off 9's cost (a sixth off 6's) for 0.002-0.003 of
+     * correlation, to bring a call's CPU towards 3% of a core.
      */
     public static final OpusEncoderConfig DEFAULT =
-            new OpusEncoderConfig(1, 20, 32_000, 6, true, true, 0, OpusBandwidth.FULLBAND, false);
+            new OpusEncoderConfig(1, 20, 32_000, 5, true, true, 0, OpusBandwidth.FULLBAND, false);
 
     /** Validates every field. */
     public OpusEncoderConfig {
