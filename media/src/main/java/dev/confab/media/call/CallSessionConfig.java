@@ -18,7 +18,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param certificate     this call's certificate, whose fingerprint the signed statement binds to the caller
  * @param dtls            DTLS timers and profiles
  * @param timers          shared scheduler for ICE and the session's own timers
- * @param dtlsExecutor    where the DTLS worker blocks: virtual threads
+ * @param dtlsExecutor    where the DTLS worker blocks (and sends): platform threads, as a send from a
+ *                        virtual thread turns the socket non-blocking, which costs every receive two more system calls
  * @param random          ICE credentials, SSRC, session ids, DTLS
  * @param reconnectWithin how long the session tries to find a new path after the old one died, before it fails
  */

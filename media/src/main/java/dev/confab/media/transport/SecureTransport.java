@@ -80,7 +80,8 @@ public final class SecureTransport implements AutoCloseable {
      * @param executor     the call's serial state executor (the agent's)
      * @param owner        hears the agent's candidates and states
      * @param dtls         the DTLS role from a=setup, this call's certificate, the verified peer fingerprint
-     * @param dtlsExecutor where the DTLS worker blocks: virtual threads
+     * @param dtlsExecutor where the DTLS worker blocks (and sends): platform threads, as a send from a
+     *                     virtual thread turns the socket non-blocking, which costs every receive two more system calls
      * @param receiver     where unprotected media goes
      */
     public static SecureTransport create(IceAgentConfig iceConfig, IceRole role, Executor executor,

@@ -85,7 +85,10 @@ public final class CallManager implements AutoCloseable {
         this.observers = Objects.requireNonNull(observers, "observers");
         this.thread = Executors.newSingleThreadExecutor(r -> managerThread = daemon(r, "confab-calls"));
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "confab-call-timers"));
-        this.dtlsThreads = Executors.newVirtualThreadPerTaskExecutor();
+        // Platform threads: a virtual thread's send would switch the call's socket to non-blocking for good, and its
+        // receive thread would then make three system calls per datagram (receive, poll, receive) instead of one.
+        this.dtlsThreads = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("confab-call-dtls-", 1)
+                .factory());
         this.background = Executors.newSingleThreadExecutor(r -> daemon(r, "confab-call-certificates"));
         this.certificates = new CertificateStock(background, random, clock);
         this.iceServers = new IceServers(api, clock);
