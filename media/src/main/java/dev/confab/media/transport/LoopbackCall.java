@@ -53,7 +53,10 @@ public final class LoopbackCall implements AutoCloseable {
     public record Times(long iceConnectedNanos, long dtlsConnectedNanos) {
     }
 
-    /** Sets up and tears down one loopback call, and returns how long the whole took. */
+    /**
+     * Sets up one loopback call, sends {@value WarmUpTraffic#PACKETS_EACH_WAY} audio-sized packets each way through it
+     * ({@link WarmUpTraffic}), tears it down, and returns how long the whole took.
+     */
     public static Duration warmUp() throws Exception {
         long start = System.nanoTime();
         try (LoopbackCall call = new LoopbackCall()) {
@@ -66,16 +69,22 @@ public final class LoopbackCall implements AutoCloseable {
             Direction.SENDRECV, List.of(RtpFormat.of(111, RtpMap.of("opus", 48000, 2))), List.of(), Optional.empty()));
 
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1);
-    private final ExecutorService virtual = Executors.newVirtualThreadPerTaskExecutor();
+    /** Platform threads, as in a real call: a virtual thread's send would turn the sockets non-blocking. */
+    private final ExecutorService dtlsThreads = Executors.newThreadPerTaskExecutor(
+            Thread.ofPlatform().daemon().name("loopback-call-dtls-", 1).factory());
     private final SecureRandom random = new SecureRandom();
+    private long warmUpPacketsArrived;
 
     /** Sets up one call and tears it down; the times are the offerer's. */
     public Times measure() throws Exception {
         return measure(false);
     }
 
-    /** With {@code describe}, the two also write and read the offer and answer a real call sends, untimed. */
-    private Times measure(boolean describe) throws Exception {
+    /**
+     * With {@code warmUp}, the two also write and read the offer and answer a real call sends and send each other
+     * media, untimed.
+     */
+    Times measure(boolean warmUp) throws Exception {
         DtlsCertificate offererCert = DtlsCertificate.generate(random, Clock.systemUTC());
         DtlsCertificate answererCert = DtlsCertificate.generate(random, Clock.systemUTC());
         Side offerer = new Side();
@@ -93,8 +102,11 @@ public final class LoopbackCall implements AutoCloseable {
             long connected = offerer.connected.get(10, TimeUnit.SECONDS);
             offerer.transport.handshake().get(10, TimeUnit.SECONDS);
             long secured = System.nanoTime();
-            if (describe) {
+            if (warmUp) {
                 describe(offerer, answerer);
+                answerer.transport.handshake().get(10, TimeUnit.SECONDS);
+                warmUpPacketsArrived = WarmUpTraffic.send(offerer.transport, offerer.received, answerer.transport,
+                        answerer.received, WarmUpTraffic.PACKETS_EACH_WAY);
             }
             return new Times(connected - start, secured - start);
         } finally {
@@ -114,22 +126,28 @@ public final class LoopbackCall implements AutoCloseable {
         PeerTransport.of(answer);
     }
 
+    /** The warm-up packets that arrived in the last {@code measure(true)}, both ways together. */
+    long warmUpPacketsArrived() {
+        return warmUpPacketsArrived;
+    }
+
     private SecureTransport transport(Side side, IceRole iceRole, DtlsRole dtlsRole, DtlsCertificate own,
             DtlsCertificate peer) {
         return SecureTransport.create(IceAgentConfig.defaults().withLoopback(true), iceRole, side.executor, timers,
                 random, side, new DtlsParameters(dtlsRole, own, peer.fingerprint(), DtlsConfig.defaults(), random),
-                virtual, MediaReceiver.DISCARD);
+                dtlsThreads, side.received);
     }
 
     @Override
     public void close() {
         timers.shutdownNow();
-        virtual.shutdownNow();
+        dtlsThreads.shutdownNow();
     }
 
-    /** One peer: its transport and executor, and the time its ICE first connected. */
+    /** One peer: its transport and executor, the time its ICE first connected, and the media it received. */
     private static final class Side implements IceListener, AutoCloseable {
         final ExecutorService executor = Executors.newSingleThreadExecutor();
+        final WarmUpTraffic.Counter received = new WarmUpTraffic.Counter();
         final CompletableFuture<Long> connected = new CompletableFuture<>();
         final List<LocalCandidate> candidates = new CopyOnWriteArrayList<>();
         SecureTransport transport;
