@@ -615,12 +615,14 @@ public final class IceAgent implements AutoCloseable {
         if (role == IceRole.CONTROLLING && nominated == null && !nominating) {
             considerNomination();
         }
-        boolean anyValid = selected != null;
+        if (selected != null || state != IceState.CHECKING) {
+            return; // nothing to fail: the checklist is not walked on every tick of a connected call
+        }
         // Also our own gathering must be over: a relay-only agent has no pair until its allocation answers, and the
         // peer's end-of-candidates may come first.
         boolean exhausted = remoteEnded && gatherer.complete() && triggered.isEmpty() && checklist.allChecked();
         boolean tooLong = checkingSince != 0 && System.nanoTime() - checkingSince > config.failAfter().toNanos();
-        if (!anyValid && (exhausted || tooLong) && state == IceState.CHECKING) {
+        if (exhausted || tooLong) {
             setState(IceState.FAILED);
         }
     }
