@@ -12,8 +12,8 @@ import java.util.function.Supplier;
  *
  * @param includeLoopback gather loopback candidates too (two clients on one machine without a network, tests)
  * @param reconnectWithin how long a call may look for a new path after its path died, before it ends
- * @param warmUp          at start-up, set up and tear down one loopback call in the background so the first real
- *                        call does not pay for cold code (about half a second of CPU, once)
+ * @param warmUp          at start-up, set up one loopback call in the background and send packets through it, so
+ *                        the first real call does not pay for cold code (one to two seconds of CPU, once)
  * @param relayOnly       offer and use only candidates relayed by the server's TURN relay: the peer never learns this
  *                        device's addresses, at the cost of a longer path (and no call without a TURN server)
  * @param cameras         makes the driver that lists and opens this machine's cameras, once, at the first video call
