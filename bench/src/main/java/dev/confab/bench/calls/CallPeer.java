@@ -1,5 +1,6 @@
 package dev.confab.bench.calls;
 
+import dev.confab.media.call.CallSessionConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -26,12 +27,18 @@ public final class CallPeer implements AutoCloseable {
 
     /** Starts the JVM, which registers {@code username} on a fresh profile at {@code profile} and goes live. */
     public CallPeer(String serverUrl, Path profile, String username, boolean startupWarmUp) {
+        this(serverUrl, profile, username, startupWarmUp, CallSessionConfig.DEFAULT_MAX_SEND_BITRATE);
+    }
+
+    /** As above, its calls sending at most {@code maxSendBitrate} bit/s. */
+    public CallPeer(String serverUrl, Path profile, String username, boolean startupWarmUp, long maxSendBitrate) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"), CallPeerMain.class.getName(),
                 serverUrl, profile.toString(), username));
         if (startupWarmUp) {
             command.add("warm-up");
         }
+        command.add(CallPeerMain.MAX_BITRATE + maxSendBitrate);
         try {
             process = new ProcessBuilder(command).redirectError(profile.resolveSibling(username + ".log").toFile()).start();
         } catch (IOException e) {

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -36,8 +37,8 @@ import java.util.function.BooleanSupplier;
  * One Confab client in its own JVM, driven line by line over stdin by {@link CallPeer}; each command is answered with
  * one line on stdout ({@code ok ...}, or {@code error ...}). Times are {@link System#nanoTime()}, which on Linux is
  * the machine's monotonic clock and so comparable between the two peers' JVMs. Arguments: server URL, profile
- * directory, username, and {@code warm-up} to run the app's start-up warm-up ({@link LoopbackCall#warmUp}) before
- * going live. Commands:
+ * directory, username, then options: {@code warm-up} to run the app's start-up warm-up ({@link LoopbackCall#warmUp})
+ * before going live, {@code max-bitrate=BITS_PER_SECOND} to cap what its calls send. Commands:
  * <ul>
  * <li>{@code befriend-request NAME}, {@code befriend-accept NAME}, {@code await-online USERID}: become contacts</li>
  * <li>{@code answer-with WAV [RECORDING]}: from now on answer every incoming call at once, sending {@code WAV} (and
@@ -64,6 +65,9 @@ import java.util.function.BooleanSupplier;
  * pictures.
  */
 public final class CallPeerMain {
+    /** The option that caps a call's send bitrate: {@code max-bitrate=BITS_PER_SECOND}. */
+    static final String MAX_BITRATE = "max-bitrate=";
+
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Duration AUDIO_WAIT = Duration.ofSeconds(10);
     static final String PASSWORD = "correct horse battery 42";
@@ -82,11 +86,18 @@ public final class CallPeerMain {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 3 && args[3].equals("warm-up")) {
+        List<String> options = List.of(args).subList(3, args.length);
+        if (options.contains("warm-up")) {
             LoopbackCall.warmUp();
         }
+        CallSettings calls = CallSettings.defaults().withLoopback(true).withWarmUp(false);
+        for (String option : options) {
+            if (option.startsWith(MAX_BITRATE)) {
+                calls = calls.withMaxSendBitrate(Long.parseLong(option.substring(MAX_BITRATE.length())));
+            }
+        }
         ConfabClient client = ConfabClient.open(ClientConfig.builder(new Profile(Path.of(args[1])))
-                .serverUrl(args[0]).calls(CallSettings.defaults().withLoopback(true).withWarmUp(false)).build());
+                .serverUrl(args[0]).calls(calls).build());
         client.account().register(args[2], PASSWORD, null);
         client.start();
         CallPeerMain peer = new CallPeerMain(client);

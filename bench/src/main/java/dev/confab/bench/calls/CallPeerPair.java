@@ -15,14 +15,17 @@ public record CallPeerPair(CallPeer caller, CallPeer callee) implements AutoClos
 
     /**
      * Starts {@code callerN} and {@code calleeN} with profiles under {@code profiles} against the server at
-     * {@code serverUrl} (each with the app's start-up warm-up when {@code startupWarmUp}) and makes them contacts.
+     * {@code serverUrl} (each with the app's start-up warm-up when {@code startupWarmUp}, its calls sending at most
+     * {@code maxSendBitrate} bit/s) and makes them contacts.
      */
-    public static CallPeerPair open(String serverUrl, Path profiles, int n, boolean startupWarmUp) {
-        CallPeer caller = new CallPeer(serverUrl, profiles.resolve("caller" + n), "caller" + n, startupWarmUp);
+    public static CallPeerPair open(String serverUrl, Path profiles, int n, boolean startupWarmUp,
+            long maxSendBitrate) {
+        CallPeer caller = new CallPeer(serverUrl, profiles.resolve("caller" + n), "caller" + n, startupWarmUp,
+                maxSendBitrate);
         CallPeerPair pair;
         try {
             pair = new CallPeerPair(caller, new CallPeer(serverUrl, profiles.resolve("callee" + n), "callee" + n,
-                    startupWarmUp));
+                    startupWarmUp, maxSendBitrate));
         } catch (RuntimeException e) {
             caller.close();
             throw e;

@@ -2,6 +2,7 @@ package dev.confab.bench.video;
 
 import dev.confab.bench.calls.CallPeer;
 import dev.confab.bench.calls.CallPeerPair;
+import dev.confab.media.rtp.cc.BitrateAllocator;
 import dev.confab.bench.calls.Voices;
 import dev.confab.testkit.ServerProcess;
 import java.nio.file.Files;
@@ -39,7 +40,9 @@ public final class ConfabVideoCall implements VideoCallCpuMeasurement {
                     + " dog. Pack my box with five dozen liquor jugs.", talkSeconds);
             Path calleeVoice = Voices.speech(profiles.resolve("callee.wav"), "How vexingly quick daft zebras jump."
                     + " Sphinx of black quartz, judge my vow.", talkSeconds);
-            try (CallPeerPair pair = CallPeerPair.open(server.baseUrl(), profiles, 1, true)) {
+            // The plan caps the video; Confab's setting caps audio and video together, audio's share first.
+            long maxSendBitrate = plan.videoBitrate() + BitrateAllocator.DEFAULT_AUDIO_BPS;
+            try (CallPeerPair pair = CallPeerPair.open(server.baseUrl(), profiles, 1, true, maxSendBitrate)) {
                 String camera = "camera " + plan.size().width() + " " + plan.size().height() + " " + plan.frameRate();
                 pair.caller().send(camera);
                 pair.callee().send(camera);
@@ -120,15 +123,15 @@ public final class ConfabVideoCall implements VideoCallCpuMeasurement {
                         + " the caller calls the callee on loopback. Both send Confab's test-pattern camera asked for"
                         + " %dx%d at %d fps, VP8, and espeak-ng speech from a WAV file as the microphone in real time,"
                         + " and record what they play to a WAV file; the pictures each decodes go to a sink that"
-                        + " counts them and reads their stamps (no display, no colour conversion). The video bitrate"
-                        + " is the call's own (the client has no cap to set; encoder target at the end: caller %d,"
-                        + " callee %d kbit/s; the plan's cap is %d kbit/s); video kbit/s received is the RTP bytes the"
-                        + " peer sent, headers included (Chromium's: payload bytes). CPU: each client JVM's process"
+                        + " counts them and reads their stamps (no display, no colour conversion). The video is capped"
+                        + " like Chromium's: each client's send bitrate at the plan's %d kbit/s of video plus audio's"
+                        + " share (encoder target at the end: caller %d, callee %d kbit/s); video kbit/s received is"
+                        + " the RTP bytes the peer sent, headers included (Chromium's: payload bytes). CPU: each client JVM's process"
                         + " CPU time over %d s after %d s of the established call (the server carries no media and is"
                         + " not counted): caller %.1f%%, callee %.1f%% of one core; their busiest threads (ms):"
                         + " caller %s; callee %s.",
-                plan.size().width(), plan.size().height(), plan.frameRate(), caller.videoBitrate() / 1000,
-                callee.videoBitrate() / 1000, plan.videoBitrate() / 1000, plan.counted().toSeconds(),
+                plan.size().width(), plan.size().height(), plan.frameRate(), plan.videoBitrate() / 1000,
+                caller.videoBitrate() / 1000, callee.videoBitrate() / 1000, plan.counted().toSeconds(),
                 plan.warmUp().toSeconds(), callerPercent, calleePercent, callerThreads, calleeThreads);
     }
 }

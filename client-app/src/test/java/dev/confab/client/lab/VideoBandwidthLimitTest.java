@@ -35,6 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
 class VideoBandwidthLimitTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final long LIMIT_BPS = 500_000;
+    /**
+     * Measured 12.6-21.9 s: without probing the estimate grows about 8% a second from where the limit left it
+     * (110-200 kbit/s), as GCC's does; the issue asks that it climbs back, not how fast.
+     */
+    private static final Duration CLIMB_WITHIN = Duration.ofSeconds(40);
     private static final int HALF_SECOND = 24_000;
     private static final int MAX_DRIFT = 4_800;
 
@@ -100,7 +105,7 @@ class VideoBandwidthLimitTest {
                 uplink.removeRateLimit();
                 long lifted = System.nanoTime();
                 Rate climbed = null;
-                while (System.nanoTime() - lifted < Duration.ofSeconds(25).toNanos()) {
+                while (System.nanoTime() - lifted < CLIMB_WITHIN.toNanos()) {
                     Rate rate = rateOver(alice, Duration.ofSeconds(1), trace, "lifted");
                     if (rate.bps > 2 * LIMIT_BPS) {
                         climbed = rate;
@@ -109,7 +114,8 @@ class VideoBandwidthLimitTest {
                 }
                 System.out.printf(Locale.ROOT, "settled under %d kbit/s after %.1f s, climbed back after %.1f s: %s%n",
                         LIMIT_BPS / 1000, settledAfter, (System.nanoTime() - lifted) / 1e9, trace);
-                assertThat(climbed).as("above 1 Mbit/s within 25 s of the limit lifted: " + trace).isNotNull();
+                assertThat(climbed).as("above 1 Mbit/s within " + CLIMB_WITHIN.toSeconds() + " s of the limit lifted: "
+                        + trace).isNotNull();
                 alice.hangUpAndQuit(bob, WAIT);
             } catch (RuntimeException | AssertionError e) {
                 throw new AssertionError(e.getMessage() + "\n=== and bob: " + bob + server.diagnostics(), e);

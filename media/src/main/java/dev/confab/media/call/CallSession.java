@@ -160,7 +160,7 @@ public final class CallSession implements AutoCloseable {
         this.videoSend = new VideoSendStream(this::sendRtp, (transportSequence, packetSsrc, sequence, bytes,
                 sendNanos, retransmission) -> transportNumbers.sent(transportSequence, bytes, sendNanos),
                 transportNumbers::reserve, config.random(), VIDEO_LIMITS);
-        this.rate = new VideoRateController(videoSend);
+        this.rate = new VideoRateController(videoSend, config.maxSendBitrate());
         this.reports = new RtcpReporter(this::sendRtcp, sendStream, videoSend, (int) videoSsrc, new Rtcp(), cname);
         this.receiveStream = new AudioReceiveStream(reports::onRtp);
         this.videoReceive = new VideoReceiveStream(this::sendRtcp, reports::onVideoRtp,
@@ -515,7 +515,7 @@ public final class CallSession implements AutoCloseable {
             SendStream track = sections.video().sendStream();
             videoSend.start(new VideoSendStream.Setup(video.vp8PayloadType(), rtxPayloadType, (int) track.ssrc(),
                     (int) track.rtxSsrc().orElseThrow(), video.extensions(), video.mid(),
-                    (int) VideoRateController.LIMITS.startBps()));
+                    rate.startVideoBitrate()));
             rate.start();
         }
         if (video.transportCc()) {

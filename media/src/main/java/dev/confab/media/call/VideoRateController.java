@@ -26,13 +26,15 @@ import java.util.List;
  */
 final class VideoRateController implements TransportNumbers {
     /** Starts where a 640x480 call looks good, so a call on a good path does not begin blurred; falls from there. */
-    static final BandwidthLimits LIMITS = new BandwidthLimits(100_000, 1_000_000, 2_500_000);
+    private static final long START_BPS = 1_000_000;
+    private static final long MIN_BPS = 100_000;
     /** 1280x720 above 1.5 Mbit/s, then the default steps. */
     private static final List<VideoStep> STEPS = withHd(VideoQualityLadder.DEFAULT_STEPS);
     /** The SRTP tag the transport adds to every packet, counted in the sizes the estimate sees. */
     private static final int SRTP_TAG = 16;
 
-    private final TransportCongestionControl congestion = new TransportCongestionControl(LIMITS);
+    private final BandwidthLimits limits;
+    private final TransportCongestionControl congestion;
     private final BitrateAllocator allocator = BitrateAllocator.withDefaults();
     private final CpuOveruseDetector cpu = new CpuOveruseDetector();
     private final VideoSendStream video;
@@ -41,11 +43,19 @@ final class VideoRateController implements TransportNumbers {
     private long encodeNanosSeen;
     private CpuLoad load = CpuLoad.NORMAL;
 
-    VideoRateController(VideoSendStream video) {
+    /** A controller whose estimate never goes above {@code maxBps}, audio and video together. */
+    VideoRateController(VideoSendStream video, long maxBps) {
         this.video = video;
-        long videoBps = allocator.allocate(LIMITS.startBps()).videoBps();
+        this.limits = new BandwidthLimits(MIN_BPS, Math.min(START_BPS, maxBps), maxBps);
+        this.congestion = new TransportCongestionControl(limits);
+        long videoBps = allocator.allocate(limits.startBps()).videoBps();
         this.ladder = new VideoQualityLadder(STEPS, STEPS.stream().filter(s -> s.minBps() <= videoBps).findFirst()
                 .orElseThrow());
+    }
+
+    /** The video encoder's bitrate at the start estimate. */
+    int startVideoBitrate() {
+        return (int) allocator.allocate(limits.startBps()).videoEncoderBps();
     }
 
     /** The encoder's start: the bitrate and step the start estimate affords. */

@@ -82,6 +82,7 @@ final class VideoReceiveStream implements AutoCloseable {
     private volatile boolean closed;
     private VideoDecodeThread decoder;
     private ScheduledFuture<?> tick;
+    private boolean decoderUnavailable;
     private RtxDepacketizer rtx;
     // Guarded by lock.
     private long roundTripNanos;
@@ -111,20 +112,31 @@ final class VideoReceiveStream implements AutoCloseable {
     }
 
     /**
-     * Negotiation is done: packets of these payload types are taken from now on. The first call starts the decoder
+     * Negotiation is done: packets of these payload types are taken from now on; the first of them starts the decoder
      * thread and the feedback timer.
-     *
-     * @throws IllegalStateException when the FFmpeg natives are missing
      */
     synchronized void start(Setup negotiated) {
         if (closed) {
             return;
         }
-        if (decoder == null) {
-            decoder = new VideoDecodeThread(sink, Vp8Decoder.DEFAULT_MAX_SIZE);
+        setup = negotiated;
+    }
+
+    /**
+     * Starts the decoder thread and the feedback timer with the first packet of the peer's video: a call whose peer
+     * sends none (an audio call) spends nothing on them. False if it cannot decode (the FFmpeg natives are missing).
+     */
+    private synchronized boolean decoding() {
+        if (decoder == null && !closed && !decoderUnavailable) {
+            try {
+                decoder = new VideoDecodeThread(sink, Vp8Decoder.DEFAULT_MAX_SIZE);
+            } catch (IllegalStateException | LinkageError e) {
+                decoderUnavailable = true;
+                return false;
+            }
             tick = timers.scheduleWithFixedDelay(this::onTimer, TICK_NANOS, TICK_NANOS, TimeUnit.NANOSECONDS);
         }
-        setup = negotiated;
+        return decoder != null;
     }
 
     /** One decrypted RTP packet of the video or RTX payload type (receive thread); bad ones are counted and dropped. */
@@ -137,6 +149,10 @@ final class VideoReceiveStream implements AutoCloseable {
         boolean restored = current.rtx() && reader.payloadType() == current.rtxPayloadType();
         if (restored ? !restore(current, buf, off, len)
                 : reader.payloadType() != current.payloadType() || !fromThePeer(current, reader.ssrc())) {
+            packetsRefused++;
+            return;
+        }
+        if (decoder == null && !decoding()) {
             packetsRefused++;
             return;
         }

@@ -11,7 +11,7 @@ import java.util.concurrent.locks.LockSupport;
  * every packet (SRTP protect and unprotect, the socket send and receive, the agent's dispatch) is compiled by the JIT
  * before the first real call instead of during its first minute, where it cost about 1% of a core per side. Packets
  * go in batches, each waited for before the next (a lost one is not waited for beyond a short bound), so the sockets'
- * receive buffers never overflow.
+ * receive buffers never overflow. An interrupt stops it after the batch in flight (a real call needs the CPU more).
  *
  * <p>Thread contract: {@link #send} runs on one thread; the receivers are called on the sockets' receive threads.
  */
@@ -54,7 +54,7 @@ final class WarmUpTraffic {
             throws IOException {
         byte[] fromA = new byte[HEADER + PAYLOAD + SRTP_ROOM];
         byte[] fromB = new byte[fromA.length];
-        for (int sent = 0; sent < packets; sent += BATCH) {
+        for (int sent = 0; sent < packets && !Thread.currentThread().isInterrupted(); sent += BATCH) {
             int batch = Math.min(BATCH, packets - sent);
             long expectedAtA = aReceived.received() + batch;
             long expectedAtB = bReceived.received() + batch;

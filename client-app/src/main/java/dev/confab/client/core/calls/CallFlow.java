@@ -139,7 +139,9 @@ final class CallFlow implements CallSessionListener {
             throw new IllegalStateException("The call is not ringing here (" + call.state() + ").");
         }
         chosen.check();
-        chosenVideo.check(ctx.cameras().get());
+        if (chosenVideo.sends()) {
+            chosenVideo.check(ctx.cameras().get());
+        }
         audio = chosen;
         video = chosenVideo;
         openSession();

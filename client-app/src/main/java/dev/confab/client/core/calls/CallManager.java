@@ -67,6 +67,7 @@ public final class CallManager implements AutoCloseable {
     private volatile Thread managerThread;
     private CallFlow current;
     private Cameras cameras;
+    private volatile Thread warmUp;
 
     /**
      * Wiring (done by {@code ConfabClient}).
@@ -121,13 +122,22 @@ public final class CallManager implements AutoCloseable {
         }
         certificates.prepare();
         if (settings.warmUp()) {
-            Thread.ofPlatform().daemon().name("confab-call-warm-up").start(() -> {
+            warmUp = Thread.ofPlatform().daemon().name("confab-call-warm-up").start(() -> {
                 try {
                     log.info("Call warm-up took {} ms", LoopbackCall.warmUp().toMillis());
                 } catch (Exception e) {
-                    log.info("Call warm-up failed (the first call will be slower): {}", e.toString());
+                    log.info("Call warm-up stopped (the first call may be slower): {}", e.toString());
                 }
             });
+        }
+    }
+
+    /** A real call is here: the warm-up, if still running, stops so as not to take CPU from it. */
+    private void stopWarmUp() {
+        Thread running = warmUp;
+        if (running != null) {
+            running.interrupt();
+            warmUp = null;
         }
     }
 
@@ -175,9 +185,12 @@ public final class CallManager implements AutoCloseable {
             if (current != null) {
                 throw new ClientException(ErrorCode.CONFLICT, "You are in a call already; hang up first.");
             }
-            video.check(cameras());
+            if (video.sends()) {
+                video.check(cameras());
+            }
             Call call = new Call(this, new CallParties(signaling.newCallId(), self, peerUserId), CallDirection.OUTGOING,
                     names.apply(peerUserId), binding, video.sends() ? CallMedia.VIDEO : CallMedia.AUDIO);
+            stopWarmUp();
             current = new CallFlow(call, context, this::ended);
             current.invite(audio, video);
             return call;
@@ -282,6 +295,7 @@ public final class CallManager implements AutoCloseable {
         BindingPolicy binding = unsignedBrowserCallers.remove(incoming.callerUserId())
                 ? BindingPolicy.UNSIGNED_BROWSER_PEER : BindingPolicy.REQUIRED;
         Call call = incomingCall(incoming, self, binding);
+        stopWarmUp();
         current = new CallFlow(call, context, this::ended);
         current.incoming(incoming);
     }
@@ -323,7 +337,7 @@ public final class CallManager implements AutoCloseable {
         IceAgentConfig ice = iceServers.apply(IceAgentConfig.defaults().withLoopback(settings.includeLoopback())
                 .withRelayOnly(settings.relayOnly()));
         return new CallSessionConfig(ice, certificates.take(), DtlsConfig.defaults(), timers, dtlsThreads, random,
-                settings.reconnectWithin());
+                settings.reconnectWithin(), settings.maxSendBitrate());
     }
 
     private <T> T onThread(java.util.concurrent.Callable<T> work) {

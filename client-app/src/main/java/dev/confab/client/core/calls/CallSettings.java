@@ -18,13 +18,18 @@ import java.util.function.Supplier;
  *                        device's addresses, at the cost of a longer path (and no call without a TURN server)
  * @param cameras         makes the driver that lists and opens this machine's cameras, once, at the first video call
  *                        (by default the V4L2 cameras and the test pattern)
+ * @param maxSendBitrate  the most a call sends, audio and video together, bit/s (less on a path that carries less)
  */
 public record CallSettings(boolean includeLoopback, Duration reconnectWithin, boolean warmUp, boolean relayOnly,
-        Supplier<CameraDriver> cameras) {
+        Supplier<CameraDriver> cameras, long maxSendBitrate) {
 
     public CallSettings {
         Objects.requireNonNull(reconnectWithin, "reconnectWithin");
         Objects.requireNonNull(cameras, "cameras");
+        if (maxSendBitrate < CallSessionConfig.MIN_SEND_BITRATE) {
+            throw new IllegalArgumentException("maxSendBitrate must be at least " + CallSessionConfig.MIN_SEND_BITRATE
+                    + " bit/s");
+        }
         if (reconnectWithin.isNegative() || reconnectWithin.isZero()) {
             throw new IllegalArgumentException("reconnectWithin must be positive");
         }
@@ -33,26 +38,30 @@ public record CallSettings(boolean includeLoopback, Duration reconnectWithin, bo
     /** No loopback candidates, the media engine's reconnect time, the start-up warm-up on, direct paths allowed. */
     public static CallSettings defaults() {
         return new CallSettings(false, CallSessionConfig.DEFAULT_RECONNECT_WITHIN, true, false,
-                CompositeCameraDriver::standard);
+                CompositeCameraDriver::standard, CallSessionConfig.DEFAULT_MAX_SEND_BITRATE);
     }
 
     public CallSettings withLoopback(boolean include) {
-        return new CallSettings(include, reconnectWithin, warmUp, relayOnly, cameras);
+        return new CallSettings(include, reconnectWithin, warmUp, relayOnly, cameras, maxSendBitrate);
     }
 
     public CallSettings withWarmUp(boolean on) {
-        return new CallSettings(includeLoopback, reconnectWithin, on, relayOnly, cameras);
+        return new CallSettings(includeLoopback, reconnectWithin, on, relayOnly, cameras, maxSendBitrate);
     }
 
     public CallSettings withReconnectWithin(Duration value) {
-        return new CallSettings(includeLoopback, value, warmUp, relayOnly, cameras);
+        return new CallSettings(includeLoopback, value, warmUp, relayOnly, cameras, maxSendBitrate);
     }
 
     public CallSettings withCameras(Supplier<CameraDriver> driver) {
-        return new CallSettings(includeLoopback, reconnectWithin, warmUp, relayOnly, driver);
+        return new CallSettings(includeLoopback, reconnectWithin, warmUp, relayOnly, driver, maxSendBitrate);
+    }
+
+    public CallSettings withMaxSendBitrate(long bitsPerSecond) {
+        return new CallSettings(includeLoopback, reconnectWithin, warmUp, relayOnly, cameras, bitsPerSecond);
     }
 
     public CallSettings withRelayOnly(boolean only) {
-        return new CallSettings(includeLoopback, reconnectWithin, warmUp, only, cameras);
+        return new CallSettings(includeLoopback, reconnectWithin, warmUp, only, cameras, maxSendBitrate);
     }
 }
