@@ -103,7 +103,7 @@ public final class CallSession implements AutoCloseable {
     private final RtpPacketReader feedbackReader = new RtpPacketReader();
     private volatile int transportSequenceId;
     private final VideoRateController rate;
-    private ScheduledFuture<?> feedbackTimer;
+    private volatile ScheduledFuture<?> feedbackTimer;
     private volatile VideoFrameSink remoteVideo = VideoFrameSink.NONE;
     private volatile int audioPayloadType = -1;
     private final MediaReceiver receiver = new MediaReceiver() {
@@ -111,6 +111,7 @@ public final class CallSession implements AutoCloseable {
         public void rtp(byte[] buf, int off, int len) {
             recordArrival(buf, off, len);
             if (len > 1 && (buf[off + 1] & 0x7f) != audioPayloadType) {
+                startTransportFeedback();
                 videoReceive.rtp(buf, off, len);
             } else {
                 receiveStream.rtp(buf, off, len);
@@ -490,7 +491,22 @@ public final class CallSession implements AutoCloseable {
         }
     }
 
-    /** Every 100 ms: the transport-wide feedback on what arrived since, and a look at the encoder's pace. */
+    /**
+     * Starts the transport-wide feedback with the peer's first video packet (receive thread): the peer's estimate
+     * drives its video, so a call in which the peer sends none needs no feedback.
+     */
+    private void startTransportFeedback() {
+        if (transportSequenceId != 0 && feedbackTimer == null) {
+            synchronized (feedbackRecorder) {
+                if (feedbackTimer == null && state != CallMediaState.CLOSED && state != CallMediaState.FAILED) {
+                    feedbackTimer = config.timers().scheduleWithFixedDelay(this::sendTransportFeedback,
+                            FEEDBACK_INTERVAL.toNanos(), FEEDBACK_INTERVAL.toNanos(), TimeUnit.NANOSECONDS);
+                }
+            }
+        }
+    }
+
+    /** Every 100 ms: the transport-wide feedback on what arrived since. */
     private void sendTransportFeedback() {
         int mediaSsrc = (int) negotiatedVideo.flatMap(v -> v.peerSsrcs().media().stream().boxed().findFirst())
                 .orElse(0L).longValue();
@@ -501,7 +517,6 @@ public final class CallSession implements AutoCloseable {
         for (TransportFeedback message : feedback) {
             reports.sendFeedback(List.of(message));
         }
-        rate.checkEncoder(System.nanoTime());
     }
 
     private void startVideo(VideoSection.Negotiated video) {
@@ -520,8 +535,6 @@ public final class CallSession implements AutoCloseable {
         }
         if (video.transportCc()) {
             transportSequenceId = video.extensions().transportSequence();
-            feedbackTimer = config.timers().scheduleWithFixedDelay(this::sendTransportFeedback,
-                    FEEDBACK_INTERVAL.toNanos(), FEEDBACK_INTERVAL.toNanos(), TimeUnit.NANOSECONDS);
         }
     }
 
@@ -638,8 +651,10 @@ public final class CallSession implements AutoCloseable {
         if (transport != null) {
             transport.close();
         }
-        if (feedbackTimer != null) {
-            feedbackTimer.cancel(false);
+        synchronized (feedbackRecorder) {
+            if (feedbackTimer != null) {
+                feedbackTimer.cancel(false);
+            }
         }
         reports.close();
         receiveStream.close();

@@ -22,7 +22,7 @@ import java.util.List;
  * {@link CpuOveruseDetector}).
  *
  * <p>Thread contract: {@link #reserve} and {@link #sent} on the sending threads, {@link #onFeedback} on the
- * receive thread, {@link #checkEncoder} on a timer; all thread-safe.
+ * receive thread; all thread-safe.
  */
 final class VideoRateController implements TransportNumbers {
     /** Starts where a 640x480 call looks good, so a call on a good path does not begin blurred; falls from there. */
@@ -75,15 +75,16 @@ final class VideoRateController implements TransportNumbers {
 
     /** The peer's feedback on our packets: the estimate moves, and the video follows. */
     void onFeedback(TransportFeedback feedback, long nowNanos) {
+        checkEncoder(nowNanos);
         long target = congestion.onFeedback(feedback, nowNanos);
         apply(target, nowNanos);
     }
 
     /**
-     * Looks at how long the encoder took for the frames since the last look against their interval (called every
-     * 100 ms or so); a step down comes with the next feedback when it falls behind.
+     * Looks at how long the encoder took for the frames since the last look against their interval (with each
+     * feedback, every 100 ms or so); a step down comes with the estimate when it falls behind.
      */
-    synchronized void checkEncoder(long nowNanos) {
+    private synchronized void checkEncoder(long nowNanos) {
         VideoSendStats stats = video.stats();
         long frames = stats.framesEncoded() - framesSeen;
         long encodeNanos = stats.encodeNanos() - encodeNanosSeen;
