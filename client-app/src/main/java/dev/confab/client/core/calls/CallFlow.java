@@ -396,7 +396,7 @@ final class CallFlow implements CallSessionListener {
             return;
         }
         try {
-            runningVideo = video.start(ctx.cameras().get(), session.camera());
+            runningVideo = video.start(ctx.cameras(), session.camera());
             watchCamera(runningVideo);
         } catch (CameraException | RuntimeException e) {
             // The call goes on without this device's picture; the person can try the camera again.
@@ -436,7 +436,7 @@ final class CallFlow implements CallSessionListener {
             runningVideo = new CallVideo.Running(null, video.remote());
         } else if (on && runningVideo.capture() == null) {
             try {
-                runningVideo = video.start(ctx.cameras().get(), session.camera());
+                runningVideo = video.start(ctx.cameras(), session.camera());
                 watchCamera(runningVideo);
             } catch (CameraException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);

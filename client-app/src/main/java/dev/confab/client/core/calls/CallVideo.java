@@ -8,6 +8,7 @@ import dev.confab.media.video.capture.Cameras;
 import dev.confab.media.video.capture.VideoFrameConsumer;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A call's video: the camera this device sends, by name as {@link Cameras} lists it (none: the call sends no video,
@@ -53,12 +54,15 @@ public record CallVideo(Optional<String> camera, CameraMode mode, VideoFrameSink
         });
     }
 
-    /** Starts the camera into {@code sending}; the peer's pictures go to {@link #remote} already. */
-    Running start(Cameras cameras, VideoFrameConsumer sending) throws CameraException {
+    /**
+     * Starts the camera into {@code sending}, from {@code cameras} (asked only when there is a camera to start); the
+     * peer's pictures go to {@link #remote} already.
+     */
+    Running start(Supplier<Cameras> cameras, VideoFrameConsumer sending) throws CameraException {
         if (camera.isEmpty()) {
             return new Running(null, remote);
         }
-        return new Running(cameras.open(camera.get(), mode, sending), remote);
+        return new Running(cameras.get().open(camera.get(), mode, sending), remote);
     }
 
     /**
