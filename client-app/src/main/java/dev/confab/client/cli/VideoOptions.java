@@ -14,9 +14,9 @@ import picocli.CommandLine.Option;
 final class VideoOptions {
     private static final Pattern MODE = Pattern.compile("(\\d{1,5})x(\\d{1,5})(?:@(\\d{1,3}))?");
 
-    @Option(names = "--camera", paramLabel = "NAME", description = "Send video from this camera, by its name"
-            + " (V4L2 cameras by the names they report; 'Confab test pattern' is always there). Without it the call"
-            + " sends no video, and still receives the other side's.")
+    @Option(names = "--camera", paramLabel = "NAME", description = "Send video from this camera, by the name"
+            + " 'confab cameras' lists ('Confab test pattern' is always there). Without it the call sends no video,"
+            + " and still receives the other side's.")
     String camera;
 
     @Option(names = "--camera-mode", paramLabel = "WxH[@FPS]", description = "The picture size and frame rate to ask"

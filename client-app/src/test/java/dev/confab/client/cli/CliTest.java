@@ -43,6 +43,16 @@ class CliTest {
     }
 
     @Test
+    @Order(0)
+    void camerasListsTheTestPatternByTheNameCallTakesWithoutSigningIn() {
+        CliRun listed = as("nobody", "", "cameras");
+        assertThat(listed.exit()).as(listed.toString()).isZero();
+        assertThat(listed.out()).contains("camera", "Confab test pattern");
+        CliRun json = as("nobody", "", "--json", "cameras");
+        assertThat(json.out()).contains("{\"camera\":\"Confab test pattern\",\"modes\":[");
+    }
+
+    @Test
     @Order(1)
     void registerSignsInAndRemembersTheServer() {
         CliRun alice = as("alice", PASSWORD + "\n", "register", "alice", "--password-stdin");
