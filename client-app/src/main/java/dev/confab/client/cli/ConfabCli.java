@@ -38,8 +38,8 @@ import picocli.CommandLine.ScopeType;
             DeleteAccountCommand.class, WhoamiCommand.class, SessionsCommand.class, DevicesCommand.class,
             ContactsCommand.class, PresenceCommand.class, SendCommand.class, MessagesCommand.class,
             SyncCommand.class, WatchCommand.class, CallCommand.class, AnswerCommand.class, RejectCommand.class,
-            HangupCommand.class, MuteCommand.class, StatsCommand.class, SasCommand.class, CamerasCommand.class,
-            ShellCommand.class,
+            HangupCommand.class, MuteCommand.class, CameraCommand.class, StatsCommand.class, SasCommand.class,
+            CamerasCommand.class, ShellCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ConfabCli implements Callable<Integer> {

@@ -29,10 +29,12 @@ final class Shell {
               messages <username>            show the conversation and mark it read
               presence set online|away|busy  how contacts see you
               devices                        your devices; 'devices trust <id>' for a new one you signed in on
-              call <username> [--mic-wav F] [--record-wav F]   call a contact (--mic/--speaker NAME: devices)
+              call <username> [--mic-wav F] [--record-wav F]   call a contact (--mic/--speaker NAME: devices;
+                                             --camera NAME: video, 'cameras' lists them)
               answer / reject                answer or decline the call ringing now
               hangup                         end the call (or cancel it while it rings)
               mute [on|off]                  mute or unmute your microphone (no argument: toggle)
+              camera [on|off]                turn your camera off or on again (no argument: toggle)
               stats, sas                     the call's statistics; the words to compare with the other person
               sessions, passwd, delete-account
               help                           this list

@@ -189,19 +189,23 @@ class CallCliTest {
                     "--server", server.baseUrl(), "--profile-dir", home.resolve("alice").toString(), "shell"), background);
             await().atMost(WAIT).until(() -> out.toString().contains("Connected to"));
 
-            keyboard.println("call bob");
+            keyboard.println("call bob --camera '" + TestPatternDriver.DEFAULT_NAME + "' --camera-mode 320x240@15");
             await().atMost(WAIT).until(() -> out.toString().contains("Connected with bob."));
             keyboard.println("sas");
             keyboard.println("stats");
             keyboard.println("mute");
             await().atMost(WAIT).until(() -> out.toString().contains("Muted: bob hears silence."));
+            keyboard.println("camera off");
+            await().atMost(WAIT).until(() -> out.toString().contains("Camera off: bob no longer sees you."));
+            keyboard.println("camera");
+            await().atMost(WAIT).until(() -> out.toString().contains("Camera on."));
             keyboard.println("hangup");
             await().atMost(WAIT).until(() -> out.toString().contains("Call ended. You hung up."));
             keyboard.println("quit");
             assertThat(shell.get(WAIT.toSeconds(), TimeUnit.SECONDS)).as(out + "\n" + err).isZero();
 
             String said = out.toString();
-            assertThat(said).contains("Compare with bob: ", "encryption", "packets encrypted");
+            assertThat(said).contains("Compare with bob: ", "encryption", "packets encrypted", "video sent");
             assertThat(err.toString()).isEmpty();
             CliRun answered = bob.get(WAIT.toSeconds(), TimeUnit.SECONDS);
             assertThat(answered.exit()).as(answered.toString()).isZero();
