@@ -8,16 +8,13 @@ import picocli.CommandLine.Parameters;
 @Command(name = "camera", description = "Turn your camera off or on again in the call (no argument: toggle). In the"
         + " shell.")
 final class CameraCommand extends ShellCallCommand {
-    /** The two settings. */
-    enum Setting { ON, OFF }
-
     @Parameters(index = "0", arity = "0..1", paramLabel = "on|off")
-    Setting setting;
+    OnOff setting;
 
     @Override
     public Integer call() {
         Call call = currentCall();
-        boolean on = setting == null ? !call.cameraOn() : setting == Setting.ON;
+        boolean on = OnOff.wanted(setting, call.cameraOn());
         try {
             call.camera(on);
         } catch (IllegalArgumentException e) {

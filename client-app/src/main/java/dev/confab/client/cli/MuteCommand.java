@@ -7,16 +7,13 @@ import picocli.CommandLine.Parameters;
 /** {@code mute [on|off]} in the shell: mutes or unmutes the microphone in the call (no argument: toggles). */
 @Command(name = "mute", description = "Mute or unmute your microphone in the call (no argument: toggle). In the shell.")
 final class MuteCommand extends ShellCallCommand {
-    /** The two settings. */
-    enum Setting { ON, OFF }
-
     @Parameters(index = "0", arity = "0..1", paramLabel = "on|off")
-    Setting setting;
+    OnOff setting;
 
     @Override
     public Integer call() {
         Call call = currentCall();
-        boolean mute = setting == null ? !call.muted() : setting == Setting.ON;
+        boolean mute = OnOff.wanted(setting, call.muted());
         call.mute(mute);
         out().result(mute ? "Muted: " + call.peerName() + " hears silence." : "Unmuted.",
                 Printer.obj("callId", call.id(), "muted", mute));
