@@ -1,5 +1,6 @@
 package dev.confab.bench.calls;
 
+import dev.confab.media.call.CallSessionConfig;
 import dev.confab.testkit.ServerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,23 +44,23 @@ final class ConfabCalls implements AutoCloseable {
      */
     List<SetupTime> setUps(boolean startupWarmUp, int warmUp, int measured, Path tone) {
         List<SetupTime> times = new ArrayList<>();
-        try (Pair pair = pair(startupWarmUp)) {
-            pair.callee.send("answer-with " + tone);
+        try (CallPeerPair pair = pair(startupWarmUp)) {
+            pair.callee().send("answer-with " + tone);
             for (int i = 0; i < warmUp + measured; i++) {
                 long[] caller;
                 try {
-                    caller = pair.caller.sendForTimes("call " + pair.callee.userId() + " - "
+                    caller = pair.caller().sendForTimes("call " + pair.callee().userId() + " - "
                             + profiles.resolve("heard-" + pairs + ".wav"));
                 } catch (IllegalStateException e) {
                     System.out.println("A call failed: " + e.getMessage());
                     failures++;
-                    pair.caller.send("hang-up");
-                    pair.callee.send("await-idle");
+                    pair.caller().send("hang-up");
+                    pair.callee().send("await-idle");
                     continue;
                 }
-                long[] callee = pair.callee.sendForTimes("last-answered");
-                pair.caller.send("hang-up");
-                pair.callee.send("await-idle");
+                long[] callee = pair.callee().sendForTimes("last-answered");
+                pair.caller().send("hang-up");
+                pair.callee().send("await-idle");
                 if (i >= warmUp) {
                     times.add(new SetupTime((callee[0] - caller[0]) / 1e6, (caller[1] - callee[1]) / 1e6));
                 }
@@ -80,26 +81,26 @@ final class ConfabCalls implements AutoCloseable {
      */
     List<CpuShares> cpu(Path callerVoice, Path calleeVoice, Duration length, int windows)
             throws InterruptedException {
-        try (Pair pair = pair(true)) {
-            pair.callee.send("answer-with " + calleeVoice);
-            pair.caller.send("call " + pair.callee.userId() + " " + callerVoice + " "
+        try (CallPeerPair pair = pair(true)) {
+            pair.callee().send("answer-with " + calleeVoice);
+            pair.caller().send("call " + pair.callee().userId() + " " + callerVoice + " "
                     + profiles.resolve("cpu-heard-" + pairs + ".wav"));
-            pair.callee.send("last-answered");
+            pair.callee().send("last-answered");
             Thread.sleep(2000); // the first seconds of the call (jitter buffer settling, JIT) are not counted
-            long[] callerStart = pair.caller.sendForTimes("cpu");
-            long[] calleeStart = pair.callee.sendForTimes("cpu");
+            long[] callerStart = pair.caller().sendForTimes("cpu");
+            long[] calleeStart = pair.callee().sendForTimes("cpu");
             List<CpuShares> shares = new ArrayList<>();
             for (int window = 0; window < windows; window++) {
                 Thread.sleep(length.toMillis());
-                long[] callerEnd = pair.caller.sendForTimes("cpu");
-                long[] calleeEnd = pair.callee.sendForTimes("cpu");
+                long[] callerEnd = pair.caller().sendForTimes("cpu");
+                long[] calleeEnd = pair.callee().sendForTimes("cpu");
                 shares.add(new CpuShares(share(callerStart, callerEnd), share(calleeStart, calleeEnd),
-                        String.join(" ", pair.caller.send("busiest-threads " + BUSIEST)),
-                        String.join(" ", pair.callee.send("busiest-threads " + BUSIEST))));
+                        String.join(" ", pair.caller().send("busiest-threads " + BUSIEST)),
+                        String.join(" ", pair.callee().send("busiest-threads " + BUSIEST))));
                 callerStart = callerEnd;
                 calleeStart = calleeEnd;
             }
-            pair.caller.send("hang-up");
+            pair.caller().send("hang-up");
             return shares;
         }
     }
@@ -116,36 +117,9 @@ final class ConfabCalls implements AutoCloseable {
     }
 
     /** Two fresh JVMs, registered as new users who are contacts and see each other online. */
-    private Pair pair(boolean startupWarmUp) {
-        int n = ++pairs;
-        CallPeer caller = new CallPeer(server.baseUrl(), profiles.resolve("caller" + n), "caller" + n,
-                startupWarmUp);
-        Pair pair;
-        try {
-            pair = new Pair(caller, new CallPeer(server.baseUrl(), profiles.resolve("callee" + n), "callee" + n,
-                    startupWarmUp));
-        } catch (RuntimeException e) {
-            caller.close();
-            throw e;
-        }
-        try {
-            caller.send("befriend-request callee" + n);
-            pair.callee.send("befriend-accept caller" + n);
-            caller.send("await-online " + pair.callee.userId());
-            pair.callee.send("await-online " + caller.userId());
-            return pair;
-        } catch (RuntimeException e) {
-            pair.close();
-            throw e;
-        }
-    }
-
-    private record Pair(CallPeer caller, CallPeer callee) implements AutoCloseable {
-        @Override
-        public void close() {
-            callee.close();
-            caller.close();
-        }
+    private CallPeerPair pair(boolean startupWarmUp) {
+        return CallPeerPair.open(server.baseUrl(), profiles, ++pairs, startupWarmUp,
+                CallSessionConfig.DEFAULT_MAX_SEND_BITRATE);
     }
 
     @Override
