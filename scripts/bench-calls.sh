@@ -6,11 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/jdk.sh
+source scripts/bench-lib.sh
 confab_find_jdk
-if [[ ! -x /usr/lib/chromium/chromium || ! -x /usr/bin/chromedriver ]]; then
-  echo "Chromium is needed: apt-get install -y chromium chromium-driver" >&2
-  exit 1
-fi
+confab_require_chromium
 if ! command -v espeak-ng >/dev/null || ! command -v ffmpeg >/dev/null; then
   echo "The talking voice needs espeak-ng and ffmpeg: apt-get install -y espeak-ng ffmpeg" >&2
   exit 1
@@ -20,8 +18,4 @@ if ! command -v pulseaudio >/dev/null || ! command -v pacat >/dev/null \
   echo "Mouth-to-ear through devices needs PulseAudio: apt-get install -y pulseaudio pulseaudio-utils libasound2-plugins" >&2
   exit 1
 fi
-# Built in one reactor, without installing: the classpath names the modules' own jars under */target.
-CP_FILE=bench/target/classpath.txt
-./mvnw -q -B -DskipTests -pl bench -am package dependency:build-classpath \
-  -Dmdep.outputFile="$PWD/$CP_FILE" -Dmdep.includeScope=runtime
-exec java -cp "bench/target/classes:$(cat "$CP_FILE")" dev.confab.bench.calls.CallReport "$@"
+confab_run_bench dev.confab.bench.calls.CallReport "$@"

@@ -7,17 +7,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/jdk.sh
+source scripts/bench-lib.sh
 confab_find_jdk
-if [[ ! -x /usr/lib/chromium/chromium || ! -x /usr/bin/chromedriver ]]; then
-  echo "Chromium is needed: apt-get install -y chromium chromium-driver" >&2
+confab_require_chromium
+if ! command -v ffmpeg >/dev/null || ! command -v espeak-ng >/dev/null; then
+  echo "The reference encoder is the ffmpeg CLI and the calls talk with espeak-ng: apt-get install -y ffmpeg espeak-ng" >&2
   exit 1
 fi
-if ! command -v ffmpeg >/dev/null; then
-  echo "The reference encoder is the ffmpeg CLI: apt-get install -y ffmpeg" >&2
-  exit 1
-fi
-# Built in one reactor, without installing: the classpath names the modules' own jars under */target.
-CP_FILE=bench/target/classpath.txt
-./mvnw -q -B -DskipTests -pl bench -am package dependency:build-classpath \
-  -Dmdep.outputFile="$PWD/$CP_FILE" -Dmdep.includeScope=runtime
-exec java -cp "bench/target/classes:$(cat "$CP_FILE")" dev.confab.bench.video.VideoReport "$@"
+confab_run_bench dev.confab.bench.video.VideoReport "$@"
