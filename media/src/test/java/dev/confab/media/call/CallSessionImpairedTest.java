@@ -6,15 +6,10 @@ import static org.awaitility.Awaitility.await;
 import dev.confab.media.audio.jitter.JitterBufferStats;
 import dev.confab.testkit.audio.Alignment;
 import dev.confab.testkit.audio.Speech;
-import dev.confab.testkit.net.impairment.Direction;
 import dev.confab.testkit.net.impairment.Impairment;
-import dev.confab.testkit.net.impairment.ImpairmentRelay;
 import dev.confab.testkit.net.impairment.LossModel;
-import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -33,7 +28,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * what the caller said.
  */
 class CallSessionImpairedTest {
-    private static final Duration WAIT = Duration.ofSeconds(15);
     private static final int FRAME = 960;
     private static final String WORDS = "Hello Bob, this is Alice. Can you hear me well? The coffee is hot.";
     /** Aligned per half second within 100 ms, as PESQ aligns per utterance (the jitter buffer moves the delay). */
@@ -88,24 +82,11 @@ class CallSessionImpairedTest {
     }
 
     private Heard talkThrough(Impairment impairment, long seed) throws Exception {
-        Side caller = new Side(seed * 10 + 1);
-        Side callee = new Side(seed * 10 + 2);
-        String offer = caller.session.createOffer();
-        String answer = callee.session.acceptOffer(offer);
-        InetSocketAddress callee127 = SessionFixture.loopbackCandidate(callee.candidates);
-        ImpairmentRelay relay = ImpairmentRelay.builder().peerB(callee127).seed(seed).start();
-        sessions.closeAfter(relay);
-        relay.impairBoth(impairment);
-        long settingUp = System.nanoTime();
-        caller.session.acceptAnswer(answer);
-        caller.session.addRemoteCandidate("candidate:1 1 udp 2130706431 " + relay.addressA().getAddress()
-                .getHostAddress() + " " + relay.addressA().getPort() + " typ host");
-        caller.session.addRemoteCandidate("");
-        await().atMost(WAIT).untilAsserted(() -> assertThat(List.of(caller.session.state(), callee.session.state()))
-                .as("caller, callee; relay " + relay.counters(Direction.A_TO_B) + " / " + relay.counters(Direction.B_TO_A))
-                .containsOnly(CallMediaState.CONNECTED));
+        RelayedCall call = RelayedCall.connect(sessions, seed, impairment, callee -> { });
+        CallSession caller = call.caller();
+        CallSession callee = call.callee();
         System.out.printf(Locale.ROOT, "%.0f%% loss: connected %d ms after the answer%n",
-                impairment.loss().meanLoss() * 100, (System.nanoTime() - settingUp) / 1_000_000);
+                impairment.loss().meanLoss() * 100, call.connectedAfterNanos() / 1_000_000);
 
         short[] said = Speech.pcm48k(WORDS);
         short[] played = new short[said.length + 48_000];
@@ -120,11 +101,11 @@ class CallSessionImpairedTest {
             } else {
                 java.util.Arrays.fill(micFrame, (short) 0);
             }
-            caller.session.microphone().accept(micFrame);
+            caller.microphone().accept(micFrame);
         }, 0, 20, TimeUnit.MILLISECONDS);
         ScheduledFuture<?> speaker = audioClock.scheduleAtFixedRate(() -> {
             int i = playedFrames.getAndIncrement();
-            callee.session.speaker().fill(speakerFrame);
+            callee.speaker().fill(speakerFrame);
             if ((i + 1) * FRAME <= played.length) {
                 System.arraycopy(speakerFrame, 0, played, i * FRAME, FRAME);
             }
@@ -136,21 +117,6 @@ class CallSessionImpairedTest {
 
         Alignment aligned = Alignment.piecewise(said, played, HALF_SECOND, MAX_DRIFT);
         return new Heard(aligned.correlation(), aligned.levelDb(), aligned.lagSamples(),
-                callee.session.statistics().jitterBuffer().orElseThrow());
-    }
-
-    /** One device's session; candidates are not exchanged: the caller reaches the callee only through the relay. */
-    private final class Side implements CallSessionListener {
-        final CallSession session;
-        final List<String> candidates = new CopyOnWriteArrayList<>();
-
-        Side(long seed) {
-            session = sessions.session(seed, this);
-        }
-
-        @Override
-        public void localCandidate(String line) {
-            candidates.add(line);
-        }
+                callee.statistics().jitterBuffer().orElseThrow());
     }
 }

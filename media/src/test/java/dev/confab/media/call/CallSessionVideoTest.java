@@ -8,18 +8,14 @@ import dev.confab.media.video.frame.I420Frame;
 import dev.confab.media.video.pattern.PatternFidelity;
 import dev.confab.media.video.pattern.TestPattern;
 import dev.confab.media.video.pattern.TestPatternSource;
-import dev.confab.testkit.net.impairment.Direction;
 import dev.confab.testkit.net.impairment.Impairment;
-import dev.confab.testkit.net.impairment.ImpairmentRelay;
 import dev.confab.testkit.net.impairment.LossModel;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -72,32 +68,21 @@ class CallSessionVideoTest {
 
     /** What the callee saw of the caller's camera over {@code watching}, after the first picture. */
     private Seen watch(Impairment impairment, long seed, Duration watching) throws Exception {
-        Side caller = new Side(seed * 10 + 1);
-        Side callee = new Side(seed * 10 + 2);
         ConcurrentLinkedQueue<I420Frame> shown = new ConcurrentLinkedQueue<>();
-        callee.session.showRemoteVideo((frame, rtpTimestamp) -> {
-            I420Frame copy = I420Frame.allocate(frame.size());
-            copy.copyFrom(frame);
-            shown.add(copy);
-        });
-        String answer = callee.session.acceptOffer(caller.session.createOffer());
-        InetSocketAddress callee127 = SessionFixture.loopbackCandidate(callee.candidates);
-        ImpairmentRelay relay = ImpairmentRelay.builder().peerB(callee127).seed(seed).start();
-        sessions.closeAfter(relay);
-        relay.impairBoth(impairment);
-        caller.session.acceptAnswer(answer);
-        caller.session.addRemoteCandidate("candidate:1 1 udp 2130706431 " + relay.addressA().getAddress()
-                .getHostAddress() + " " + relay.addressA().getPort() + " typ host");
-        caller.session.addRemoteCandidate("");
-        await().atMost(WAIT).untilAsserted(() -> assertThat(List.of(caller.session.state(), callee.session.state()))
-                .as("relay " + relay.counters(Direction.A_TO_B) + " / " + relay.counters(Direction.B_TO_A))
-                .containsOnly(CallMediaState.CONNECTED));
+        RelayedCall call = RelayedCall.connect(sessions, seed, impairment,
+                callee -> callee.showRemoteVideo((frame, rtpTimestamp) -> {
+                    I420Frame copy = I420Frame.allocate(frame.size());
+                    copy.copyFrom(frame);
+                    shown.add(copy);
+                }));
+        CallSession caller = call.caller();
+        CallSession callee = call.callee();
 
         TestPatternSource pattern = new TestPatternSource(VGA, FPS, Clock.systemUTC());
         I420Frame captured = I420Frame.allocate(VGA);
         ScheduledFuture<?> capturing = camera.scheduleAtFixedRate(() -> {
             pattern.next(captured);
-            caller.session.camera().accept(captured);
+            caller.camera().accept(captured);
         }, 0, pattern.frameIntervalNanos(), TimeUnit.NANOSECONDS);
         await().atMost(WAIT).until(() -> !shown.isEmpty());
         shown.clear();
@@ -106,7 +91,7 @@ class CallSessionVideoTest {
         List<I420Frame> pictures = new ArrayList<>(shown);
         double seconds = (System.nanoTime() - from) / 1e9;
         capturing.cancel(false);
-        return new Seen(pictures, seconds, callee.session.statistics().videoReceived());
+        return new Seen(pictures, seconds, callee.statistics().videoReceived());
     }
 
     /** The pictures shown, their sizes, rate and PSNR against what their stamps say was sent. */
@@ -136,21 +121,6 @@ class CallSessionVideoTest {
         public String toString() {
             return String.format(Locale.ROOT, "%.1f frames/s, sizes %s, median luma PSNR %.1f dB, longest freeze %.0f ms,"
                     + " %s", framesPerSecond, sizes, medianPsnr, stats.longestFreezeNanos() / 1e6, stats);
-        }
-    }
-
-    /** One device's session; candidates are not exchanged: the caller reaches the callee only through the relay. */
-    private final class Side implements CallSessionListener {
-        final CallSession session;
-        final List<String> candidates = new CopyOnWriteArrayList<>();
-
-        Side(long seed) {
-            session = sessions.session(seed, this);
-        }
-
-        @Override
-        public void localCandidate(String line) {
-            candidates.add(line);
         }
     }
 }
