@@ -86,19 +86,6 @@ public final class CallSession implements AutoCloseable {
     private final RtcpReporter reports;
     private final VideoSendStream videoSend;
     private final VideoReceiveStream videoReceive;
-    private final TransportNumbers transportNumbers = new TransportNumbers() {
-        @Override
-        public int reserve() {
-            return rate.reserve();
-        }
-
-        @Override
-        public void sent(int transportSequence, int rtpBytes, long nowNanos) {
-            if (transportSequence >= 0) {
-                rate.sent(transportSequence, rtpBytes, nowNanos);
-            }
-        }
-    };
     private final TransportFeedbackRecorder feedbackRecorder = new TransportFeedbackRecorder();
     private final RtpPacketReader feedbackReader = new RtpPacketReader();
     private volatile int transportSequenceId;
@@ -156,12 +143,12 @@ public final class CallSession implements AutoCloseable {
         this.sections = new CallSections(
                 new AudioSection(new SendStream("confab", "audio", cname, ssrc, OptionalLong.empty())),
                 new VideoSection(new SendStream("confab", "video", cname, videoSsrc, OptionalLong.of(rtxSsrc))));
-        this.sendStream = new AudioSendStream(this::sendRtp, transportNumbers, ssrc,
-                config.random().nextInt(1 << 16), config.random().nextLong(1L << 32));
-        this.videoSend = new VideoSendStream(this::sendRtp, (transportSequence, packetSsrc, sequence, bytes,
-                sendNanos, retransmission) -> transportNumbers.sent(transportSequence, bytes, sendNanos),
-                transportNumbers::reserve, config.random(), VIDEO_LIMITS);
+        int audioSequence = config.random().nextInt(1 << 16);
+        long audioTimestamp = config.random().nextLong(1L << 32);
+        this.videoSend = new VideoSendStream(this::sendRtp, this::videoPacketSent, this::reserveTransportSequence,
+                config.random(), VIDEO_LIMITS);
         this.rate = new VideoRateController(videoSend, config.maxSendBitrate());
+        this.sendStream = new AudioSendStream(this::sendRtp, rate, ssrc, audioSequence, audioTimestamp);
         this.reports = new RtcpReporter(this::sendRtcp, sendStream, videoSend, (int) videoSsrc, new Rtcp(), cname);
         this.receiveStream = new AudioReceiveStream(reports::onRtp);
         this.videoReceive = new VideoReceiveStream(this::sendRtcp, reports::onVideoRtp,
@@ -435,6 +422,19 @@ public final class CallSession implements AutoCloseable {
     /** ICE restarts this side has made (its own and those answering the peer's). */
     public int restarts() {
         return onThread(() -> restarter == null ? 0 : restarter.restarts());
+    }
+
+    /** The video stream's transport-wide numbers come from the rate controller, made after the stream. */
+    private int reserveTransportSequence() {
+        return rate.reserve();
+    }
+
+    /** A video packet left: the rate controller records it, unless it went without the extension (-1). */
+    private void videoPacketSent(int transportSequence, int ssrc, int sequence, int bytes, long sendNanos,
+            boolean retransmission) {
+        if (transportSequence >= 0) {
+            rate.sent(transportSequence, bytes, sendNanos);
+        }
     }
 
     /** Protects and sends one RTP packet in place (room for the tag after it); false if there are no keys or path. */

@@ -69,8 +69,6 @@ final class RtcpReporter implements AutoCloseable {
     private boolean closed;
     private volatile long roundTripNanos = RoundTripTime.UNKNOWN;
     private volatile int peerFractionLost;
-    private volatile int peerVideoFractionLost;
-    private volatile long feedbackSent;
     private volatile long peerJitter;
     private volatile int localFractionLost;
     private volatile long localJitter;
@@ -131,20 +129,12 @@ final class RtcpReporter implements AutoCloseable {
             return false;
         }
         try {
-            boolean sent = sender.send(feedbackBuffer, 0, length);
-            if (sent) {
-                feedbackSent++;
-            }
-            return sent;
+            return sender.send(feedbackBuffer, 0, length);
         } catch (IOException e) {
             return false;
         }
     }
 
-    /** Our SSRC that feedback is sent from. */
-    int feedbackSsrc() {
-        return sending.ssrc();
-    }
 
     /** A decrypted RTCP compound from the peer; what does not parse is dropped. */
     void onRtcp(byte[] buf, int off, int len) {
@@ -176,16 +166,6 @@ final class RtcpReporter implements AutoCloseable {
     /** The fraction (0-255) of our packets the peer last reported lost. */
     int peerFractionLost() {
         return peerFractionLost;
-    }
-
-    /** The fraction (0-255) of our video packets the peer last reported lost. */
-    int peerVideoFractionLost() {
-        return peerVideoFractionLost;
-    }
-
-    /** Feedback compounds sent. */
-    long feedbackSent() {
-        return feedbackSent;
     }
 
     /** The interarrival jitter the peer sees on our audio, in 48 kHz samples. */
@@ -234,7 +214,6 @@ final class RtcpReporter implements AutoCloseable {
 
     private void aboutUs(ReportBlock block, long arrivalNtp) {
         if (block.ssrc() == videoSsrc) {
-            peerVideoFractionLost = block.fractionLost();
             newRoundTrip(RoundTripTime.nanos(block, arrivalNtp));
             return;
         }
