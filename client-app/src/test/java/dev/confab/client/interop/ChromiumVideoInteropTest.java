@@ -102,8 +102,10 @@ class ChromiumVideoInteropTest {
      */
     private static void assertBothSeeEachOther(Call call, Shown shown, String direction) throws Exception {
         eventually().until(() -> call.state() == CallState.CONNECTED);
-        eventually().until(() -> call.statistics().flatMap(CallStatistics::path).isPresent());
-        // Both ports as Confab's selected pair names them: where Confab receives, and where it sends to Chromium.
+        // Both ports as the selected pair names them, once both sides agree on it (the controlling side may nominate
+        // another pair than the first one that worked): where Confab receives, and where it sends to Chromium.
+        eventually().until(() -> call.statistics().flatMap(CallStatistics::path)
+                .filter(p -> chromiumPairLocal().endsWith(":" + p.remoteAddress().getPort())).isPresent());
         MediaPath path = call.statistics().orElseThrow().path().orElseThrow();
         InetSocketAddress confabPort = path.localAddress();
         InetSocketAddress chromiumPort = path.remoteAddress();
@@ -160,6 +162,11 @@ class ChromiumVideoInteropTest {
         assertThat(confab.videoReceived().keyFramesReceived()).isGreaterThanOrEqualTo(2);
         assertThat(confab.videoReceived().framesUndecodable()).isZero();
         assertThat(confab.srtpFailed()).isZero();
+    }
+
+    /** Chromium's end of its selected candidate pair, {@code address:port}. */
+    private static String chromiumPairLocal() {
+        return peers.chromium().evaluate("return await transportStats();").path("pair").path("local").asText();
     }
 
     /** Counts Confab's pictures of Chromium's camera and notes their sizes. */
