@@ -7,19 +7,19 @@ import java.time.Duration;
 import org.awaitility.core.ConditionFactory;
 
 /** Shared waiting rules of the end-to-end tests: poll often, and fail with what was expected. */
-final class E2E {
+public final class E2E {
     private E2E() {}
 
-    static ConditionFactory within(Duration limit) {
+    public static ConditionFactory within(Duration limit) {
         return await().atMost(limit).pollInterval(Duration.ofMillis(20)).pollDelay(Duration.ZERO);
     }
 
-    static ConditionFactory eventually() {
+    public static ConditionFactory eventually() {
         return within(Duration.ofSeconds(15));
     }
 
     /** Makes {@code a} and {@code b} contacts through a request and its acceptance, and waits until both see it. */
-    static void befriend(TestUser a, TestUser b) {
+    public static void befriend(TestUser a, TestUser b) {
         a.client.contacts().add(b.username, "hello from " + a.username);
         eventually().until(() -> b.client.contacts().requests().incoming().stream()
                 .anyMatch(r -> r.from().username().equals(a.username)));

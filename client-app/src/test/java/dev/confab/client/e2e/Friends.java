@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <p>Not thread-safe: the test thread drives it.
  */
-final class Friends implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
+public final class Friends implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
     private final UnaryOperator<ServerProcess.Builder> settings;
     private final List<TestUser> users = new ArrayList<>();
     private ServerProcess server;
@@ -35,44 +35,44 @@ final class Friends implements BeforeAllCallback, BeforeEachCallback, AfterEachC
     }
 
     /** The default server. */
-    static Friends standard() {
+    public static Friends standard() {
         return onServer(UnaryOperator.identity());
     }
 
     /** A server with the given settings. */
-    static Friends onServer(UnaryOperator<ServerProcess.Builder> settings) {
+    public static Friends onServer(UnaryOperator<ServerProcess.Builder> settings) {
         return new Friends(settings);
     }
 
-    ServerProcess server() {
+    public ServerProcess server() {
         return server;
     }
 
-    TestUser alice() {
+    public TestUser alice() {
         return alice;
     }
 
-    TestUser bob() {
+    public TestUser bob() {
         return bob;
     }
 
     /** Where profiles go. */
-    Path profiles() {
+    public Path profiles() {
         return server.dataDir().resolve("profiles");
     }
 
     /** Registers another live user on a fresh profile. */
-    TestUser register(String username) {
+    public TestUser register(String username) {
         return track(TestUser.register(server.baseUrl(), profiles(), username));
     }
 
     /** Signs {@code username} in, live, on a new profile named {@code profile}: another device of that user. */
-    TestUser signIn(String profile, String username) {
+    public TestUser signIn(String profile, String username) {
         return track(TestUser.signIn(server.baseUrl(), profiles().resolve(profile), username));
     }
 
     /** Closes {@code user} with the fixture. */
-    TestUser track(TestUser user) {
+    public TestUser track(TestUser user) {
         users.add(user);
         return user;
     }

@@ -22,17 +22,17 @@ import java.util.SplittableRandom;
  * {@link Recorder}. Randomness is seeded, with a fresh seed for every client opened, so a reopened profile never
  * repeats message ids.
  */
-final class TestUser implements AutoCloseable {
+public final class TestUser implements AutoCloseable {
     /** A camera that plays a video file of the user's, see {@link #cameraClip()}. */
-    static final String CLIP_CAMERA = "Test clip";
+    public static final String CLIP_CAMERA = "Test clip";
 
-    static final String PASSWORD = "correct horse battery 42";
+    public static final String PASSWORD = "correct horse battery 42";
 
-    final String username;
-    final Path dir;
-    final String serverUrl;
-    ConfabClient client;
-    Recorder events;
+    public final String username;
+    public final Path dir;
+    public final String serverUrl;
+    public ConfabClient client;
+    public Recorder events;
 
     TestUser(String username, Path dir, String serverUrl) {
         this.username = username;
@@ -41,12 +41,12 @@ final class TestUser implements AutoCloseable {
     }
 
     /** Registers {@code username} on a fresh profile and goes live. */
-    static TestUser register(String serverUrl, Path root, String username) {
+    public static TestUser register(String serverUrl, Path root, String username) {
         return registerOneShot(serverUrl, root, username).start();
     }
 
     /** Registers {@code username} on a fresh profile, not started: it talks to the server only when asked to. */
-    static TestUser registerOneShot(String serverUrl, Path root, String username) {
+    public static TestUser registerOneShot(String serverUrl, Path root, String username) {
         TestUser user = new TestUser(username, root.resolve(username), serverUrl);
         user.open();
         user.client.account().register(username, PASSWORD, null);
@@ -54,12 +54,12 @@ final class TestUser implements AutoCloseable {
     }
 
     /** Signs {@code username} in on a new profile at {@code dir} (another device of the user) and goes live. */
-    static TestUser signIn(String serverUrl, Path dir, String username) {
+    public static TestUser signIn(String serverUrl, Path dir, String username) {
         return signInOneShot(serverUrl, dir, username).start();
     }
 
     /** Signs {@code username} in on a new profile at {@code dir} (another device of the user), not started. */
-    static TestUser signInOneShot(String serverUrl, Path dir, String username) {
+    public static TestUser signInOneShot(String serverUrl, Path dir, String username) {
         TestUser user = new TestUser(username, dir, serverUrl);
         user.open();
         user.client.account().login(username, PASSWORD);
@@ -67,13 +67,13 @@ final class TestUser implements AutoCloseable {
     }
 
     /** Goes live: the event connection, reconnects, the outbox sent by itself. */
-    TestUser start() {
+    public TestUser start() {
         client.start();
         return this;
     }
 
     /** Opens the client on the profile (not started), with a seed not used before in this JVM. */
-    void open() {
+    public void open() {
         long seed = Seeded.next();
         client = ConfabClient.open(ClientConfig.builder(new Profile(dir)).serverUrl(serverUrl)
                 .random(Seeded.secureRandom(seed)).backoffRandom(new SplittableRandom(seed))
@@ -94,33 +94,33 @@ final class TestUser implements AutoCloseable {
     }
 
     /** Where the video of this user's {@value #CLIP_CAMERA} camera goes. */
-    Path cameraClip() {
+    public Path cameraClip() {
         return dir.resolve("camera-clip.mp4");
     }
 
     /** Opens and starts again after {@link #close()}. */
-    void reopen() {
+    public void reopen() {
         open();
         client.start();
     }
 
-    String userId() {
+    public String userId() {
         return client.account().require().userId();
     }
 
-    String deviceId() {
+    public String deviceId() {
         return client.account().require().deviceId();
     }
 
-    Presence presenceOf(TestUser other) {
+    public Presence presenceOf(TestUser other) {
         return client.contacts().byId(other.userId()).map(c -> c.presence()).orElse(null);
     }
 
-    MessageState stateOf(ChatMessage sent) {
+    public MessageState stateOf(ChatMessage sent) {
         return client.chat().message(sent.senderUserId(), sent.messageId()).orElseThrow().state();
     }
 
-    ChatMessage send(TestUser to, String text) {
+    public ChatMessage send(TestUser to, String text) {
         return client.send(to.userId(), text);
     }
 
