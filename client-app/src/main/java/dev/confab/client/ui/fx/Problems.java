@@ -20,10 +20,14 @@ public final class Problems {
         return switch (cause) {
             case ClientException client when hasText(client.getMessage()) -> client.getMessage();
             case IllegalArgumentException bad when hasText(bad.getMessage()) -> bad.getMessage();
-            case IOException | UncheckedIOException io -> what + " failed: a device or file could not be used"
-                    + (hasText(io.getMessage()) ? " (" + io.getMessage() + ")." : ".");
+            case IOException io -> deviceOrFile(what, io);
+            case UncheckedIOException io -> deviceOrFile(what, io.getCause());
             default -> what + " failed unexpectedly. Try again; if it keeps failing, the log file says more.";
         };
+    }
+
+    private static String deviceOrFile(String what, IOException io) {
+        return what + " failed: a device or file could not be used" + (hasText(io.getMessage()) ? " (" + io.getMessage() + ")." : ".");
     }
 
     private static Throwable unwrap(Throwable failure) {
