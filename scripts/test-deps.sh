@@ -18,6 +18,8 @@ confab_missing_packages() {
     command -v pulseaudio >/dev/null 2>&1 || missing+=(pulseaudio)
     { command -v pactl >/dev/null 2>&1 && command -v parec >/dev/null 2>&1; } || missing+=(pulseaudio-utils)
     ls /usr/lib/*/alsa-lib/libasound_module_pcm_pulse.so >/dev/null 2>&1 || missing+=(libasound2-plugins)
+    command -v Xvfb >/dev/null 2>&1 || missing+=(xvfb)
+    ldconfig -p 2>/dev/null | grep -q 'libgtk-3\.so\.0 ' || missing+=(libgtk-3-0)
     echo "${missing[@]:-}"
 }
 

@@ -34,6 +34,7 @@ public final class SignInView {
         title.getStyleClass().add(Styles.TITLE_1);
         Label tagline = new Label("Private calls and chat, end to end encrypted.");
         tagline.getStyleClass().add(Styles.TEXT_MUTED);
+        tagline.setWrapText(true);
 
         ToggleGroup modes = new ToggleGroup();
         ToggleButton signIn = modeButton("Sign in", "mode-sign-in", modes, Styles.LEFT_PILL);
@@ -66,7 +67,8 @@ public final class SignInView {
             onlyToRegister.managedProperty().bind(registering);
         }
 
-        TitledPane serverPane = new TitledPane("Server", server);
+        TitledPane serverPane = new TitledPane("", server);
+        serverPane.textProperty().bind(javafx.beans.binding.Bindings.concat("Server: ", model.serverProperty()));
         serverPane.setExpanded(false);
         serverPane.getStyleClass().add(Styles.DENSE);
 
@@ -108,24 +110,34 @@ public final class SignInView {
             });
         }
 
-        VBox card = new VBox(12, title, tagline, modeBar, username, displayName, password, repeat, serverPane, submit,
-                progress, problem);
+        VBox card = new VBox(12, title, tagline, modeBar, labelled("User name", username),
+                labelled("Display name (optional)", displayName), labelled("Password", password),
+                labelled("Password again", repeat), serverPane, submit, progress, problem);
         card.setId("sign-in-card");
         card.setMaxWidth(360);
         card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         card.setPadding(new Insets(28));
         card.getStyleClass().add("sign-in-card");
-        card.setStyle("-fx-background-color: -color-bg-default; -fx-background-radius: 10;"
-                + " -fx-border-color: -color-border-default; -fx-border-radius: 10;");
         root.getChildren().add(card);
         root.setPadding(new Insets(24));
-        root.setStyle("-fx-background-color: -color-bg-subtle;");
+        root.getStyleClass().add("sign-in-backdrop");
         StackPane.setAlignment(card, Pos.CENTER);
         javafx.application.Platform.runLater(username::requestFocus);
     }
 
     public Parent root() {
         return root;
+    }
+
+    /** The field under its caption; the caption follows the field's visibility and points to it for screen readers. */
+    private static VBox labelled(String caption, TextField field) {
+        Label label = new Label(caption);
+        label.setLabelFor(field);
+        label.getStyleClass().add(Styles.TEXT_SMALL);
+        VBox box = new VBox(4, label, field);
+        box.visibleProperty().bind(field.visibleProperty());
+        box.managedProperty().bind(field.managedProperty());
+        return box;
     }
 
     private static ToggleButton modeButton(String text, String id, ToggleGroup group, String pill) {

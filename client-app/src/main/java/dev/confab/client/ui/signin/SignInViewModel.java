@@ -39,7 +39,7 @@ public final class SignInViewModel {
     private final DesktopProfiles profiles;
     private final UiExecutors run;
     private final Consumer<ConfabClient> signedIn;
-    private final StringProperty server = new SimpleStringProperty(this, "server", ClientConfig.DEFAULT_SERVER);
+    private final StringProperty server = new SimpleStringProperty(this, "server", "");
     private final StringProperty username = new SimpleStringProperty(this, "username", "");
     private final StringProperty displayName = new SimpleStringProperty(this, "displayName", "");
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
@@ -51,12 +51,15 @@ public final class SignInViewModel {
     private final ReadOnlyBooleanWrapper canSubmit = new ReadOnlyBooleanWrapper(this, "canSubmit");
 
     /**
+     * @param defaultServer the server proposed when no one signed in here before
      * @param signedIn gets the started, signed-in client, on the UI thread; it owns the client from then on
      */
-    public SignInViewModel(DesktopProfiles profiles, UiExecutors run, Consumer<ConfabClient> signedIn) {
+    public SignInViewModel(DesktopProfiles profiles, String defaultServer, UiExecutors run,
+            Consumer<ConfabClient> signedIn) {
         this.profiles = Objects.requireNonNull(profiles, "profiles");
         this.run = Objects.requireNonNull(run, "run");
         this.signedIn = Objects.requireNonNull(signedIn, "signedIn");
+        server.set(defaultServer == null ? ClientConfig.DEFAULT_SERVER : defaultServer);
         profiles.last().ifPresent(last -> {
             server.set(last.serverUrl());
             username.set(last.username());
@@ -109,6 +112,11 @@ public final class SignInViewModel {
 
     public ReadOnlyBooleanProperty canSubmitProperty() {
         return canSubmit.getReadOnlyProperty();
+    }
+
+    /** Shows {@code message} as the problem (the app could not open the last account by itself). UI thread. */
+    public void showProblem(String message) {
+        problem.set(message);
     }
 
     /** Registers or signs in with what was typed. Does nothing while busy or incomplete. UI thread. */

@@ -33,9 +33,7 @@ class SignInViewModelTest {
     }
 
     private SignInViewModel model(DesktopProfiles profiles) {
-        SignInViewModel model = new SignInViewModel(profiles, UiExecutors.direct(), signedIn::add);
-        model.serverProperty().set(friends.server().baseUrl());
-        return model;
+        return new SignInViewModel(profiles, friends.server().baseUrl(), UiExecutors.direct(), signedIn::add);
     }
 
     @Test
@@ -56,7 +54,7 @@ class SignInViewModelTest {
             eventually().until(() -> client.connection().connected());
         });
         assertThat(model.passwordProperty().get()).as("the password is not kept").isEmpty();
-        SignInViewModel next = new SignInViewModel(profiles, UiExecutors.direct(), signedIn::add);
+        SignInViewModel next = new SignInViewModel(profiles, "http://elsewhere:8470", UiExecutors.direct(), signedIn::add);
         assertThat(next.usernameProperty().get()).isEqualTo("dora");
         assertThat(next.serverProperty().get()).isEqualTo(friends.server().baseUrl());
     }
