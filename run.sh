@@ -1,13 +1,23 @@
 #!/usr/bin/env bash
-# Runs Confab: the server on its embedded SQLite database, and a client session for PROFILE (default "me").
-# Run it again in a second terminal with another profile name to be a second user on the same server:
+# Runs Confab: the server on its embedded SQLite database, and the desktop app (its data under run-data/desktop/NAME,
+# NAME "me" by default). Run it again in a second terminal with another name to be a second person on the server:
 #     ./run.sh alice        # terminal 1
 #     ./run.sh bob          # terminal 2
+# Without a graphical session, or with "shell" first, it opens the command-line client's shell instead:
+#     ./run.sh shell alice
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/jdk.sh
 confab_find_jdk
 
+MODE=desktop
+if [ "${1:-}" = "shell" ]; then
+    MODE=shell
+    shift
+elif [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+    echo "No graphical session here (DISPLAY is not set): opening the command-line shell instead of the desktop app."
+    MODE=shell
+fi
 PROFILE="${1:-me}"
 PORT="${CONFAB_PORT:-8470}"
 URL="http://127.0.0.1:$PORT"
@@ -57,4 +67,9 @@ else
     echo "Server ready. It stops when you leave this session."
 fi
 
-bin/confab --server "$URL" --profile-dir "$DATA/profiles/$PROFILE" shell
+if [ "$MODE" = shell ]; then
+    bin/confab --server "$URL" --profile-dir "$DATA/profiles/$PROFILE" shell
+else
+    echo "Opening the Confab desktop app for \"$PROFILE\" (close its window to stop)..."
+    bin/confab-desktop --server "$URL" --data-dir "$DATA/desktop/$PROFILE"
+fi
