@@ -48,6 +48,15 @@ class ModuleDirectionsTest {
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.confab.client.ui..");
 
     @ArchTest
+    static final ArchRule viewModelsHoldNoNodes = noClasses().that().resideInAPackage("dev.confab.client.ui..")
+            .and().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene", "javafx.scene.control..",
+                    "javafx.scene.layout..", "javafx.scene.shape..", "javafx.scene.canvas..", "javafx.stage..")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("javafx.application.Platform")
+            .because("view-models hold no nodes or windows and are tested as plain JUnit without one (STYLE.md);"
+                    + " an Image they pass on is data, not a node");
+
+    @ArchTest
     static final ArchRule productionCodeNeverUsesTestkit = noClasses().that().resideOutsideOfPackages(
                     "dev.confab.testkit..", "dev.confab.bench..")
             .should().dependOnClassesThat().resideInAPackage("dev.confab.testkit..")
