@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes when the app first reached a point ("sign-in-window", "contact-list") as a line "NAME MILLIS", MILLIS
- * counted from the JVM's start, for the start-up benchmark. Each name is written once; with no file, nothing is.
- * Thread-safe.
+ * Writes when the app first reached a point ("sign-in-window", "contact-list") as a line "NAME EPOCH_MS UPTIME_MS"
+ * (the wall clock, and the time since the JVM started), for the start-up benchmark, which compares the wall clock with
+ * when it launched the process. Each name is written once; with no file, nothing is. Thread-safe.
  */
 public final class StartupMarks {
     private static final Logger log = LoggerFactory.getLogger(StartupMarks.class);
@@ -29,9 +29,10 @@ public final class StartupMarks {
         if (file == null || !written.add(name)) {
             return;
         }
-        long millis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        long now = System.currentTimeMillis();
+        long uptime = now - ManagementFactory.getRuntimeMXBean().getStartTime();
         try {
-            Files.writeString(file, name + " " + millis + "\n", StandardCharsets.UTF_8,
+            Files.writeString(file, name + " " + now + " " + uptime + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             log.warn("Cannot write the start-up mark to {}: {}", file, e.getMessage());
