@@ -12,8 +12,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Separator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -23,23 +25,25 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The settings page, in sections: Audio &amp; video (devices, level meter, test tone, camera preview), Appearance,
- * Notifications, Account. Binds to a {@link SettingsViewModel}; the app calls the model's {@code start()} and
+ * The settings page, in tabs: Audio &amp; video (devices, level meter, test tone, camera preview), Appearance,
+ * Notifications, Account; a problem (a device that cannot be used, an account action that failed) shows above them. Binds to a {@link SettingsViewModel}; the app calls the model's {@code start()} and
  * {@code stop()} as the page is shown and hidden. UI thread only.
  */
 public final class SettingsView {
-    private final ScrollPane root;
+    private final BorderPane root = new BorderPane();
     private final SettingsViewModel model;
 
     public SettingsView(SettingsViewModel model) {
         this.model = model;
-        VBox page = new VBox(16, problem(), audioAndVideo(), new Separator(), appearance(), new Separator(),
-                notifications(), new Separator(), account());
-        page.setPadding(new Insets(20));
-        page.setMaxWidth(720);
-        root = new ScrollPane(page);
+        TabPane tabs = new TabPane(tab("Audio & video", audioAndVideo()), tab("Appearance", appearance()),
+                tab("Notifications", notifications()), tab("Account", account()));
+        tabs.setId("settings-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Node problem = problem();
+        BorderPane.setMargin(problem, new Insets(12, 20, 0, 20));
         root.setId("settings");
-        root.setFitToWidth(true);
+        root.setTop(problem);
+        root.setCenter(tabs);
     }
 
     public Parent root() {
@@ -102,7 +106,7 @@ public final class SettingsView {
         row(grid, 1, "_Speaker", speaker, test);
         row(grid, 2, "_Camera", camera, null);
         grid.add(frame, 1, 3);
-        return section("Audio & video", grid);
+        return grid;
     }
 
     private Node appearance() {
@@ -113,14 +117,14 @@ public final class SettingsView {
         theme.valueProperty().bindBidirectional(model.themeProperty());
         GridPane grid = form();
         row(grid, 0, "_Theme", theme, null);
-        return section("Appearance", grid);
+        return grid;
     }
 
     private Node notifications() {
         CheckBox sound = new CheckBox("Play a _sound for new messages and calls");
         sound.setId("notification-sound");
         sound.selectedProperty().bindBidirectional(model.notificationSoundProperty());
-        return section("Notifications", sound);
+        return sound;
     }
 
     private Node account() {
@@ -160,7 +164,7 @@ public final class SettingsView {
         changeRow.setAlignment(Pos.CENTER_LEFT);
         deleteRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(deletePassword, Priority.ALWAYS);
-        return section("Account", new VBox(12, signOut, changeRow, warning, deleteRow));
+        return new VBox(12, signOut, changeRow, warning, deleteRow);
     }
 
     private static ComboBox<DeviceChoice> devices(String id, String what, javafx.collections.ObservableList<DeviceChoice> items) {
@@ -200,9 +204,13 @@ public final class SettingsView {
         }
     }
 
-    private static Node section(String title, Node content) {
-        Label heading = new Label(title);
-        heading.getStyleClass().add(Styles.TITLE_4);
-        return new VBox(10, heading, content);
+    private static Tab tab(String title, Node content) {
+        VBox page = new VBox(content);
+        page.setPadding(new Insets(20));
+        ScrollPane scroll = new ScrollPane(page);
+        scroll.setFitToWidth(true);
+        Tab tab = new Tab(title, scroll);
+        tab.setId("settings-tab-" + title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-"));
+        return tab;
     }
 }
