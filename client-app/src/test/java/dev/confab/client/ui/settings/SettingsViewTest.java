@@ -7,6 +7,8 @@ import atlantafx.base.theme.PrimerLight;
 import dev.confab.client.e2e.Friends;
 import dev.confab.client.e2e.TestUser;
 import dev.confab.client.ui.fx.UiExecutors;
+import dev.confab.media.video.capture.TestPatternDriver;
+import dev.confab.testkit.PulseAudioExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -17,6 +19,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +34,11 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class SettingsViewTest {
     @RegisterExtension
+    static final PulseAudioExtension PULSE = new PulseAudioExtension();
+    @RegisterExtension
     static final Friends friends = Friends.standard();
+
+    private static final AtomicInteger USERS = new AtomicInteger();
 
     private final CopyOnWriteArrayList<Theme> applied = new CopyOnWriteArrayList<>();
     private final AtomicInteger signedOut = new AtomicInteger();
@@ -42,7 +49,7 @@ class SettingsViewTest {
     @Start
     void start(Stage stage) throws Exception {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        user = friends.register("settings" + System.nanoTime() % 100_000);
+        user = friends.register("settings" + USERS.incrementAndGet());
         prefsFile = Files.createTempDirectory(friends.profiles(), "prefs").resolve(DesktopPreferences.FILE_NAME);
         model = new SettingsViewModel(user.client, UiExecutors.javafx(), DesktopPreferences.load(prefsFile),
                 applied::add, signedOut::incrementAndGet);
@@ -91,6 +98,19 @@ class SettingsViewTest {
         assertThat(fx(() -> robot.lookup("#settings-problem").queryAs(Label.class).getText()))
                 .contains("password is not correct").endsWith("Nothing was deleted.");
         assertThat(user.client.account().signedIn()).isTrue();
+    }
+
+    @Test
+    void theChosenCameraShowsInThePreviewAndTheChoiceIsKept(FxRobot robot) throws Exception {
+        robot.interact(model::start);
+        eventually().until(() -> fx(() -> model.cameras().size() > 1));
+
+        robot.clickOn("#camera-choice");
+        robot.clickOn(TestPatternDriver.DEFAULT_NAME);
+
+        eventually().until(() -> fx(() -> robot.lookup("#camera-preview").queryAs(ImageView.class).getImage() != null));
+        assertThat(DesktopPreferences.load(prefsFile).camera()).contains(TestPatternDriver.DEFAULT_NAME);
+        assertThat(fx(() -> robot.lookup("#settings-problem").query().isVisible())).isFalse();
     }
 
     private static <T> T fx(Callable<T> read) throws Exception {
