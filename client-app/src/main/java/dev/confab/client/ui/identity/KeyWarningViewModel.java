@@ -48,7 +48,7 @@ public final class KeyWarningViewModel implements AutoCloseable {
     public void start() {
         watch.start();
         run.background().execute(() -> {
-            publish(client.keys().pendingChanges(peerUserId));
+            publishPending();
             try {
                 client.keys().refresh(peerUserId);
             } catch (RuntimeException e) {
@@ -105,11 +105,18 @@ public final class KeyWarningViewModel implements AutoCloseable {
     }
 
     private void recheck() {
-        run.background().execute(() -> publish(client.keys().pendingChanges(peerUserId)));
+        run.background().execute(this::publishPending);
     }
 
-    private void publish(List<KeyChange> pending) {
-        watch.ui(() -> show(pending));
+    /** Reads the pending changes from the key store (background) and shows them. */
+    private void publishPending() {
+        try {
+            List<KeyChange> pending = client.keys().pendingChanges(peerUserId);
+            watch.ui(() -> show(pending));
+        } catch (RuntimeException e) {
+            String message = Problems.message("Checking " + peerName + "'s keys", e);
+            watch.ui(() -> problem.set(message));
+        }
     }
 
     private void show(List<KeyChange> pending) {
