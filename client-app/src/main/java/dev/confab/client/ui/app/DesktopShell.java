@@ -1,26 +1,30 @@
 package dev.confab.client.ui.app;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.confab.client.core.ConfabClient;
 import dev.confab.client.ui.fx.Problems;
 import dev.confab.client.ui.fx.UiExecutors;
 import dev.confab.client.ui.main.MainWindow;
+import dev.confab.client.ui.settings.DesktopPreferences;
+import dev.confab.client.ui.settings.Theme;
+import dev.confab.client.ui.settings.WindowGeometry;
 import dev.confab.client.ui.signin.SignInView;
 import dev.confab.client.ui.signin.SignInViewModel;
 import java.util.Objects;
 import java.util.Optional;
-import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
  * The app's one main window and what it shows: the sign-in card until someone is signed in, then the main window
  * for that account; back to sign-in when they sign out or the server ends the session. At start it opens the
- * account that signed in last, if its session is still there.
+ * account that signed in last, if its session is still there. A signed-in account's theme and window size and
+ * position are its own (its {@link DesktopPreferences}), restored when it opens and kept when it closes.
  *
  * <p>Thread contract: JavaFX application thread only; opening a profile runs in the background.
  */
@@ -34,8 +38,10 @@ public final class DesktopShell implements AutoCloseable {
     private final UiExecutors run;
     private final StartupMarks marks;
     private final Scene scene;
+    private final Themes themes = new Themes();
     private MainWindow main;
     private ConfabClient client;
+    private DesktopPreferences preferences;
 
     public DesktopShell(Stage stage, DesktopProfiles profiles, String defaultServer, UiExecutors run,
             StartupMarks marks) {
@@ -44,7 +50,7 @@ public final class DesktopShell implements AutoCloseable {
         this.defaultServer = defaultServer;
         this.run = run;
         this.marks = marks;
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        themes.apply(Theme.SYSTEM);
         this.scene = new Scene(opening(), 960, 640);
         scene.getStylesheets().add(STYLESHEET);
         stage.setScene(scene);
@@ -99,7 +105,10 @@ public final class DesktopShell implements AutoCloseable {
     private void signedIn(ConfabClient signedIn) {
         closeMain();
         client = signedIn;
-        main = new MainWindow(signedIn, run, stage, this::signedOut);
+        preferences = DesktopPreferences.of(signedIn.config().profile());
+        themes.apply(preferences.theme());
+        preferences.window().ifPresent(this::place);
+        main = new MainWindow(signedIn, run, stage, preferences, themes::apply, this::signedOut);
         show(main.root(), null);
         stage.titleProperty().bind(main.titleProperty());
         marks.reached("contact-list");
@@ -111,6 +120,12 @@ public final class DesktopShell implements AutoCloseable {
 
     private void closeMain() {
         stage.titleProperty().unbind();
+        if (preferences != null) {
+            preferences.setWindow(new WindowGeometry(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                    stage.isMaximized()));
+            preferences = null;
+            themes.apply(Theme.SYSTEM);
+        }
         if (main != null) {
             main.close();
             main = null;
@@ -120,6 +135,19 @@ public final class DesktopShell implements AutoCloseable {
             client = null;
             run.background().execute(closing::close);
         }
+    }
+
+    /** Puts the window where it was, unless that place is on no screen now (a monitor was unplugged). */
+    private void place(WindowGeometry where) {
+        boolean visible = Screen.getScreensForRectangle(new Rectangle2D(where.x(), where.y(), where.width(),
+                where.height())).stream().findAny().isPresent();
+        stage.setWidth(where.width());
+        stage.setHeight(where.height());
+        if (visible) {
+            stage.setX(where.x());
+            stage.setY(where.y());
+        }
+        stage.setMaximized(where.maximized());
     }
 
     private void show(Parent root, String title) {
