@@ -426,6 +426,32 @@ final class CallFlow implements CallSessionListener {
         ctx.observers().fire(o -> o.onCameraLost(call, reason));
     }
 
+    /**
+     * Moves the sound to {@code next}: once the media runs, the old capture and playout stop and the new ones start on
+     * the same session; if they cannot, the old sound starts again and the failure is thrown.
+     */
+    void audio(CallAudio next) {
+        if (ended()) {
+            return;
+        }
+        next.check();
+        CallAudio previous = audio;
+        audio = next;
+        if (running == null) {
+            return;
+        }
+        running.close();
+        running = null;
+        try {
+            running = next.start(session.microphone(), session.speaker());
+        } catch (IOException | RuntimeException e) {
+            log.warn("Call {}: the chosen audio could not start; back to the previous", call.id(), e);
+            audio = previous;
+            startAudio();
+            throw new IllegalArgumentException("The chosen audio could not start: " + e.getMessage(), e);
+        }
+    }
+
     /** Turns the camera off (released, the peer's picture of us stops) or on again, once the call is connected. */
     void camera(boolean on) {
         if (ended() || runningVideo == null || video.camera().isEmpty()) {
