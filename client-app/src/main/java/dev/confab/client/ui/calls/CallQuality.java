@@ -24,18 +24,21 @@ public enum CallQuality {
         return text;
     }
 
-    /** Judges {@code stats}: poor above 10% loss, 400 ms round trip or 60 ms jitter; fair above 3%, 200 ms, 30 ms. */
+    /** Judges {@code stats}: see {@link #judge}; unknown before any packet or report came back. */
     public static CallQuality of(CallStatistics stats) {
         if (stats.packetsReceived() == 0 && stats.roundTripMillis() < 0) {
             return UNKNOWN;
         }
-        double loss = Math.max(stats.sentLossPercent(), stats.receivedLossPercent());
-        double rtt = stats.roundTripMillis();
-        double jitter = stats.receivedJitterMillis();
-        if (loss > 10 || rtt > 400 || jitter > 60) {
+        return judge(Math.max(stats.sentLossPercent(), stats.receivedLossPercent()), stats.roundTripMillis(),
+                stats.receivedJitterMillis());
+    }
+
+    /** Poor above 10% loss, 400 ms round trip or 60 ms jitter; fair above 3%, 200 ms or 30 ms; else good. */
+    static CallQuality judge(double lossPercent, double roundTripMillis, double jitterMillis) {
+        if (lossPercent > 10 || roundTripMillis > 400 || jitterMillis > 60) {
             return POOR;
         }
-        if (loss > 3 || rtt > 200 || jitter > 30) {
+        if (lossPercent > 3 || roundTripMillis > 200 || jitterMillis > 30) {
             return FAIR;
         }
         return GOOD;

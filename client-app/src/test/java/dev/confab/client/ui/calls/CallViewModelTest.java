@@ -16,6 +16,8 @@ import dev.confab.client.e2e.TestUser;
 import dev.confab.media.call.VideoFrameSink;
 import dev.confab.media.video.capture.CameraMode;
 import dev.confab.media.video.capture.TestPatternDriver;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The call view-models against the real server, two live clients on loopback: the texts a call goes through, its
- * timer from an injected clock, mute and camera, the short authentication string's verify, a decline's reason on both
+ * timer from an injected clock, mute and camera, the sound moved mid-call, the short authentication string's verify, a decline's reason on both
  * sides, and the call history with a missed call, kept when the profile is opened again.
  */
 class CallViewModelTest {
@@ -53,7 +55,7 @@ class CallViewModelTest {
     }
 
     @Test
-    void aVideoCallGoesFromCallingThroughItsTimerToTheReasonItEnded() {
+    void aVideoCallGoesFromCallingThroughItsTimerToTheReasonItEnded() throws Exception {
         TestUser alice = friends.alice();
         TestUser bob = friends.bob();
         Call call = alice.client.calls().place(bob.userId(), new CallAudio.Silent(),
@@ -86,6 +88,13 @@ class CallViewModelTest {
         ui.run(model::toggleCamera);
         eventually().until(() -> ui.get(() -> model.cameraOnProperty().get()));
         assertThat(call.cameraOn()).isTrue();
+
+        Path recording = alice.dir.resolve("after-switch.wav");
+        ui.run(() -> model.use(new CallAudio.Files(null, recording)));
+        eventually().until(() -> ui.get(model::audio) instanceof CallAudio.Files);
+        assertThat(ui.get(() -> model.problemProperty().get())).isEmpty();
+        eventually().alias("the speaker's sound goes to the file chosen mid-call")
+                .until(() -> Files.exists(recording) && Files.size(recording) > 48_000);
 
         eventually().until(() -> !ui.get(() -> model.sasProperty().get()).isEmpty());
         assertThat(ui.get(() -> model.sasProperty().get())).isEqualTo(call.sas().orElseThrow().wordText());
