@@ -108,7 +108,7 @@ public final class CallWindows implements AutoCloseable {
     @Override
     public void close() {
         client.calls().removeObserver(observer);
-        Optional.ofNullable(incomingWindow.get()).ifPresent(w -> w.stage().close());
+        Optional.ofNullable(incomingWindow.get()).ifPresent(IncomingCallWindow::close);
         Optional.ofNullable(callWindow.get()).ifPresent(InCallWindow::close);
         ticks.shutdownNow();
     }

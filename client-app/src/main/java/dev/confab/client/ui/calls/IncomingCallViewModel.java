@@ -107,15 +107,21 @@ public final class IncomingCallViewModel implements AutoCloseable {
         return ringtone.playing();
     }
 
+    /** Answers with the microphone and speaker, no camera (the caller's video is shown); nothing once settled. */
     public void acceptAudio() {
         accept(false);
     }
 
+    /** Answers with the chosen camera too; nothing once settled. */
     public void acceptVideo() {
         accept(true);
     }
 
+    /** Declines; nothing once answered, declined or over. */
     public void decline() {
+        if (busy.get() || closed.get()) {
+            return;
+        }
         stopRinging();
         busy.set(true);
         run.background().execute(() -> {
@@ -129,6 +135,9 @@ public final class IncomingCallViewModel implements AutoCloseable {
     }
 
     private void accept(boolean withCamera) {
+        if (busy.get() || closed.get()) {
+            return;
+        }
         stopRinging();
         busy.set(true);
         problem.set("");

@@ -6,7 +6,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -55,16 +54,8 @@ public final class IncomingCallWindow {
         root.setAlignment(Pos.CENTER);
         root.setPadding(new Insets(24));
         root.setId("incoming-call");
+        // Enter fires the default button (accept audio), Escape the cancel button (decline).
         Scene scene = new Scene(root, 380, 200);
-        scene.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER && !model.busyProperty().get()) {
-                model.acceptAudio();
-                e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE && !model.busyProperty().get()) {
-                model.decline();
-                e.consume();
-            }
-        });
         stage.setScene(scene);
         stage.setTitle(model.callerName() + " is calling");
         stage.setAlwaysOnTop(true);
@@ -94,6 +85,12 @@ public final class IncomingCallWindow {
         stage.show();
         stage.toFront();
         stage.requestFocus();
+    }
+
+    /** Closes the window and stops the ringing, leaving the call as it is (the app is closing). */
+    public void close() {
+        stage.close();
+        model.close();
     }
 
     public Stage stage() {

@@ -38,7 +38,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The call windows driven through the real UI (headless Monocle) against the real server, alice in the UI and bob a
  * core client with a test-pattern camera: a video call placed from the UI connects and shows bob's video, mutes, hangs
- * up and appears in the call history; bob's call rings in the incoming window and is accepted with video.
+ * up and appears in the call history; a call cancelled while ringing says so; bob's call rings in the incoming
+ * window and is accepted with video, with audio by Enter, or declined by Escape.
  */
 @ExtendWith(ApplicationExtension.class)
 class CallWindowsFxTest {
@@ -140,6 +141,34 @@ class CallWindowsFxTest {
         eventually().until(() -> outgoing.end().isPresent());
         assertThat(outgoing.end().orElseThrow().message("alice")).isEqualTo("alice declined the call.");
         eventually().until(() -> !fx(() -> windows.incomingWindowProperty().get().stage().isShowing()));
+    }
+
+    @Test
+    void enterInTheIncomingWindowAcceptsWithAudioOnly(FxRobot robot) {
+        TestUser alice = friends.alice();
+        TestUser bob = friends.bob();
+        Call outgoing = bob.client.calls().place(alice.userId(), new CallAudio.Silent());
+        eventually().until(() -> robot.lookup("#accept-audio").tryQuery().isPresent());
+        robot.clickOn("#incoming-caller").type(javafx.scene.input.KeyCode.ENTER);
+        eventually().until(() -> outgoing.state() == CallState.CONNECTED);
+        CallViewModel model = fx(() -> windows.callWindowProperty().get().model());
+        assertThat(model.cameraAvailable()).isFalse();
+        assertThat(robot.lookup("#camera").queryAs(javafx.scene.control.ToggleButton.class).isDisabled()).isTrue();
+        robot.clickOn("#hang-up");
+        eventually().until(() -> outgoing.end().isPresent());
+        assertThat(outgoing.end().orElseThrow().message("alice")).isEqualTo("alice hung up.");
+    }
+
+    @Test
+    void aCallCancelledWhileItRingsSaysSo(FxRobot robot) {
+        TestUser bob = friends.bob();
+        robot.interact(() -> windows.placeCall(bob.userId(), false));
+        eventually().until(() -> bob.client.calls().current().map(Call::state).orElse(null) == CallState.INCOMING);
+        eventually().until(() -> robot.lookup("#outgoing-state").queryAs(Label.class).getText().equals("Ringing…"));
+        robot.clickOn("#cancel-call");
+        eventually().until(() -> robot.lookup("#outgoing-state").queryAs(Label.class).getText()
+                .equals("You cancelled the call."));
+        eventually().until(() -> bob.client.calls().current().isEmpty());
     }
 
     private static <T> T fx(Callable<T> read) {
