@@ -54,6 +54,9 @@ public final class InCallView {
         state.setId("call-state");
         state.getStyleClass().add("call-overlay-text");
         state.textProperty().bind(model.stateTextProperty());
+        // While connected the state is the timer, shown beside it already.
+        state.visibleProperty().bind(model.stateProperty().isNotEqualTo(dev.confab.client.core.calls.CallState.CONNECTED));
+        state.managedProperty().bind(state.visibleProperty());
         Label timer = new Label();
         timer.setId("call-timer");
         timer.getStyleClass().add("call-overlay-text");

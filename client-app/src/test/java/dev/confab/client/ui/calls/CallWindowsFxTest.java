@@ -151,6 +151,7 @@ class CallWindowsFxTest {
         eventually().until(() -> robot.lookup("#accept-audio").tryQuery().isPresent());
         robot.clickOn("#incoming-caller").type(javafx.scene.input.KeyCode.ENTER);
         eventually().until(() -> outgoing.state() == CallState.CONNECTED);
+        eventually().until(() -> fx(() -> windows.callWindowProperty().get() != null));
         CallViewModel model = fx(() -> windows.callWindowProperty().get().model());
         assertThat(model.cameraAvailable()).isFalse();
         assertThat(robot.lookup("#camera").queryAs(javafx.scene.control.ToggleButton.class).isDisabled()).isTrue();
@@ -164,6 +165,7 @@ class CallWindowsFxTest {
         TestUser bob = friends.bob();
         robot.interact(() -> windows.placeCall(bob.userId(), false));
         eventually().until(() -> bob.client.calls().current().map(Call::state).orElse(null) == CallState.INCOMING);
+        eventually().until(() -> robot.lookup("#outgoing-state").tryQuery().isPresent());
         eventually().until(() -> robot.lookup("#outgoing-state").queryAs(Label.class).getText().equals("Ringing…"));
         robot.clickOn("#cancel-call");
         eventually().until(() -> robot.lookup("#outgoing-state").queryAs(Label.class).getText()
