@@ -152,6 +152,18 @@ public final class Call {
         manager.audio(this, Objects.requireNonNull(next, "next"));
     }
 
+    /**
+     * Sends the camera named {@code name} (as {@link CallManager#cameraList()} lists it) instead of the call's: at once
+     * while the camera is on, else when it is turned on again.
+     *
+     * @throws IllegalArgumentException if the call was set up without a camera, there is no such camera, or it cannot
+     *                                  start (the call goes on with the camera it had)
+     * @throws IllegalStateException    if the call is over
+     */
+    public void switchCamera(String name) {
+        manager.switchCamera(this, Objects.requireNonNull(name, "name"));
+    }
+
     /** Whether this device's camera sends (when the call has one): see {@link #camera(boolean)}. */
     public boolean cameraOn() {
         return cameraOn;

@@ -277,6 +277,13 @@ public final class CallManager implements AutoCloseable {
         });
     }
 
+    void switchCamera(Call call, String name) {
+        onThread(() -> {
+            flowOf(call).switchCamera(name);
+            return null;
+        });
+    }
+
     void camera(Call call, boolean on) {
         onThread(() -> {
             flowOf(call).camera(on);

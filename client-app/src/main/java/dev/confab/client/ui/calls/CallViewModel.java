@@ -33,8 +33,7 @@ import javafx.collections.ObservableList;
  * One call on screen, placed or answered: where it stands in words ("Calling alice…", "Ringing…", "Connecting…", the
  * timer while connected, "Reconnecting…", then the reason it ended), mute and camera, the network quality (polled
  * every second from the call's statistics), the short authentication string with its "verify" action, hanging up,
- * and moving the sound to another microphone or speaker mid-call. The camera cannot be swapped for another mid-call
- * (the core sends the camera the call started with); it can be turned off and on.
+ * and moving the sound to another microphone or speaker, or the video to another camera, mid-call.
  *
  * <p>Thread contract: properties change on {@code run.ui()} only; actions may be called from the UI thread and do
  * their blocking work on {@code run.background()}; the once-a-second tick runs on {@code ticks} and hops to the UI.
@@ -63,6 +62,7 @@ public final class CallViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ObservableList<String> microphones = FXCollections.observableArrayList();
     private final ObservableList<String> speakers = FXCollections.observableArrayList();
+    private final ObservableList<String> cameras = FXCollections.observableArrayList();
     private CallAudio audio;
     private Instant connectedSince;
 
@@ -208,16 +208,24 @@ public final class CallViewModel implements AutoCloseable {
         act("Verifying", () -> client.keys().trust(call.peerUserId()), () -> verified.set(true));
     }
 
-    /** Lists the microphones and speakers in the background, for the device menu. */
+    /** The machine's cameras by name, after {@link #loadDevices()}; none for a call without a camera. */
+    public ObservableList<String> cameras() {
+        return FXCollections.unmodifiableObservableList(cameras);
+    }
+
+    /** Lists the microphones, speakers and (for a call with a camera) cameras in the background, for the menu. */
     public void loadDevices() {
         run.background().execute(() -> {
             try {
                 AudioDevices devices = new AudioDevices();
                 List<String> mics = devices.list(Direction.CAPTURE).stream().map(AudioDevice::name).toList();
                 List<String> outs = devices.list(Direction.PLAYOUT).stream().map(AudioDevice::name).toList();
+                List<String> cams = cameraSent ? client.calls().cameraList().stream().map(c -> c.name()).toList()
+                        : List.of();
                 run.ui().execute(() -> {
                     microphones.setAll(mics);
                     speakers.setAll(outs);
+                    cameras.setAll(cams);
                 });
             } catch (RuntimeException e) {
                 run.ui().execute(() -> problem.set(Problems.message("Listing the sound devices", e)));
@@ -238,6 +246,11 @@ public final class CallViewModel implements AutoCloseable {
     /** Moves the call's sound to {@code next} mid-call. */
     public void use(CallAudio next) {
         act("Switching the sound device", () -> call.audio(next), () -> audio = next);
+    }
+
+    /** Sends the camera named {@code name} instead (for a call set up with a camera). */
+    public void useCamera(String name) {
+        act("Switching the camera", () -> call.switchCamera(name), () -> {});
     }
 
     /** The sound the call uses now. UI thread. */

@@ -26,7 +26,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * An answered call: the peer's video filling the view with this device's camera small in a corner, the peer's name,
  * where the call stands and its timer ({@code #call-timer}), the network quality ({@code #call-quality}), the short
  * authentication string ({@code #call-sas}) with its verify button ({@code #verify-sas}), and the controls: mute
- * ({@code #mute}, M), camera ({@code #camera}), sound devices ({@code #call-devices}) and hang up ({@code #hang-up},
+ * ({@code #mute}, M), camera ({@code #camera}), devices ({@code #call-devices}) and hang up ({@code #hang-up},
  * Escape).
  *
  * <p>Thread contract: JavaFX application thread only.
@@ -145,11 +145,14 @@ public final class InCallView {
     private static MenuButton devicesMenu(CallViewModel model) {
         Menu microphones = new Menu("Microphone");
         Menu speakers = new Menu("Speaker");
+        Menu cameras = new Menu("Camera");
         fill(microphones, model.microphones(), model::useMicrophone);
         fill(speakers, model.speakers(), model::useSpeaker);
-        MenuButton menu = new MenuButton(null, new FontIcon(Feather.SETTINGS), microphones, speakers);
+        fill(cameras, model.cameras(), model::useCamera);
+        cameras.setVisible(model.cameraAvailable());
+        MenuButton menu = new MenuButton(null, new FontIcon(Feather.SETTINGS), microphones, speakers, cameras);
         menu.setId("call-devices");
-        menu.setAccessibleText("Choose the microphone and speaker");
+        menu.setAccessibleText("Choose the microphone, speaker and camera");
         menu.getStyleClass().add(Styles.BUTTON_CIRCLE);
         menu.setOnShowing(_ -> model.loadDevices());
         return menu;

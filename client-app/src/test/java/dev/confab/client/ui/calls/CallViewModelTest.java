@@ -16,6 +16,7 @@ import dev.confab.client.e2e.TestUser;
 import dev.confab.media.call.VideoFrameSink;
 import dev.confab.media.video.capture.CameraMode;
 import dev.confab.media.video.capture.TestPatternDriver;
+import dev.confab.testkit.Ffmpeg;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The call view-models against the real server, two live clients on loopback: the texts a call goes through, its
- * timer from an injected clock, mute and camera, the sound moved mid-call, the short authentication string's verify, a decline's reason on both
+ * timer from an injected clock, mute and camera, the sound and the camera moved mid-call, the short authentication string's verify, a decline's reason on both
  * sides, and the call history with a missed call, kept when the profile is opened again.
  */
 class CallViewModelTest {
@@ -58,6 +60,7 @@ class CallViewModelTest {
     void aVideoCallGoesFromCallingThroughItsTimerToTheReasonItEnded() throws Exception {
         TestUser alice = friends.alice();
         TestUser bob = friends.bob();
+        writeClip(alice.cameraClip());
         Call call = alice.client.calls().place(bob.userId(), new CallAudio.Silent(),
                 new CallVideo(Optional.of(TestPatternDriver.DEFAULT_NAME), QVGA, VideoFrameSink.NONE));
         CallViewModel model = ui.get(() -> new CallViewModel(alice.client, ui.executors(), call, new CallAudio.Silent(),
@@ -68,8 +71,9 @@ class CallViewModelTest {
 
         eventually().until(() -> bob.client.calls().current().map(Call::state).orElse(null) == CallState.INCOMING);
         eventually().until(() -> texts.contains("Ringing…"));
+        AtomicLong atBob = new AtomicLong();
         bob.client.calls().current().orElseThrow().answer(new CallAudio.Silent(),
-                new CallVideo(Optional.of(TestPatternDriver.DEFAULT_NAME), QVGA, VideoFrameSink.NONE));
+                new CallVideo(Optional.of(TestPatternDriver.DEFAULT_NAME), QVGA, (frame, ts) -> atBob.incrementAndGet()));
         eventually().until(() -> ui.get(() -> model.stateProperty().get()) == CallState.CONNECTED);
         assertThat(texts).containsSubsequence("Ringing…", "Connecting…", "00:00");
         assertThat(ui.get(() -> model.timerProperty().get())).isEqualTo("00:00");
@@ -88,6 +92,19 @@ class CallViewModelTest {
         ui.run(model::toggleCamera);
         eventually().until(() -> ui.get(() -> model.cameraOnProperty().get()));
         assertThat(call.cameraOn()).isTrue();
+
+        ui.run(model::loadDevices);
+        eventually().until(() -> ui.get(() -> model.cameras().contains(TestUser.CLIP_CAMERA)));
+        ui.run(() -> model.useCamera(TestUser.CLIP_CAMERA));
+        eventually().until(() -> !ui.get(() -> model.busyProperty().get()));
+        long switchedAt = atBob.get();
+        eventually().until(() -> atBob.get() >= switchedAt + 10);
+        Files.move(alice.cameraClip(), alice.cameraClip().resolveSibling("unplugged.mp4"));
+        eventually().alias("the clip camera was the one sending: unplugging it stops ours")
+                .until(() -> ui.get(() -> model.problemProperty().get()).contains(TestUser.CLIP_CAMERA));
+        assertThat(ui.get(() -> model.cameraOnProperty().get())).isFalse();
+        ui.run(() -> model.useCamera("no such camera"));
+        eventually().until(() -> ui.get(() -> model.problemProperty().get()).contains("no such camera"));
 
         Path recording = alice.dir.resolve("after-switch.wav");
         ui.run(() -> model.use(new CallAudio.Files(null, recording)));
@@ -113,6 +130,16 @@ class CallViewModelTest {
         assertThat(record.endReason()).isEqualTo(EndReason.HUNG_UP_BY_YOU);
         assertThat(record.missed()).isFalse();
         ui.run(model::close);
+    }
+
+    /** A second of ffmpeg's test picture at the size the call asks for, as {@link TestUser#CLIP_CAMERA} plays it. */
+    private static void writeClip(Path clip) {
+        try (Ffmpeg ffmpeg = Ffmpeg.prepare()) {
+            ffmpeg.start(List.of("-f", "lavfi", "-i", "testsrc=size=320x240:rate=15:duration=1", "-pix_fmt",
+                    "yuv420p", "-c:v", "libx264", "-y", clip.toString()));
+            assertThat(ffmpeg.awaitExit(Duration.ofSeconds(30))).isTrue();
+            assertThat(ffmpeg.exitCode()).as(ffmpeg.log()).isZero();
+        }
     }
 
     @Test
