@@ -209,11 +209,6 @@ public final class CallManager implements AutoCloseable {
         return history.history(peerUserId, limit);
     }
 
-    /** The persisted record of this device's calls. */
-    public CallLog log() {
-        return history;
-    }
-
     /** The cameras this machine has now, by name, for choosing one ({@link CallVideo#camera()}). */
     public List<Camera> cameraList() {
         return onThread(() -> cameras().list());

@@ -20,14 +20,20 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * A call ringing on this device: who calls and with what (audio or video), accept with audio only or with the
  * camera too, or decline; the ringtone plays on the chosen speaker until the call is answered, declined or over.
- * When {@link #closedProperty() closed} turns true the window goes; after an accept, {@code onAnswered} got the call's
- * view-model maker's input (the call, the audio it was answered with, whether the camera sends).
+ * When {@link #closedProperty() closed} turns true the window goes; after an accept, {@code onAnswered} is told how the
+ * call was answered, so the in-call window can open.
  *
  * <p>Thread contract: properties change on {@code run.ui()} only; actions from the UI thread, their work (answering,
  * starting the ringtone) on {@code run.background()}.
  */
 public final class IncomingCallViewModel implements AutoCloseable {
-    /** What an accepted call was answered with. */
+    /**
+     * How a call was answered here. Immutable.
+     *
+     * @param call       the answered call
+     * @param audio      the sound it was answered with
+     * @param cameraSent whether this device's camera sends
+     */
     public record Answered(Call call, CallAudio audio, boolean cameraSent) {}
 
     private final ConfabClient client;
