@@ -5,6 +5,7 @@ import dev.confab.client.core.account.AccountService;
 import dev.confab.client.core.account.AccountState;
 import dev.confab.client.core.api.ApiException;
 import dev.confab.client.core.api.ConfabApi;
+import dev.confab.client.core.calls.CallLog;
 import dev.confab.client.core.calls.CallManager;
 import dev.confab.client.core.calls.CallObserver;
 import dev.confab.client.core.calls.CallSignaling;
@@ -113,7 +114,7 @@ public final class ConfabClient implements AutoCloseable {
         this.presence = new PresenceService(api, account, () -> streamRef[0]);
         CallSignaling signaling = new CallSignaling(() -> streamRef[0], config.random(), callListeners);
         this.calls = new CallManager(signaling, account, keys, api, this::nameOf, config.calls(), config.random(),
-                config.clock(), callObservers);
+                config.clock(), callObservers, new CallLog(store));
         this.sync = new LiveSync(eventThread, syncThread, account, contacts, keys, chat, presence, signaling);
         this.stream = new EventStream(http, api.baseUrl(), api::token, eventThread, config.clock(),
                 new Backoff(config.backoffInitial(), config.backoffMax(), config.backoffJitter(), config.backoffRandom()),

@@ -4,6 +4,8 @@ import dev.confab.crypto.sas.ShortAuthString;
 import dev.confab.media.call.CallSession;
 import dev.confab.media.call.CallStatistics;
 import dev.confab.protocol.ws.CallMedia;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +27,10 @@ public final class Call {
     private final String peerName;
     private final BindingPolicy binding;
     private final CallMedia media;
+    private final Clock clock;
+    private final Instant startedAt;
+    private volatile Instant answeredAt;
+    private volatile Instant endedAt;
     private volatile CallState state;
     private volatile CallEnd end;
     private volatile ShortAuthString sas;
@@ -33,8 +39,10 @@ public final class Call {
     private volatile boolean cameraOn = true;
 
     Call(CallManager manager, CallParties parties, CallDirection direction, String peerName, BindingPolicy binding,
-            CallMedia media) {
+            CallMedia media, Clock clock) {
         this.manager = manager;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.startedAt = clock.instant();
         this.media = Objects.requireNonNull(media, "media");
         this.parties = parties;
         this.direction = direction;
@@ -71,6 +79,21 @@ public final class Call {
     /** Whether the caller placed a video call (its camera on) or an audio call; either side may send video. */
     public CallMedia media() {
         return media;
+    }
+
+    /** When this device placed the call, or heard it ring. */
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    /** When the call was answered (it went to {@link CallState#CONNECTING}); empty if it never was. */
+    public Optional<Instant> answeredAt() {
+        return Optional.ofNullable(answeredAt);
+    }
+
+    /** When the call ended; empty while it goes on. */
+    public Optional<Instant> endedAt() {
+        return Optional.ofNullable(endedAt);
     }
 
     public CallState state() {
@@ -115,6 +138,30 @@ public final class Call {
         if (current != null) {
             current.requestKeyFrame();
         }
+    }
+
+    /**
+     * Moves the call's sound to {@code next} (another microphone and speaker, chosen mid-call): the running capture and
+     * playout stop and the new ones start on the same call, with the same mute. Before the media connects, the call
+     * starts with {@code next}.
+     *
+     * @throws IllegalArgumentException if {@code next} cannot start (the call goes on with the sound it had)
+     * @throws IllegalStateException    if the call is over
+     */
+    public void audio(CallAudio next) {
+        manager.audio(this, Objects.requireNonNull(next, "next"));
+    }
+
+    /**
+     * Sends the camera named {@code name} (as {@link CallManager#cameraList()} lists it) instead of the call's: at once
+     * while the camera is on, else when it is turned on again.
+     *
+     * @throws IllegalArgumentException if the call was set up without a camera, there is no such camera, or it cannot
+     *                                  start (the call goes on with the camera it had)
+     * @throws IllegalStateException    if the call is over
+     */
+    public void switchCamera(String name) {
+        manager.switchCamera(this, Objects.requireNonNull(name, "name"));
     }
 
     /** Whether this device's camera sends (when the call has one): see {@link #camera(boolean)}. */
@@ -188,10 +235,14 @@ public final class Call {
     }
 
     void state(CallState next) {
+        if (next.answered() && answeredAt == null) {
+            answeredAt = clock.instant();
+        }
         state = next;
     }
 
     void ended(CallEnd how) {
+        endedAt = clock.instant();
         end = how;
         state = CallState.ENDED;
     }

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledFuture;
@@ -424,6 +425,74 @@ final class CallFlow implements CallSessionListener {
     private void cameraLost(String reason) {
         call.cameraStopped();
         ctx.observers().fire(o -> o.onCameraLost(call, reason));
+    }
+
+    /**
+     * Moves the sound to {@code next}: once the media runs, the old capture and playout stop and the new ones start on
+     * the same session; if they cannot, the old sound starts again and the failure is thrown.
+     */
+    void audio(CallAudio next) {
+        if (ended()) {
+            return;
+        }
+        next.check();
+        CallAudio previous = audio;
+        audio = next;
+        if (running == null) {
+            return;
+        }
+        running.close();
+        running = null;
+        try {
+            running = next.start(session.microphone(), session.speaker());
+        } catch (IOException | RuntimeException e) {
+            log.warn("Call {}: the chosen audio could not start; back to the previous", call.id(), e);
+            audio = previous;
+            startAudio();
+            throw new IllegalArgumentException("The chosen audio could not start: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Sends the camera named {@code name} instead of the one the call has (a call set up without a camera has no video
+     * to send: refused). A camera that is on moves at once; if the new one cannot start, the old one starts again and
+     * the failure is thrown. A camera that is off is used when it is turned on.
+     */
+    void switchCamera(String name) {
+        if (ended()) {
+            return;
+        }
+        if (video.camera().isEmpty()) {
+            throw new IllegalArgumentException("This call was not set up with a camera.");
+        }
+        CallVideo previous = video;
+        CallVideo next = new CallVideo(Optional.of(name), previous.mode(), previous.remote(), previous.preview());
+        next.check(ctx.cameras().get());
+        video = next;
+        if (runningVideo == null || runningVideo.capture() == null) {
+            return;
+        }
+        runningVideo.capture().close();
+        runningVideo = new CallVideo.Running(null, video.remote());
+        try {
+            runningVideo = video.start(ctx.cameras(), session.camera());
+            watchCamera(runningVideo);
+        } catch (CameraException | RuntimeException e) {
+            log.warn("Call {}: camera {} could not start; back to the previous", call.id(), name, e);
+            video = previous;
+            startVideoAgain();
+            throw new IllegalArgumentException("The camera could not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts the call's camera after a failed switch; if even that fails the camera is off, as when it is lost. */
+    private void startVideoAgain() {
+        try {
+            runningVideo = video.start(ctx.cameras(), session.camera());
+            watchCamera(runningVideo);
+        } catch (CameraException | RuntimeException e) {
+            cameraLost(e.getMessage());
+        }
     }
 
     /** Turns the camera off (released, the peer's picture of us stops) or on again, once the call is connected. */

@@ -62,6 +62,8 @@ public final class CallManager implements AutoCloseable {
     private final CertificateStock certificates;
     private final IceServers iceServers;
     private final CallContext context;
+    private final Clock clock;
+    private final CallLog history;
     private final AtomicBoolean started = new AtomicBoolean();
     private final Set<String> unsignedBrowserCallers = new HashSet<>();
     private volatile Thread managerThread;
@@ -74,16 +76,21 @@ public final class CallManager implements AutoCloseable {
      *
      * @param names     a user's name for people, by user id
      * @param observers called on the client's event thread
+     * @param log       where every call is recorded when it ends (before the observers hear of the end)
      */
     public CallManager(CallSignaling signaling, AccountService account, KeyDirectory keys, ConfabApi api,
             Function<String, String> names, CallSettings settings, SecureRandom random, Clock clock,
-            ListenerSet<CallObserver> observers) {
+            ListenerSet<CallObserver> observers, CallLog log) {
         this.signaling = Objects.requireNonNull(signaling, "signaling");
         this.account = Objects.requireNonNull(account, "account");
         this.names = Objects.requireNonNull(names, "names");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.random = Objects.requireNonNull(random, "random");
         this.observers = Objects.requireNonNull(observers, "observers");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.history = Objects.requireNonNull(log, "log");
+        // First, so the history holds a call before any other observer hears that it ended.
+        observers.add(log.recorder());
         this.thread = Executors.newSingleThreadExecutor(r -> managerThread = daemon(r, "confab-calls"));
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "confab-call-timers"));
         // Platform threads: a virtual thread's send would switch the call's socket to non-blocking for good, and its
@@ -189,12 +196,17 @@ public final class CallManager implements AutoCloseable {
                 video.check(cameras());
             }
             Call call = new Call(this, new CallParties(signaling.newCallId(), self, peerUserId), CallDirection.OUTGOING,
-                    names.apply(peerUserId), binding, video.sends() ? CallMedia.VIDEO : CallMedia.AUDIO);
+                    names.apply(peerUserId), binding, video.sends() ? CallMedia.VIDEO : CallMedia.AUDIO, clock);
             stopWarmUp();
             current = new CallFlow(call, context, this::ended);
             current.invite(audio, video);
             return call;
         });
+    }
+
+    /** This device's calls with {@code peerUserId}, newest first (at most {@code limit}). */
+    public List<CallRecord> history(String peerUserId, int limit) {
+        return history.history(peerUserId, limit);
     }
 
     /** The cameras this machine has now, by name, for choosing one ({@link CallVideo#camera()}). */
@@ -249,6 +261,20 @@ public final class CallManager implements AutoCloseable {
     void answer(Call call, CallAudio audio, CallVideo video) {
         onThread(() -> {
             flowOf(call).answer(audio, video);
+            return null;
+        });
+    }
+
+    void audio(Call call, CallAudio next) {
+        onThread(() -> {
+            flowOf(call).audio(next);
+            return null;
+        });
+    }
+
+    void switchCamera(Call call, String name) {
+        onThread(() -> {
+            flowOf(call).switchCamera(name);
             return null;
         });
     }
@@ -311,7 +337,7 @@ public final class CallManager implements AutoCloseable {
     private Call incomingCall(ServerMessage.CallIncoming incoming, String self, BindingPolicy binding) {
         return new Call(this, new CallParties(incoming.callId(), incoming.callerUserId(), self),
                 CallDirection.INCOMING, names.apply(incoming.callerUserId()), binding,
-                incoming.media() == null ? CallMedia.AUDIO : incoming.media());
+                incoming.media() == null ? CallMedia.AUDIO : incoming.media(), clock);
     }
 
     private void ended(CallFlow flow) {

@@ -17,9 +17,11 @@ import java.util.function.Supplier;
  *
  * @param camera the camera's name, or empty for none
  * @param mode   the picture size and frame rate asked of the camera (it may deliver a lower frame rate)
- * @param remote where the peer's decoded pictures go
+ * @param remote  where the peer's decoded pictures go
+ * @param preview also gets every picture of this device's camera, after it was handed to the encoder (a self-view);
+ *                called on the camera's thread, it must return quickly and not keep the frame
  */
-public record CallVideo(Optional<String> camera, CameraMode mode, VideoFrameSink remote) {
+public record CallVideo(Optional<String> camera, CameraMode mode, VideoFrameSink remote, VideoFrameConsumer preview) {
     /** The mode a video call asks for unless told otherwise. */
     public static final CameraMode DEFAULT_MODE = CameraMode.of(640, 480, 30);
 
@@ -28,6 +30,17 @@ public record CallVideo(Optional<String> camera, CameraMode mode, VideoFrameSink
         Objects.requireNonNull(camera, "camera");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(remote, "remote");
+        Objects.requireNonNull(preview, "preview");
+    }
+
+    /** Video without a self-view. */
+    public CallVideo(Optional<String> camera, CameraMode mode, VideoFrameSink remote) {
+        this(camera, mode, remote, frame -> {});
+    }
+
+    /** The same video, every camera picture also shown to {@code self} (see {@link #preview}). */
+    public CallVideo withPreview(VideoFrameConsumer self) {
+        return new CallVideo(camera, mode, remote, self);
     }
 
     /** No camera, and the peer's pictures shown nowhere: an audio call. */
@@ -62,7 +75,11 @@ public record CallVideo(Optional<String> camera, CameraMode mode, VideoFrameSink
         if (camera.isEmpty()) {
             return new Running(null, remote);
         }
-        return new Running(cameras.get().open(camera.get(), mode, sending), remote);
+        VideoFrameConsumer both = frame -> {
+            sending.accept(frame);
+            preview.accept(frame);
+        };
+        return new Running(cameras.get().open(camera.get(), mode, both), remote);
     }
 
     /**

@@ -28,7 +28,7 @@ import java.util.Optional;
  */
 public final class LocalStore implements AutoCloseable {
     private static final String AAD_LABEL = "confab-store-v1";
-    private static final int SCHEMA_VERSION = 2;
+    private static final int SCHEMA_VERSION = 3;
 
     /** A unit of work on the connection; runs on the caller's thread while the store's lock is held. */
     @FunctionalInterface
@@ -174,7 +174,7 @@ public final class LocalStore implements AutoCloseable {
     public synchronized void wipe() {
         write(c -> {
             try (Statement s = c.createStatement()) {
-                for (String table : new String[] {"settings", "pinned_devices", "outbox", "messages", "drafts"}) {
+                for (String table : new String[] {"settings", "pinned_devices", "outbox", "messages", "drafts", "call_log"}) {
                     s.executeUpdate("DELETE FROM " + table);
                 }
             }
@@ -211,6 +211,9 @@ public final class LocalStore implements AutoCloseable {
                     // A message refused because the peer's keys changed waits for the user's trust, then goes again.
                     s.execute("ALTER TABLE messages ADD COLUMN held_for_trust INTEGER NOT NULL DEFAULT 0");
                 }
+                if (version < 3) {
+                    createCallLog(s);
+                }
                 s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
             }
             return null;
@@ -235,6 +238,16 @@ public final class LocalStore implements AutoCloseable {
                 CREATE TABLE IF NOT EXISTS outbox(
                     seq INTEGER PRIMARY KEY AUTOINCREMENT, message_id TEXT NOT NULL UNIQUE, peer_id TEXT NOT NULL)""");
         s.execute("CREATE TABLE IF NOT EXISTS drafts(peer_id TEXT PRIMARY KEY, body BLOB NOT NULL)");
+    }
+
+    /** Version 3: the calls of this device, for the call history (ids, kinds, times and reasons only). */
+    private static void createCallLog(Statement s) throws SQLException {
+        s.execute("""
+                CREATE TABLE IF NOT EXISTS call_log(
+                    call_id TEXT PRIMARY KEY, peer_id TEXT NOT NULL, outgoing INTEGER NOT NULL,
+                    video INTEGER NOT NULL, started INTEGER NOT NULL, answered INTEGER, ended INTEGER NOT NULL,
+                    end_reason TEXT NOT NULL, missed INTEGER NOT NULL)""");
+        s.execute("CREATE INDEX IF NOT EXISTS call_log_by_peer ON call_log(peer_id, started)");
     }
 
     private static void restrict(java.nio.file.Path file) {
