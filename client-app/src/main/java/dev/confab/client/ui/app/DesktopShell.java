@@ -111,7 +111,11 @@ public final class DesktopShell implements AutoCloseable {
         main = new MainWindow(signedIn, run, stage, preferences, themes::apply, this::signedOut);
         show(main.root(), null);
         stage.titleProperty().bind(main.titleProperty());
-        marks.reached("contact-list");
+        main.contactsLoadedProperty().addListener((_, _, loaded) -> {
+            if (loaded) {
+                marks.reached("contact-list");
+            }
+        });
     }
 
     private void signedOut() {
