@@ -385,8 +385,10 @@ public final class ContactListViewModel implements AutoCloseable {
         }
         items.sort(Comparator.comparingInt((ContactItem i) -> rank(i.presence()))
                 .thenComparing(i -> i.name().toLowerCase(Locale.ROOT)).thenComparing(ContactItem::username));
-        all.setAll(items);
-        ContactItem was = selected.get();
+        ContactItem was = selected.get(); // before the list changes: a list view clears its selection then
+        if (!all.equals(items)) { // an unchanged list keeps its rows (and what a list view shows of them)
+            all.setAll(items);
+        }
         if (was != null) {
             selected.set(items.stream().filter(i -> i.userId().equals(was.userId())).findFirst().orElse(null));
         }
@@ -416,7 +418,9 @@ public final class ContactListViewModel implements AutoCloseable {
         for (ContactRequest r : pending.outgoing()) {
             items.add(request(r, false));
         }
-        requests.setAll(items);
+        if (!requests.equals(items)) {
+            requests.setAll(items);
+        }
     }
 
     private static RequestItem request(ContactRequest r, boolean incoming) {
