@@ -6,6 +6,7 @@ import dev.confab.client.core.chat.ChatMessage;
 import dev.confab.client.core.chat.HistoryPage;
 import dev.confab.client.core.contacts.ContactView;
 import dev.confab.client.core.presence.Presence;
+import dev.confab.client.ui.contacts.DisplayNames;
 import dev.confab.client.ui.contacts.StatusText;
 import dev.confab.client.ui.fx.Problems;
 import dev.confab.client.ui.fx.UiExecutors;
@@ -268,7 +269,7 @@ public final class ConversationViewModel implements AutoCloseable {
             return;
         }
         contact = view;
-        title.set(view.displayName() == null || view.displayName().isBlank() ? view.username() : view.displayName());
+        title.set(DisplayNames.of(view));
         presence.set(view.presence());
         statusText.set(StatusText.of(view.presence(), view.lastSeenAt(), client.config().clock().millis()));
     }

@@ -395,7 +395,7 @@ public final class ContactListViewModel implements AutoCloseable {
     }
 
     private ContactItem item(ContactView view, long now) {
-        String name = view.displayName() == null || view.displayName().isBlank() ? view.username() : view.displayName();
+        String name = DisplayNames.of(view);
         String status = view.blocked() ? "blocked" : StatusText.of(view.presence(), view.lastSeenAt(), now);
         return new ContactItem(view.userId(), view.username(), name, view.presence(), status,
                 unread.getOrDefault(view.userId(), 0), view.blocked());
@@ -425,7 +425,7 @@ public final class ContactListViewModel implements AutoCloseable {
 
     private static RequestItem request(ContactRequest r, boolean incoming) {
         UserSummary other = incoming ? r.from() : r.to();
-        String name = other.displayName() == null || other.displayName().isBlank() ? other.username() : other.displayName();
+        String name = DisplayNames.of(other.displayName(), other.username());
         String message = r.message() == null ? "" : r.message();
         String text = incoming ? name + " wants to be your contact" : "Waiting for " + name + " to answer";
         return new RequestItem(r.requestId(), incoming, other.username(), name, message, text);

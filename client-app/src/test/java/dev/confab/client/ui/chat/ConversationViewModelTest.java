@@ -162,4 +162,30 @@ class ConversationViewModelTest {
         assertEquals(new Notice("erin", "hello? anyone", erin.userId()), notices.get(1));
         assertEquals(MessageState.RECEIVED, messages(freds).getLast().state());
     }
+
+    @Test
+    void messagesInConversationsThatAreNotOpenAreAnnounced() {
+        TestUser gus = friends.register("gus");
+        E2E.befriend(gus, friends.alice());
+        ClosedConversationAlerts alerts = ui.call(() -> {
+            ClosedConversationAlerts a = new ClosedConversationAlerts(friends.alice().client, ui.executors(),
+                    (from, preview, peerId) -> notices.add(new Notice(from, preview, peerId)));
+            a.openPeerUserIdProperty().set(friends.bob().userId());
+            return a;
+        });
+        try {
+            gus.send(friends.alice(), "psst");
+            eventually().until(() -> notices.size() == 1);
+            assertEquals(new Notice("gus", "psst", gus.userId()), notices.getFirst());
+
+            friends.bob().send(friends.alice(), "in the open conversation");
+            eventually().until(() -> friends.alice().client.chat().history(friends.bob().userId(), null, 1).messages()
+                    .stream().anyMatch(m -> "in the open conversation".equals(m.text())));
+            gus.send(friends.alice(), "again");
+            eventually().until(() -> notices.size() == 2);
+            assertEquals("again", notices.get(1).preview(), "the open conversation's message is left to its view-model");
+        } finally {
+            ui.run(alerts::close);
+        }
+    }
 }

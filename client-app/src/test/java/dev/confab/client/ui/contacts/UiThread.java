@@ -16,8 +16,19 @@ public final class UiThread implements AutoCloseable {
     private final ExecutorService ui = Executors.newSingleThreadExecutor(r -> new Thread(r, "test-ui"));
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
+    private volatile boolean closed;
+
+    /** The executors to hand a view-model; once closed they drop what late background work still posts. */
     public UiExecutors executors() {
-        return new UiExecutors(ui, background);
+        return new UiExecutors(task -> {
+            if (!closed) {
+                ui.execute(task);
+            }
+        }, task -> {
+            if (!closed) {
+                background.execute(task);
+            }
+        });
     }
 
     /** Runs {@code work} on the UI thread and returns its result. */
@@ -41,6 +52,7 @@ public final class UiThread implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         ui.shutdownNow();
         background.shutdownNow();
     }
