@@ -21,6 +21,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -92,7 +93,7 @@ public final class ConversationView {
         earlier.setMaxWidth(Double.MAX_VALUE);
 
         list.setId("message-list");
-        list.getStyleClass().addAll("message-list", Styles.BORDERED);
+        list.getStyleClass().add("message-list");
         list.setAccessibleText("Messages");
         list.setItems(model.messages());
         list.setCellFactory(_ -> new MessageCell());
@@ -149,6 +150,7 @@ public final class ConversationView {
         problem.setId("conversation-problem");
         problem.getStyleClass().add("conversation-problem");
         problem.setWrapText(true);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
         problem.textProperty().bind(model.problemProperty());
         problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());

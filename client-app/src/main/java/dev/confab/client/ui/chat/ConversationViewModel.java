@@ -13,7 +13,6 @@ import dev.confab.client.ui.fx.UiExecutors;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.BooleanProperty;
@@ -64,7 +63,6 @@ public final class ConversationViewModel implements AutoCloseable {
 
     private final Object draftLock = new Object();
     private final AtomicReference<String> unsavedDraft = new AtomicReference<>();
-    private ContactView contact;
     private String earlierCursor;
     private boolean draftLoaded;
     private boolean markingRead;
@@ -203,7 +201,7 @@ public final class ConversationViewModel implements AutoCloseable {
 
     /** Recomputes time-dependent texts (the contact's "last seen"); the view calls it every half minute. */
     public void tick() {
-        showContact(contact);
+        showContact();
     }
 
     /** Saves the draft and stops listening to the client. Call on the UI thread. */
@@ -226,7 +224,6 @@ public final class ConversationViewModel implements AutoCloseable {
         run.background().execute(() -> {
             try {
                 HistoryPage page = client.chat().history(peerUserId, null, pageSize);
-                Optional<ContactView> found = client.contacts().byId(peerUserId);
                 String saved = client.chat().draft(peerUserId).orElse("");
                 run.ui().execute(() -> {
                     List<MessageItem> newest = new ArrayList<>();
@@ -237,7 +234,7 @@ public final class ConversationViewModel implements AutoCloseable {
                     }
                     messages.addAll(0, newest); // live messages that came meanwhile stay below
                     paged(page);
-                    found.ifPresent(this::showContact);
+                    showContact();
                     if (draft.get() == null || draft.get().isEmpty()) {
                         draft.set(saved);
                     }
@@ -264,14 +261,13 @@ public final class ConversationViewModel implements AutoCloseable {
         });
     }
 
-    private void showContact(ContactView view) {
-        if (view == null) {
-            return;
-        }
-        contact = view;
-        title.set(DisplayNames.of(view));
-        presence.set(view.presence());
-        statusText.set(StatusText.of(view.presence(), view.lastSeenAt(), client.config().clock().millis()));
+    /** Shows the contact as the client has it now (in memory; events are only a cue, as in the contact list). */
+    private void showContact() {
+        client.contacts().byId(peerUserId).ifPresent(view -> {
+            title.set(DisplayNames.of(view));
+            presence.set(view.presence());
+            statusText.set(StatusText.of(view.presence(), view.lastSeenAt(), client.config().clock().millis()));
+        });
     }
 
     private void draftChanged(String text) {
@@ -345,7 +341,9 @@ public final class ConversationViewModel implements AutoCloseable {
         String key = MessageTexts.key(message);
         for (int i = messages.size() - 1; i >= 0; i--) {
             if (messages.get(i).key().equals(key)) {
-                messages.set(i, texts.item(message));
+                if (!MessageTexts.goesBack(messages.get(i).state(), message.state())) {
+                    messages.set(i, texts.item(message));
+                }
                 return;
             }
         }
@@ -370,14 +368,13 @@ public final class ConversationViewModel implements AutoCloseable {
         @Override
         public void onPresenceChanged(ContactView view) {
             if (view.userId().equals(peerUserId)) {
-                run.ui().execute(() -> showContact(view));
+                run.ui().execute(ConversationViewModel.this::showContact);
             }
         }
 
         @Override
         public void onContactsChanged(List<ContactView> contacts) {
-            contacts.stream().filter(c -> c.userId().equals(peerUserId)).findFirst()
-                    .ifPresent(view -> run.ui().execute(() -> showContact(view)));
+            run.ui().execute(ConversationViewModel.this::showContact);
         }
     }
 }

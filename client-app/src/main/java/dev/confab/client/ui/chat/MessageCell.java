@@ -6,6 +6,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -25,10 +26,12 @@ final class MessageCell extends ListCell<MessageItem> {
 
     MessageCell() {
         text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE); // wrap onto more lines instead of cutting the text short
         text.getStyleClass().add("bubble-text");
         time.getStyleClass().addAll(Styles.TEXT_SMALL, "bubble-meta");
         state.getStyleClass().addAll(Styles.TEXT_SMALL, "bubble-meta");
         problem.setWrapText(true);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
         problem.getStyleClass().addAll(Styles.TEXT_SMALL, "bubble-problem");
         unverified.getStyleClass().addAll(Styles.TEXT_SMALL, "bubble-problem");
         for (Label label : new Label[] {problem, unverified}) {

@@ -46,6 +46,24 @@ final class MessageTexts {
         return m.senderUserId() + "/" + m.messageId();
     }
 
+    /**
+     * Whether moving from {@code shown} to {@code next} goes back (read to delivered, say): a change reported
+     * before the history was read can arrive after it, and must not undo what the history showed.
+     */
+    static boolean goesBack(MessageState shown, MessageState next) {
+        return progress(next) >= 0 && progress(next) < progress(shown);
+    }
+
+    private static int progress(MessageState state) {
+        return switch (state) {
+            case SENT -> 1;
+            case DELIVERED -> 2;
+            case READ -> 3;
+            case RECEIVED -> 0; // incoming: RECEIVED, then READ
+            case SENDING, FAILED -> -1; // a held message goes FAILED to SENDING when its keys are trusted
+        };
+    }
+
     /** An incoming message not read yet. */
     static boolean unread(MessageItem item) {
         return !item.outgoing() && item.state() == MessageState.RECEIVED;

@@ -37,6 +37,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * JavaFX application thread.
  */
 public final class ContactListView {
+    private static final double REQUEST_ROW_HEIGHT = 76;
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
 
     private final ContactListViewModel model;
@@ -53,8 +54,8 @@ public final class ContactListView {
         root.setId("contact-list-pane");
         root.setPadding(new Insets(10));
         root.getStylesheets().add(PresenceDot.STYLESHEET);
-        root.getChildren().addAll(header(), offlineBanner(), searchField(), addForm, confirm, contactList(),
-                requestsSection(), problemLabel());
+        root.getChildren().addAll(header(), offlineBanner(), searchField(), addForm, requestsSection(), confirm,
+                contactList(), problemLabel());
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (FIND.match(e)) {
                 focusSearch();
@@ -114,6 +115,7 @@ public final class ContactListView {
         banner.setId("contacts-offline");
         banner.getStyleClass().add("offline-banner");
         banner.setWrapText(true);
+        banner.setMinHeight(Region.USE_PREF_SIZE);
         banner.setMaxWidth(Double.MAX_VALUE);
         banner.visibleProperty().bind(model.connectedProperty().not());
         banner.managedProperty().bind(banner.visibleProperty());
@@ -251,7 +253,10 @@ public final class ContactListView {
         requests.setId("requests-list");
         requests.setAccessibleText("Contact requests");
         requests.setCellFactory(_ -> new RequestCell(model));
-        requests.setPrefHeight(140);
+        // Tall enough for every request up to three, then it scrolls.
+        requests.prefHeightProperty().bind(Bindings.min(3 * REQUEST_ROW_HEIGHT,
+                Bindings.size(model.requests()).multiply(REQUEST_ROW_HEIGHT)).add(4));
+        requests.minHeightProperty().bind(requests.prefHeightProperty());
         VBox section = new VBox(4, title, requests);
         section.visibleProperty().bind(Bindings.isNotEmpty(model.requests()));
         section.managedProperty().bind(section.visibleProperty());
@@ -269,6 +274,7 @@ public final class ContactListView {
         label.setId(id);
         label.getStyleClass().add(styleClass);
         label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         label.visibleProperty().bind(label.textProperty().isNotEmpty());
         label.managedProperty().bind(label.visibleProperty());
         return label;

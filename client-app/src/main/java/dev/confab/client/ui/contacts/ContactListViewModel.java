@@ -46,7 +46,8 @@ import javafx.collections.transformation.FilteredList;
  * pending requests both ways, block, unblock and remove.
  *
  * <p>Threads: properties and lists change only on {@code run.ui()}, and must be read there; actions may be called
- * from the UI thread and run their server calls on {@code run.background()}. A failed action sets
+ * from the UI thread and run their server calls on {@code run.background()}. The client's events are cues to read
+ * its in-memory contacts and requests again on the UI thread (an event can be older than a read). A failed action sets
  * {@link #problemProperty()} (adding a contact: {@link #addProblemProperty()}); no exception escapes.
  */
 public final class ContactListViewModel implements AutoCloseable {
@@ -322,18 +323,14 @@ public final class ContactListViewModel implements AutoCloseable {
     private void load() {
         run.background().execute(() -> {
             try {
-                List<ContactView> list = client.contacts().list();
-                ContactRequests pending = client.contacts().requests();
                 Map<String, Integer> counts = unreadCounts();
                 PresenceState mine = client.presence().chosen().orElse(PresenceState.ONLINE);
-                ConnectionStatus status = client.connection();
                 run.ui().execute(() -> {
-                    replaceContacts(list);
                     unread.putAll(counts);
                     ownPresence.set(mine);
-                    connected.set(status.connected());
-                    showRequests(pending);
-                    rebuildContacts();
+                    connected.set(client.connection().connected());
+                    showRequests();
+                    showContacts();
                 });
             } catch (RuntimeException e) {
                 run.ui().execute(() -> problem.set(Problems.message("Loading your contacts", e)));
@@ -372,9 +369,15 @@ public final class ContactListViewModel implements AutoCloseable {
         });
     }
 
-    private void replaceContacts(List<ContactView> list) {
+    /**
+     * Shows the contacts as the client has them now. Events are only a cue to read again: an event fired before this
+     * view-model registered may arrive after its first read, and its snapshot would be older than what is shown.
+     * The client's contacts are in memory, so the read does not block.
+     */
+    private void showContacts() {
         views.clear();
-        list.forEach(v -> views.put(v.userId(), v));
+        client.contacts().list().forEach(v -> views.put(v.userId(), v));
+        rebuildContacts();
     }
 
     private void rebuildContacts() {
@@ -410,7 +413,9 @@ public final class ContactListViewModel implements AutoCloseable {
         };
     }
 
-    private void showRequests(ContactRequests pending) {
+    /** Shows the pending requests as the client has them now (in memory; read again on every event, as contacts). */
+    private void showRequests() {
+        ContactRequests pending = client.contacts().requests();
         List<RequestItem> items = new ArrayList<>();
         for (ContactRequest r : pending.incoming()) {
             items.add(request(r, true));
@@ -431,29 +436,21 @@ public final class ContactListViewModel implements AutoCloseable {
         return new RequestItem(r.requestId(), incoming, other.username(), name, message, text);
     }
 
-    /** The client's events, moved to the UI thread. */
+    /** The client's events, as cues to read again on the UI thread. */
     private final class Listener implements ClientListener {
         @Override
         public void onContactsChanged(List<ContactView> contacts) {
-            run.ui().execute(() -> {
-                replaceContacts(contacts);
-                rebuildContacts();
-            });
+            run.ui().execute(ContactListViewModel.this::showContacts);
         }
 
         @Override
         public void onPresenceChanged(ContactView contact) {
-            run.ui().execute(() -> {
-                if (views.containsKey(contact.userId())) {
-                    views.put(contact.userId(), contact);
-                    rebuildContacts();
-                }
-            });
+            run.ui().execute(ContactListViewModel.this::showContacts);
         }
 
         @Override
         public void onRequestsChanged(ContactRequests pending) {
-            run.ui().execute(() -> showRequests(pending));
+            run.ui().execute(ContactListViewModel.this::showRequests);
         }
 
         @Override
@@ -472,7 +469,7 @@ public final class ContactListViewModel implements AutoCloseable {
 
         @Override
         public void onConnectionChanged(ConnectionStatus status) {
-            run.ui().execute(() -> connected.set(status.connected()));
+            run.ui().execute(() -> connected.set(client.connection().connected()));
         }
     }
 }

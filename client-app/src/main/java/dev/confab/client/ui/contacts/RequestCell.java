@@ -6,7 +6,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -20,15 +20,16 @@ final class RequestCell extends ListCell<RequestItem> {
     private final Button accept = new Button("Accept");
     private final Button decline = new Button("Decline");
     private final Button cancel = new Button("Cancel");
-    private final HBox row;
+    private final VBox row;
 
     RequestCell(ContactListViewModel model) {
         text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         message.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL, Styles.TEXT_ITALIC);
         message.setWrapText(true);
         message.managedProperty().bind(message.visibleProperty());
-        VBox texts = new VBox(2, text, message);
-        HBox.setHgrow(texts, Priority.ALWAYS);
+
         accept.getStyleClass().add(Styles.SUCCESS);
         accept.setOnAction(_ -> model.accept(getItem()));
         decline.getStyleClass().add(Styles.FLAT);
@@ -40,8 +41,9 @@ final class RequestCell extends ListCell<RequestItem> {
             button.disableProperty().bind(model.busyProperty());
             button.managedProperty().bind(button.visibleProperty());
         }
-        row = new HBox(8, texts, accept, decline, cancel);
-        row.setAlignment(Pos.CENTER_LEFT);
+        HBox buttons = new HBox(6, accept, decline, cancel);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        row = new VBox(4, text, message, buttons);
         setPrefWidth(0);
     }
 
