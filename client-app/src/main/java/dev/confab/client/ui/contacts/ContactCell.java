@@ -2,39 +2,25 @@ package dev.confab.client.ui.contacts;
 
 import atlantafx.base.theme.Styles;
 import javafx.geometry.Pos;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.MenuItem;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * One contact in the list: presence dot, name, status text, unread badge, and a context menu to block, unblock or
- * remove. Use on the JavaFX application thread.
+ * One contact in the list: presence dot, name, status text and unread badge, with id {@code contact-<username>}.
+ * Use on the JavaFX application thread.
  */
 final class ContactCell extends ListCell<ContactItem> {
-    /** What the context menu asks for; the list view confirms block and remove first. */
-    interface Actions {
-        void block(ContactItem contact);
-
-        void unblock(ContactItem contact);
-
-        void remove(ContactItem contact);
-    }
-
     private final PresenceDot dot = new PresenceDot();
     private final Label name = new Label();
     private final Label status = new Label();
     private final Label badge = new Label();
     private final HBox row;
-    private final MenuItem block = new MenuItem("Block…");
-    private final MenuItem unblock = new MenuItem("Unblock");
-    private final MenuItem remove = new MenuItem("Remove…");
 
-    ContactCell(Actions actions) {
+    ContactCell() {
         name.getStyleClass().add(Styles.TEXT_BOLD);
         status.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         badge.getStyleClass().add("unread-badge");
@@ -42,9 +28,6 @@ final class ContactCell extends ListCell<ContactItem> {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         row = new HBox(10, dot, new VBox(2, name, status), spacer, badge);
         row.setAlignment(Pos.CENTER_LEFT);
-        block.setOnAction(_ -> actions.block(getItem()));
-        unblock.setOnAction(_ -> actions.unblock(getItem()));
-        remove.setOnAction(_ -> actions.remove(getItem()));
         setPrefWidth(0); // follow the list's width instead of widening it
     }
 
@@ -54,7 +37,6 @@ final class ContactCell extends ListCell<ContactItem> {
         if (empty || item == null) {
             setId(null);
             setGraphic(null);
-            setContextMenu(null);
             setAccessibleText(null);
             return;
         }
@@ -65,7 +47,6 @@ final class ContactCell extends ListCell<ContactItem> {
         badge.setVisible(item.unread() > 0);
         setId("contact-" + item.username());
         setGraphic(row);
-        setContextMenu(new ContextMenu(item.blocked() ? unblock : block, remove));
         setAccessibleText(item.name() + ", " + item.statusText()
                 + (item.unread() > 0 ? ", " + item.unread() + " unread" : ""));
     }

@@ -4,14 +4,17 @@ import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import dev.confab.protocol.PresenceState;
 import java.util.Locale;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -192,23 +195,8 @@ public final class ContactListView {
         list.setAccessibleText("Contacts");
         list.setItems(model.contacts());
         list.setPlaceholder(new Label("No contacts yet: add one with the + button."));
-        list.setCellFactory(_ -> new ContactCell(new ContactCell.Actions() {
-            @Override
-            public void block(ContactItem contact) {
-                confirm.ask("Block " + contact.name() + "? They can no longer message or call you.", "Block",
-                        () -> model.block(contact));
-            }
-
-            @Override
-            public void unblock(ContactItem contact) {
-                model.unblock(contact);
-            }
-
-            @Override
-            public void remove(ContactItem contact) {
-                askRemove(contact);
-            }
-        }));
+        list.setCellFactory(_ -> new ContactCell());
+        list.setContextMenu(contactMenu());
         VBox.setVgrow(list, Priority.ALWAYS);
         list.getSelectionModel().selectedItemProperty().addListener((_, _, item) -> {
             if (item != null) {
@@ -239,6 +227,35 @@ public final class ContactListView {
             }
         });
         return list;
+    }
+
+    /** Block or unblock, and remove, for the selected contact; from a right click or the keyboard (Shift+F10). */
+    private ContextMenu contactMenu() {
+        MenuItem block = new MenuItem("Block…");
+        block.setId("contact-block");
+        MenuItem unblock = new MenuItem("Unblock");
+        unblock.setId("contact-unblock");
+        MenuItem remove = new MenuItem("Remove…");
+        remove.setId("contact-remove");
+        block.setOnAction(_ -> selected(contact -> confirm.ask(
+                "Block " + contact.name() + "? They can no longer message or call you.", "Block", () -> model.block(contact))));
+        unblock.setOnAction(_ -> selected(model::unblock));
+        remove.setOnAction(_ -> selected(this::askRemove));
+        ContextMenu menu = new ContextMenu(block, unblock, remove);
+        menu.setOnShowing(_ -> {
+            ContactItem contact = list.getSelectionModel().getSelectedItem();
+            block.setVisible(contact != null && !contact.blocked());
+            unblock.setVisible(contact != null && contact.blocked());
+            remove.setVisible(contact != null);
+        });
+        return menu;
+    }
+
+    private void selected(Consumer<ContactItem> action) {
+        ContactItem contact = list.getSelectionModel().getSelectedItem();
+        if (contact != null) {
+            action.accept(contact);
+        }
     }
 
     private void askRemove(ContactItem contact) {

@@ -174,9 +174,24 @@ public final class ContactListViewModel implements AutoCloseable {
         if (state == null || state == ownPresence.get()) {
             return;
         }
-        act("Setting your presence", () -> {
-            client.presence().set(state);
-            return () -> ownPresence.set(state);
+        PresenceState before = ownPresence.get();
+        ownPresence.set(state); // at once, so a chooser shows it; back to what it was if the server refuses
+        running.set(running.get() + 1);
+        run.background().execute(() -> {
+            String failure = null;
+            try {
+                client.presence().set(state);
+            } catch (RuntimeException e) {
+                failure = Problems.message("Setting your presence", e);
+            }
+            String shownFailure = failure;
+            run.ui().execute(() -> {
+                running.set(running.get() - 1);
+                problem.set(shownFailure);
+                if (shownFailure != null && ownPresence.get() == state) {
+                    ownPresence.set(before);
+                }
+            });
         });
     }
 

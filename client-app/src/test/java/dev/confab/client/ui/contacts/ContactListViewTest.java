@@ -8,8 +8,10 @@ import dev.confab.client.e2e.E2E;
 import dev.confab.client.e2e.Friends;
 import dev.confab.client.e2e.TestUser;
 import dev.confab.client.ui.fx.UiExecutors;
+import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -124,11 +126,23 @@ class ContactListViewTest {
     }
 
     @Test
-    void deleteAsksBeforeRemovingTheContact(FxRobot robot) {
+    void blockingFromTheMenuAndRemovingWithDeleteAskFirst(FxRobot robot) {
         TestUser tina = friends.register("tina");
         E2E.befriend(tina, friends.bob());
         show(robot, tina);
         eventually().until(() -> present(robot, "#contact-bob"));
+
+        Node bob = robot.lookup("#contact-bob").match(ContactListViewTest::shown).query();
+        click(robot, "#contact-bob");
+        // Monocle's headless glass turns no right click into a context-menu request: open the list's menu directly.
+        ListView<?> list = robot.lookup("#contact-list").queryAs(ListView.class);
+        robot.interact(() -> list.getContextMenu().show(bob, Side.BOTTOM, 0, 0));
+        robot.clickOn("Block…");
+        assertTrue(present(robot, "#confirm-bar"));
+        click(robot, "#confirm-yes");
+        eventually().until(() -> tina.client.contacts().byUsername("bob").map(c -> c.blocked()).orElse(false));
+        eventually().until(() -> robot.lookup("#contact-bob .label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> "blocked".equals(l.getText())));
 
         click(robot, "#contact-bob");
         robot.type(KeyCode.DELETE);
