@@ -57,7 +57,7 @@ public final class ContactListView {
         root.setId("contact-list-pane");
         root.setPadding(new Insets(10));
         root.getStylesheets().add(PresenceDot.STYLESHEET);
-        root.getChildren().addAll(header(), offlineBanner(), searchField(), addForm, requestsSection(), confirm,
+        root.getChildren().addAll(header(), searchField(), addForm, requestsSection(), confirm,
                 contactList(), problemLabel());
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (FIND.match(e)) {
@@ -111,18 +111,6 @@ public final class ContactListView {
         HBox header = new HBox(8, presence, spacer, add);
         header.setAlignment(Pos.CENTER_LEFT);
         return header;
-    }
-
-    private Label offlineBanner() {
-        Label banner = new Label("Not connected: statuses are unknown until the connection is back.");
-        banner.setId("contacts-offline");
-        banner.getStyleClass().add("offline-banner");
-        banner.setWrapText(true);
-        banner.setMinHeight(Region.USE_PREF_SIZE);
-        banner.setMaxWidth(Double.MAX_VALUE);
-        banner.visibleProperty().bind(model.connectedProperty().not());
-        banner.managedProperty().bind(banner.visibleProperty());
-        return banner;
     }
 
     private TextField searchField() {

@@ -14,7 +14,6 @@ import dev.confab.client.ui.identity.KeyWarningViewModel;
 import dev.confab.client.ui.identity.SafetyNumberView;
 import dev.confab.client.ui.identity.SafetyNumberViewModel;
 import java.time.Clock;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -47,10 +46,8 @@ final class ContactPane implements AutoCloseable {
     private final StackPane details = new StackPane();
     private final ToggleButton safetyToggle = new ToggleButton(null, new FontIcon(Feather.SHIELD));
 
-    ContactPane(ConfabClient client, UiExecutors run, String peerUserId, MessageNotifier notifier, CallWindows calls,
-            ObservableBooleanValue windowFocused) {
+    ContactPane(ConfabClient client, UiExecutors run, String peerUserId, MessageNotifier notifier, CallWindows calls) {
         conversation = new ConversationViewModel(client, run, peerUserId, notifier);
-        conversation.windowFocusedProperty().bind(windowFocused);
         conversation.shownProperty().set(true);
         history = new CallHistoryViewModel(client, run, peerUserId, Clock.systemDefaultZone());
         safety = new SafetyNumberViewModel(client, run, peerUserId);
@@ -85,7 +82,6 @@ final class ContactPane implements AutoCloseable {
 
     @Override
     public void close() {
-        conversation.windowFocusedProperty().unbind();
         conversation.close();
         history.close();
         safety.close();

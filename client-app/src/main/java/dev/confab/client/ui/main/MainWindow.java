@@ -140,7 +140,7 @@ public final class MainWindow implements AutoCloseable {
             root.setCenter(emptyState);
             return;
         }
-        open = new ContactPane(client, run, peerUserId, this::notifyMessage, calls, stage.focusedProperty());
+        open = new ContactPane(client, run, peerUserId, this::notifyMessage, calls);
         root.setCenter(open.root());
         open.focusComposer();
     }
