@@ -10,6 +10,7 @@ import dev.confab.client.core.calls.CallState;
 import dev.confab.client.core.calls.CallVideo;
 import dev.confab.client.e2e.Friends;
 import dev.confab.client.e2e.TestUser;
+import dev.confab.client.ui.fx.OnScreen;
 import dev.confab.client.ui.fx.UiExecutors;
 import dev.confab.media.call.VideoFrameSink;
 import dev.confab.media.video.capture.CameraMode;
@@ -136,7 +137,7 @@ class CallWindowsFxTest {
         TestUser alice = friends.alice();
         TestUser bob = friends.bob();
         Call outgoing = bob.client.calls().place(alice.userId(), new CallAudio.Silent());
-        eventually().until(() -> robot.lookup("#decline").tryQuery().isPresent());
+        eventually().until(() -> robot.lookup("#incoming-caller").match(OnScreen::test).tryQuery().isPresent());
         robot.clickOn("#incoming-caller").type(javafx.scene.input.KeyCode.ESCAPE);
         eventually().until(() -> outgoing.end().isPresent());
         assertThat(outgoing.end().orElseThrow().message("alice")).isEqualTo("alice declined the call.");
@@ -148,7 +149,7 @@ class CallWindowsFxTest {
         TestUser alice = friends.alice();
         TestUser bob = friends.bob();
         Call outgoing = bob.client.calls().place(alice.userId(), new CallAudio.Silent());
-        eventually().until(() -> robot.lookup("#accept-audio").tryQuery().isPresent());
+        eventually().until(() -> robot.lookup("#incoming-caller").match(OnScreen::test).tryQuery().isPresent());
         robot.clickOn("#incoming-caller").type(javafx.scene.input.KeyCode.ENTER);
         eventually().until(() -> outgoing.state() == CallState.CONNECTED);
         eventually().until(() -> fx(() -> windows.callWindowProperty().get() != null));
