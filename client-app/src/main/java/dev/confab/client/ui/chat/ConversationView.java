@@ -9,6 +9,7 @@ import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -43,6 +44,7 @@ public final class ConversationView {
     private final BorderPane root = new BorderPane();
     private final ListView<MessageItem> list = new ListView<>();
     private final TextArea composer = new TextArea();
+    private final HBox actions = new HBox(6);
 
     public ConversationView(ConversationViewModel model) {
         this.model = model;
@@ -57,6 +59,12 @@ public final class ConversationView {
 
     public Parent root() {
         return root;
+    }
+
+    /** Adds buttons at the right of the header, beside the contact's name (the window's call buttons). */
+    public void addHeaderActions(Node... nodes) {
+        actions.getChildren().addAll(nodes);
+        actions.setAlignment(Pos.CENTER_RIGHT);
     }
 
     /** Puts the cursor in the composer. */
@@ -76,7 +84,9 @@ public final class ConversationView {
         status.setId("conversation-status");
         status.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         status.textProperty().bind(model.statusTextProperty());
-        HBox header = new HBox(10, dot, new VBox(2, title, status));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(10, dot, new VBox(2, title, status), spacer, actions);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("conversation-header");
         return header;

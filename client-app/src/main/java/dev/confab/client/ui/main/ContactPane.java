@@ -15,16 +15,12 @@ import dev.confab.client.ui.identity.SafetyNumberView;
 import dev.confab.client.ui.identity.SafetyNumberViewModel;
 import java.time.Clock;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
@@ -54,7 +50,11 @@ final class ContactPane implements AutoCloseable {
         warning = new KeyWarningViewModel(client, run, peerUserId);
         conversationView = new ConversationView(conversation);
 
-        Parent historyView = new CallHistoryView(history).root();
+        Label callsTitle = new Label("Calls");
+        callsTitle.getStyleClass().add(Styles.TITLE_4);
+        VBox historyView = new VBox(8, callsTitle, new CallHistoryView(history).root());
+        VBox.setVgrow(historyView.getChildren().getLast(), javafx.scene.layout.Priority.ALWAYS);
+        historyView.setPadding(new Insets(10));
         Parent safetyView = new SafetyNumberView(safety).root();
         details.getChildren().addAll(historyView, safetyView);
         details.setId("contact-details");
@@ -88,7 +88,8 @@ final class ContactPane implements AutoCloseable {
         warning.close();
     }
 
-    private HBox actions(String peerUserId, CallWindows calls) {
+    /** The call buttons and the safety number's toggle, in the conversation's header; a failed call's reason above. */
+    private Label actions(String peerUserId, CallWindows calls) {
         Button audio = callButton("call-audio", Feather.PHONE, "Audio call");
         audio.setOnAction(_ -> calls.placeCall(peerUserId, false));
         Button video = callButton("call-video", Feather.VIDEO, "Video call");
@@ -104,12 +105,11 @@ final class ContactPane implements AutoCloseable {
         callProblem.setId("call-problem");
         callProblem.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
         callProblem.textProperty().bind(calls.problemProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(6, callProblem, spacer, audio, video, safetyToggle);
-        bar.setAlignment(Pos.CENTER_RIGHT);
-        bar.setPadding(new Insets(6, 10, 0, 10));
-        return bar;
+        callProblem.visibleProperty().bind(calls.problemProperty().isNotEmpty());
+        callProblem.managedProperty().bind(callProblem.visibleProperty());
+        callProblem.setPadding(new Insets(4, 10, 0, 10));
+        conversationView.addHeaderActions(audio, video, safetyToggle);
+        return callProblem;
     }
 
     private static Button callButton(String id, Feather icon, String text) {
