@@ -6,6 +6,7 @@ import dev.confab.client.core.api.ApiException;
 import dev.confab.client.core.store.Profile;
 import dev.confab.client.core.store.StoreException;
 import dev.confab.client.core.ClientException;
+import dev.confab.client.logging.LogFiles;
 import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.ProtocolException;
 import java.nio.file.Path;
@@ -89,7 +90,7 @@ public final class ConfabCli implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        CliLogging.quietConsole();
+        LogFiles.quietConsole();
         System.exit(run(CliContext.system(), args));
     }
 
@@ -163,7 +164,7 @@ public final class ConfabCli implements Callable<Integer> {
     ConfabClient openClient() {
         Profile profile = profile();
         profile.create();
-        CliLogging.toFile(profile.logFile());
+        LogFiles.toFile(profile.logFile());
         ClientConfig config = ctx.configure().apply(ClientConfig.builder(profile).serverUrl(server)).build();
         if (relayCallsOnly) {
             config = config.toBuilder().calls(config.calls().withRelayOnly(true)).build();

@@ -29,12 +29,46 @@ class DesktopShellTest {
     Path root;
 
     private DesktopShell shell;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         shell = new DesktopShell(stage, TestProfiles.under(root), friends.server().baseUrl(), UiExecutors.javafx(),
                 new StartupMarks(null));
         shell.show();
+    }
+
+    @Test
+    void anAccountsWindowComesBackWithTheSizeAndPlaceItWasClosedWith(FxRobot robot) throws Exception {
+        DesktopProfiles profiles = TestProfiles.under(root.resolve("again"));
+        try (var kim = profiles.open("kim", friends.server().baseUrl())) {
+            kim.account().register("kim", TestUser.PASSWORD, null);
+            profiles.remember("kim", kim.serverUrl());
+        }
+        WaitForAsyncUtils.asyncFx(() -> {
+            shell.close();
+            shell = new DesktopShell(stage, profiles, friends.server().baseUrl(), UiExecutors.javafx(),
+                    new StartupMarks(null));
+            shell.show();
+        }).get();
+        eventually().until(() -> robot.lookup("#contact-list").tryQuery().isPresent());
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setX(40);
+            stage.setY(30);
+            stage.setWidth(1010);
+            stage.setHeight(690);
+            shell.close();
+            stage.setWidth(500);
+            stage.setHeight(500);
+            shell = new DesktopShell(stage, profiles, friends.server().baseUrl(), UiExecutors.javafx(),
+                    new StartupMarks(null));
+            shell.show();
+        }).get();
+        eventually().until(() -> robot.lookup("#contact-list").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(new double[] {stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()})
+                .containsExactly(40, 30, 1010, 690);
     }
 
     @AfterEach

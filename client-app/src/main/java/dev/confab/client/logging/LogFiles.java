@@ -1,4 +1,4 @@
-package dev.confab.client.cli;
+package dev.confab.client.logging;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
@@ -9,18 +9,19 @@ import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the client's logs to {@code confab.log} in the profile directory, never to the terminal: people see one
- * sentence per problem, the log keeps the details. Not thread-safe; called once per command.
+ * Sends the client's logs to a file (the CLI's {@code confab.log} in the profile directory, the desktop app's beside
+ * its profiles), never to the terminal: people see one sentence per problem, the log keeps the details. Thread-safe
+ * (each method holds the class's lock); called once per command or app start.
  */
-final class CliLogging {
+public final class LogFiles {
     private static final String APPENDER = "confab-profile-log";
     /** Held so the JDK keeps the level: OkHttp warns through java.util.logging, which prints to the terminal. */
     private static final java.util.logging.Logger OKHTTP = java.util.logging.Logger.getLogger("okhttp3");
 
-    private CliLogging() {}
+    private LogFiles() {}
 
     /** For the real process: nothing on the terminal from any library, whatever logback found on the classpath. */
-    static synchronized void quietConsole() {
+    public static synchronized void quietConsole() {
         OKHTTP.setLevel(java.util.logging.Level.OFF);
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
             ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -29,7 +30,8 @@ final class CliLogging {
         }
     }
 
-    static synchronized void toFile(Path file) {
+    /** Appends Confab's own INFO and above to {@code file}. */
+    public static synchronized void toFile(Path file) {
         OKHTTP.setLevel(java.util.logging.Level.OFF);
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
