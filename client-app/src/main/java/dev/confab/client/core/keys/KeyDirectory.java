@@ -36,6 +36,9 @@ import java.util.function.Supplier;
  * thread. Listeners run on the event thread.
  */
 public final class KeyDirectory {
+    /** The local store setting holding, per contact, the safety number the user verified. */
+    private static final String VERIFIED_PREFIX = "verified-safety-number:";
+
     private static final String TABLE = "pinned_devices";
 
     private final LocalStore store;
@@ -226,6 +229,36 @@ public final class KeyDirectory {
             afterTrust.accept(userId);
         }
         return changed;
+    }
+
+    /**
+     * Records that the user compared the safety number with {@code userId} (in person, by voice, or the call's words)
+     * and it matched: trusts their current keys and remembers the number verified. Any later change of either side's
+     * keys makes the number differ, so {@link #verified} turns false by itself and the user is asked again.
+     *
+     * @throws IllegalStateException if no key is known for one of the two users
+     */
+    public void markVerified(String userId) {
+        trust(userId);
+        store.putSetting(VERIFIED_PREFIX + userId, safetyNumber(userId));
+    }
+
+    /** Forgets that the safety number with {@code userId} was verified (the user is no longer sure). */
+    public void clearVerified(String userId) {
+        store.putSetting(VERIFIED_PREFIX + userId, null);
+    }
+
+    /** Whether the user verified the safety number with {@code userId} and it is still the same number. */
+    public boolean verified(String userId) {
+        Optional<String> number = store.setting(VERIFIED_PREFIX + userId);
+        if (number.isEmpty()) {
+            return false;
+        }
+        try {
+            return number.get().equals(safetyNumber(userId));
+        } catch (IllegalStateException noKeys) {
+            return false;
+        }
     }
 
     /**

@@ -205,7 +205,7 @@ public final class CallViewModel implements AutoCloseable {
 
     /** The person compared the string with the peer's and it matches: trusts the peer's current keys. */
     public void verify() {
-        act("Verifying", () -> client.keys().trust(call.peerUserId()), () -> verified.set(true));
+        act("Verifying", () -> client.keys().markVerified(call.peerUserId()), () -> verified.set(true));
     }
 
     /** The machine's cameras by name, after {@link #loadDevices()}; none for a call without a camera. */

@@ -9,6 +9,8 @@ import java.util.List;
  * Immutable.
  */
 public enum PeerTrust {
+    /** The user compared the safety number and it matched, and no key changed since. */
+    VERIFIED("Verified: you compared the safety number and it matched. A change of keys would show here."),
     /** Every device's key was pinned on first contact or trusted by the user. */
     TRUSTED("Trusted. Compare the safety number in person or on another channel to be sure."),
     /** A device appeared after the keys were pinned. */
@@ -31,8 +33,11 @@ public enum PeerTrust {
         return description;
     }
 
-    /** The summary of {@code devices} (removed ones are ignored). */
-    public static PeerTrust of(List<PinnedDevice> devices) {
+    /**
+     * The summary of {@code devices} (removed ones are ignored), {@code verified} being whether the user verified
+     * the current safety number.
+     */
+    public static PeerTrust of(List<PinnedDevice> devices, boolean verified) {
         List<TrustState> active = devices.stream().filter(PinnedDevice::active).map(PinnedDevice::trust).toList();
         if (active.isEmpty()) {
             return UNKNOWN;
@@ -43,11 +48,19 @@ public enum PeerTrust {
         if (active.contains(TrustState.CHANGED)) {
             return CHANGED;
         }
-        return active.contains(TrustState.NEW_DEVICE) ? NEW_DEVICE : TRUSTED;
+        if (active.contains(TrustState.NEW_DEVICE)) {
+            return NEW_DEVICE;
+        }
+        return verified ? VERIFIED : TRUSTED;
     }
 
-    /** Whether the user can settle it by marking the keys verified. */
+    /** Whether a change waits for the user's decision (a new device or a changed key). */
     public boolean awaitsVerification() {
         return this == NEW_DEVICE || this == CHANGED;
+    }
+
+    /** Whether the user can mark the current safety number verified. */
+    public boolean canBeVerified() {
+        return this == TRUSTED || awaitsVerification();
     }
 }

@@ -39,7 +39,8 @@ public final class SafetyNumberView {
         trust.setWrapText(true);
         trust.textProperty().bind(model.trustTextProperty());
         trust.graphicProperty().bind(model.trustProperty().map(state -> switch (state) {
-            case TRUSTED -> icon(Feather.CHECK_CIRCLE, Styles.SUCCESS);
+            case VERIFIED -> icon(Feather.CHECK_CIRCLE, Styles.SUCCESS);
+            case TRUSTED -> icon(Feather.CHECK, Styles.TEXT_MUTED);
             case NEW_DEVICE, CHANGED -> icon(Feather.ALERT_TRIANGLE, Styles.WARNING);
             case INVALID -> icon(Feather.X_OCTAGON, Styles.DANGER);
             case UNKNOWN -> icon(Feather.HELP_CIRCLE, Styles.TEXT_MUTED);

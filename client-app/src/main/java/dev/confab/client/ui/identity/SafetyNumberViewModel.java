@@ -73,7 +73,7 @@ public final class SafetyNumberViewModel implements AutoCloseable {
         return trustText.getReadOnlyProperty();
     }
 
-    /** Whether {@link #markVerified()} has something to settle (a new device or a changed key). */
+    /** Whether {@link #markVerified()} applies: the keys are known and not verified yet (or changed since). */
     public ReadOnlyBooleanProperty canMarkVerifiedProperty() {
         return canMarkVerified.getReadOnlyProperty();
     }
@@ -87,13 +87,13 @@ public final class SafetyNumberViewModel implements AutoCloseable {
         return problem.getReadOnlyProperty();
     }
 
-    /** The user compared the numbers and they match: trusts the contact's current keys. */
+    /** The user compared the numbers and they match: trusts the contact's current keys and marks them verified. */
     public void markVerified() {
         busy.set(true);
         problem.set("");
         run.background().execute(() -> {
             try {
-                client.keys().trust(peerUserId);
+                client.keys().markVerified(peerUserId);
                 Shown shown = read();
                 watch.ui(() -> show(shown));
             } catch (RuntimeException e) {
@@ -141,7 +141,7 @@ public final class SafetyNumberViewModel implements AutoCloseable {
     }
 
     private Shown read() {
-        PeerTrust state = PeerTrust.of(client.keys().devices(peerUserId));
+        PeerTrust state = PeerTrust.of(client.keys().devices(peerUserId), client.keys().verified(peerUserId));
         String number;
         try {
             number = grouped(client.keys().safetyNumber(peerUserId));
@@ -158,7 +158,7 @@ public final class SafetyNumberViewModel implements AutoCloseable {
         trustText.set(shown.number().isEmpty() && shown.trust() != PeerTrust.INVALID
                 ? "No keys known yet for " + peerName + ". Try again when you are online."
                 : shown.trust().description());
-        canMarkVerified.set(shown.trust().awaitsVerification());
+        canMarkVerified.set(shown.trust().canBeVerified());
     }
 
     private void fail(String what, RuntimeException e) {

@@ -39,8 +39,15 @@ class IdentityViewModelsTest {
             assertThat(number).matches("(\\d{5} \\d{5} \\d{5} \\d{5}\\n){2}\\d{5} \\d{5} \\d{5} \\d{5}");
             assertThat(number.replaceAll("\\s", "")).isEqualTo(alice.client.keys().safetyNumber(bob.userId()).replace(" ", ""));
             assertThat(UI.get(() -> atAlice.trustProperty().get())).isEqualTo(PeerTrust.TRUSTED);
-            assertThat(UI.get(() -> atAlice.canMarkVerifiedProperty().get())).isFalse();
+            assertThat(UI.get(() -> atAlice.canMarkVerifiedProperty().get())).as("trusted on first use, not verified")
+                    .isTrue();
             assertThat(atAlice.peerName()).isEqualTo("bob");
+
+            UI.run(atAlice::markVerified);
+            eventually().until(() -> UI.get(() -> atAlice.trustProperty().get()) == PeerTrust.VERIFIED);
+            assertThat(UI.get(() -> atAlice.canMarkVerifiedProperty().get())).isFalse();
+            assertThat(alice.client.keys().verified(bob.userId())).isTrue();
+            assertThat(bob.client.keys().verified(alice.userId())).as("each side verifies for itself").isFalse();
         }
     }
 
@@ -63,9 +70,15 @@ class IdentityViewModelsTest {
 
             UI.run(model::markVerified);
 
-            eventually().until(() -> UI.get(() -> model.trustProperty().get()) == PeerTrust.TRUSTED);
+            eventually().until(() -> UI.get(() -> model.trustProperty().get()) == PeerTrust.VERIFIED);
             assertThat(UI.get(() -> model.canMarkVerifiedProperty().get())).isFalse();
+
             assertThat(alice.client.keys().pendingChanges(carol.userId())).isEmpty();
+
+            friends.signIn("carol-tablet", "carol");
+            alice.client.keys().refresh(carol.userId());
+            eventually().until(() -> UI.get(() -> model.trustProperty().get()) == PeerTrust.NEW_DEVICE);
+            assertThat(alice.client.keys().verified(carol.userId())).as("a new key undoes the verification").isFalse();
         }
     }
 

@@ -68,7 +68,8 @@ class KeyWarningBannerTest {
     void aNewDeviceShowsTheBannerUntilTheNumberIsMarkedVerified(FxRobot robot) throws Exception {
         eventually().until(() -> !fx(() -> robot.lookup("#safety-number").queryAs(Label.class).getText()).isEmpty());
         assertThat(fx(() -> robot.lookup("#key-warning").query().isVisible())).isFalse();
-        assertThat(fx(() -> robot.lookup("#mark-verified").query().isDisabled())).isTrue();
+        assertThat(fx(() -> robot.lookup("#mark-verified").query().isDisabled())).as("trusted on first use can be verified")
+                .isFalse();
 
         friends.signIn("heidi-phone", "heidi");
         friends.alice().client.keys().refresh(heidi.userId());
@@ -84,7 +85,7 @@ class KeyWarningBannerTest {
 
         eventually().until(() -> !fx(() -> robot.lookup("#key-warning").query().isVisible()));
         assertThat(fx(() -> robot.lookup("#trust-state").queryAs(Label.class).getText()))
-                .isEqualTo(PeerTrust.TRUSTED.description());
+                .isEqualTo(PeerTrust.VERIFIED.description());
         assertThat(friends.alice().client.keys().pendingChanges(heidi.userId())).isEmpty();
     }
 
