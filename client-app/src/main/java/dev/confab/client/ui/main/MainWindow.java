@@ -2,6 +2,10 @@ package dev.confab.client.ui.main;
 
 import atlantafx.base.theme.Styles;
 import dev.confab.client.core.ConfabClient;
+import dev.confab.client.core.calls.Call;
+import dev.confab.client.core.calls.CallEnd;
+import dev.confab.client.core.calls.CallObserver;
+import dev.confab.client.core.calls.EndReason;
 import dev.confab.client.ui.calls.CallDevices;
 import dev.confab.client.ui.calls.CallWindows;
 import dev.confab.client.ui.chat.ClosedConversationAlerts;
@@ -37,7 +41,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * The main window's content for a signed-in account: the connection banner on top, the contact list on the left,
  * the chosen contact's conversation, calls and safety number on the right; calls in their own windows; notices and a
- * sound for messages that arrive unseen; the settings window (Ctrl+,). UI thread only; {@link #close()} stops what
+ * sound for messages that arrive unseen and for missed calls; the settings window (Ctrl+,). UI thread only; {@link #close()} stops what
  * it listens to and closes its windows.
  */
 public final class MainWindow implements AutoCloseable {
@@ -57,6 +61,14 @@ public final class MainWindow implements AutoCloseable {
     private final BorderPane root = new BorderPane();
     private final Parent emptyState = emptyState();
     private ContactPane open;
+    private final CallObserver missedCalls = new CallObserver() {
+        @Override
+        public void onCallEnded(Call call, CallEnd end) {
+            if (end.reason() == EndReason.MISSED || end.reason() == EndReason.MISSED_WHILE_BUSY) {
+                run.ui().execute(() -> showNotice("Missed call", call.peerName() + " called you.", call.peerUserId()));
+            }
+        }
+    };
 
     public MainWindow(ConfabClient client, UiExecutors run, Stage stage, DesktopPreferences preferences,
             Consumer<Theme> applyTheme, Runnable signedOut) {
@@ -67,11 +79,12 @@ public final class MainWindow implements AutoCloseable {
         this.model = new MainViewModel(client, run);
         this.contacts = new ContactListViewModel(client, run);
         this.toasts = new Toasts(stage);
-        MessageNotifier notifier = this::notifyMessage;
+        MessageNotifier notifier = this::showNotice;
         this.alerts = new ClosedConversationAlerts(client, run, notifier);
         this.calls = new CallWindows(client, run, new CallDevices(preferences::audio, preferences::camera),
                 Clock.systemDefaultZone());
         this.settings = new SettingsWindow(client, run, preferences, applyTheme, signedOut, stage);
+        client.calls().addObserver(missedCalls);
 
         root.setTop(banner());
         VBox side = new VBox(new ContactListView(contacts).root(), accountBar());
@@ -116,6 +129,7 @@ public final class MainWindow implements AutoCloseable {
         if (open != null) {
             open.close();
         }
+        client.calls().removeObserver(missedCalls);
         alerts.openPeerUserIdProperty().unbind();
         alerts.close();
         calls.close();
@@ -140,13 +154,14 @@ public final class MainWindow implements AutoCloseable {
             root.setCenter(emptyState);
             return;
         }
-        open = new ContactPane(client, run, peerUserId, this::notifyMessage, calls);
+        open = new ContactPane(client, run, peerUserId, this::showNotice, calls);
         root.setCenter(open.root());
         open.focusComposer();
     }
 
-    private void notifyMessage(String fromName, String preview, String peerUserId) {
-        toasts.show(fromName, preview, () -> contacts.contacts().stream()
+    /** A notice in the screen's corner that opens the contact when clicked, with the chime unless turned off. */
+    private void showNotice(String title, String text, String peerUserId) {
+        toasts.show(title, text, () -> contacts.contacts().stream()
                 .filter(c -> c.userId().equals(peerUserId)).findFirst().ifPresent(contacts::open));
         if (preferences.notificationSound()) {
             Chime.play();
