@@ -20,6 +20,7 @@ public final class SafetyNumberView {
     public SafetyNumberView(SafetyNumberViewModel model) {
         Label title = new Label("Safety number with " + model.peerName());
         title.getStyleClass().add(Styles.TITLE_3);
+        title.setWrapText(true);
 
         Label explanation = new Label("Compare these digits with the ones " + model.peerName() + " sees, in person or"
                 + " on a call you trust. If they match, nobody is listening in between.");
@@ -28,7 +29,7 @@ public final class SafetyNumberView {
 
         Label number = new Label();
         number.setId("safety-number");
-        number.getStyleClass().addAll(Styles.TITLE_2, "safety-number");
+        number.getStyleClass().addAll(Styles.TITLE_3, "safety-number");
         number.setStyle("-fx-font-family: monospace;");
         number.textProperty().bind(model.safetyNumberProperty());
         number.accessibleTextProperty().bind(model.safetyNumberProperty().map(digits -> digits.isEmpty()

@@ -58,7 +58,9 @@ final class ContactPane implements AutoCloseable {
         Parent safetyView = new SafetyNumberView(safety).root();
         details.getChildren().addAll(historyView, safetyView);
         details.setId("contact-details");
-        details.setPrefWidth(270);
+        // The safety number's four groups a line need more room than the list of calls.
+        details.prefWidthProperty().bind(javafx.beans.binding.Bindings.when(safetyToggle.selectedProperty())
+                .then(420).otherwise(270));
         details.getStyleClass().add("details-pane");
         safetyView.visibleProperty().bind(safetyToggle.selectedProperty());
         historyView.visibleProperty().bind(safetyToggle.selectedProperty().not());
