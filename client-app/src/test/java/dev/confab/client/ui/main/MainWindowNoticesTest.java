@@ -39,9 +39,11 @@ class MainWindowNoticesTest {
 
     private DesktopShell shell;
     private String lenaId;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         DesktopProfiles profiles = TestProfiles.under(root);
         try (ConfabClient lena = profiles.open("lena", friends.server().baseUrl())) {
             lena.account().register("lena", TestUser.PASSWORD, null);
@@ -64,14 +66,17 @@ class MainWindowNoticesTest {
     }
 
     @Test
-    void aMessageToAClosedConversationAndAMissedCallEachShowANotice(FxRobot robot) {
+    void aMessageToAClosedConversationAndAMissedCallWhileMinimizedEachShowANotice(FxRobot robot) {
         TestUser bob = friends.bob();
         eventually().until(() -> robot.lookup("#contact-list").match(OnScreen::test).tryQuery().isPresent());
         bob.client.send(lenaId, "Are you there?");
         eventually().until(() -> noticeText(robot).equals("bob: Are you there?"));
 
+        robot.interact(() -> stage.setIconified(true));
         Call call = bob.client.calls().place(lenaId, new CallAudio.Silent());
         eventually().until(() -> robot.lookup("#incoming-call").match(OnScreen::test).tryQuery().isPresent());
+        assertThat(robot.lookup("#incoming-call").query().getScene().getWindow()).as("rings in front, window minimized")
+                .isInstanceOfSatisfying(Stage.class, ringing -> assertThat(ringing.isAlwaysOnTop()).isTrue());
         assertThat(call.state()).isIn(CallState.OUTGOING, CallState.RINGING);
         call.hangUp().join();
         eventually().until(() -> noticeText(robot).equals("Missed call: bob called you."));
