@@ -89,6 +89,10 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /** The CPU time the app has used so far, user and system (utime + stime of /proc/PID/stat). */
     Duration cpuTime() {
         return process.info().totalCpuDuration()

@@ -197,9 +197,9 @@ public final class DesktopReport implements Callable<Integer> {
                         + " (utime + stime of /proc/PID/stat) are read once a second for %d s: %.1f%% of one core on"
                         + " average over them. Over those seconds the contact received %.1f pictures a second from the"
                         + " app and encoded and sent it %.1f (that the app decodes and draws them is not observed from"
-                        + " outside).",
+                        + " outside). The app's threads that used the most CPU over those seconds (ms): %s.",
                         MODE, inCall.answerAttempts(), callWarmUpSeconds, callSeconds, inCall.meanCpuPercent(),
-                        inCall.contactFps(), inCall.contactSentFps()),
+                        inCall.contactFps(), inCall.contactSentFps(), String.join(" ", inCall.busiestThreads())),
                 "",
                 String.format(Locale.ROOT, "Machine: %d cores; load average (1, 5, 15 min) %s at the start, %s at"
                         + " the end.", Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage()));

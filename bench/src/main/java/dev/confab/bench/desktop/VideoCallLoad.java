@@ -31,6 +31,7 @@ final class VideoCallLoad {
     private static final int ANSWER_ATTEMPTS = 3;
     private static final Duration CONNECT_LIMIT = Duration.ofSeconds(30);
     private static final long FRAMES_BEFORE_COUNTING = 30;
+    private static final int BUSIEST_THREADS = 8;
 
     private VideoCallLoad() {
     }
@@ -44,12 +45,14 @@ final class VideoCallLoad {
      * @param contactFps        pictures the contact received from the app per second (its sink)
      * @param contactSentFps    pictures the contact encoded and sent to the app per second
      * @param answerAttempts    V keys typed until the app answered
+     * @param busiestThreads    the app's threads that used the most CPU over the counted time, "name=ms"
      */
     record Result(List<Double> rssMiB, List<Double> cpuPercent, double meanCpuPercent, double contactFps,
-            double contactSentFps, int answerAttempts) {
+            double contactSentFps, int answerAttempts, List<String> busiestThreads) {
         Result {
             rssMiB = List.copyOf(rssMiB);
             cpuPercent = List.copyOf(cpuPercent);
+            busiestThreads = List.copyOf(busiestThreads);
         }
     }
 
@@ -90,6 +93,8 @@ final class VideoCallLoad {
 
     private static Result sample(AppProcess app, Call call, AtomicLong received, Duration counted, int attempts) {
         long seconds = counted.toSeconds();
+        long ticksPerSecond = ThreadTimes.clockTicksPerSecond();
+        ThreadTimes threadsAtStart = ThreadTimes.of(app.pid(), ticksPerSecond);
         List<Double> rss = new ArrayList<>();
         List<Double> cpu = new ArrayList<>();
         long startNanos = System.nanoTime();
@@ -109,8 +114,10 @@ final class VideoCallLoad {
         }
         double elapsed = (System.nanoTime() - startNanos) / 1e9;
         double meanCpu = 100.0 * app.cpuTime().minus(cpuAtStart).toNanos() / 1e9 / elapsed;
+        List<String> busiest = ThreadTimes.of(app.pid(), ticksPerSecond).busiestSince(threadsAtStart,
+                BUSIEST_THREADS);
         return new Result(rss, cpu, meanCpu, (received.get() - receivedAtStart) / elapsed,
-                (framesEncoded(call) - sentAtStart) / elapsed, attempts);
+                (framesEncoded(call) - sentAtStart) / elapsed, attempts, busiest);
     }
 
     private static long videoPacketsSent(Call call) {
