@@ -42,8 +42,8 @@ public final class DesktopReport implements Callable<Integer> {
     int runs = 5;
     @Option(names = "--contacts", description = "Contacts online in the account's list. Default: ${DEFAULT-VALUE}.")
     int contacts = 3;
-    @Option(names = "--idle-seconds", description = "Seconds the app idles before its memory is read."
-            + " Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--idle-seconds", description = "Seconds the app idles with its contact list before"
+            + " its memory is read, each start. Default: ${DEFAULT-VALUE}.")
     int idleSeconds = 10;
     @Option(names = "--call-seconds", description = "Seconds of the video call during which the app's memory and CPU"
             + " are read, once a second. Default: ${DEFAULT-VALUE}.")
@@ -143,24 +143,23 @@ public final class DesktopReport implements Callable<Integer> {
         }
     }
 
-    /** The rows of the remembered account's starts to its contact list, and of its memory idle after the first. */
+    /** The rows of the remembered account's starts to its contact list, and of its memory idle after each. */
     private List<String> contactListStarts(Rig rig, Path cache) throws InterruptedException {
         List<Double> toList = new ArrayList<>();
         List<Double> idle = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             try (AppProcess app = rig.launch(jar, List.of("-XX:AOTCache=" + cache), rig.appData(), "list-" + i)) {
                 toList.add((double) app.awaitMark("contact-list", MARK_LIMIT));
-                if (i == 0) {
-                    Thread.sleep(Duration.ofSeconds(idleSeconds));
-                    idle.add(app.rssMiB());
-                }
+                Thread.sleep(Duration.ofSeconds(idleSeconds));
+                idle.add(app.rssMiB());
             }
-            System.out.printf(Locale.ROOT, "contact list, run %d: %.0f ms%n", i + 1, toList.getLast());
+            System.out.printf(Locale.ROOT, "contact list, run %d: %.0f ms, then idle %.0f MiB%n", i + 1,
+                    toList.getLast(), idle.getLast());
         }
         return List.of(
                 row("Cold start to the contact list, remembered account, " + contacts
                         + " contacts online, AOT cache (ms)", Spread.of(toList), ""),
-                row("Memory (RSS) idle with the contact list, " + idleSeconds + " s after start (MiB)",
+                row("Memory (RSS) idle with the contact list, " + idleSeconds + " s after it filled (MiB)",
                         Spread.of(idle), ""));
     }
 
