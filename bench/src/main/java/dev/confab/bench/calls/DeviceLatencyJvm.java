@@ -1,5 +1,6 @@
 package dev.confab.bench.calls;
 
+import dev.confab.bench.WorkDirectory;
 import dev.confab.testkit.PulseAudio;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -8,12 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 /**
  * Measures {@link DeviceLatency} in a fresh JVM ({@link DeviceLatencyMain}) whose environment names a PulseAudio socket
@@ -81,20 +80,12 @@ final class DeviceLatencyJvm {
             return new Result(phases, failures);
         } finally {
             process.destroyForcibly();
-            deleteTree(dir);
+            WorkDirectory.delete(dir);
         }
     }
 
     private static String tail(Path log) throws IOException {
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

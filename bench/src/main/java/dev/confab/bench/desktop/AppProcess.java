@@ -14,8 +14,8 @@ import java.util.Optional;
 /**
  * One run of the installed-style desktop app ({@code java -cp confab.jar ...ConfabDesktop}) as a user starts it, on
  * a given X display, with its start-up marks in a file: when it was launched, when it reached a mark, how much memory
- * it holds. {@link #close()} ends it as a window manager would (SIGTERM) and waits, so an AOT cache being recorded is
- * written. Not thread-safe: the benchmark's thread drives it.
+ * it holds, how much CPU time it used. {@link #close()} ends it as a window manager would (SIGTERM) and waits, so an
+ * AOT cache being recorded is written. Not thread-safe: the benchmark's thread drives it.
  */
 final class AppProcess implements AutoCloseable {
     private final Process process;
@@ -70,7 +70,7 @@ final class AppProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The app ended before '" + mark + "'; its log:\n" + tail());
             }
-            pause(Duration.ofMillis(10));
+            Waits.pause(Duration.ofMillis(10));
         }
         throw new IllegalStateException("No '" + mark + "' within " + limit.toSeconds() + " s; the app's log:\n" + tail());
     }
@@ -91,6 +91,12 @@ final class AppProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /** The CPU time the app has used so far, user and system (utime + stime of /proc/PID/stat). */
+    Duration cpuTime() {
+        return process.info().totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("No CPU time for process " + process.pid()));
     }
 
     @Override
@@ -118,21 +124,13 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
-    private String tail() {
+    /** The last lines of the app's log, for a failure to show. */
+    String tail() {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
-        }
-    }
-
-    private static void pause(Duration d) {
-        try {
-            Thread.sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
         }
     }
 }

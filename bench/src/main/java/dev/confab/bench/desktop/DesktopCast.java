@@ -5,21 +5,24 @@ import dev.confab.client.core.ConfabClient;
 import dev.confab.client.core.calls.CallSettings;
 import dev.confab.client.core.store.Profile;
 import dev.confab.client.ui.app.DesktopProfiles;
+import dev.confab.client.ui.settings.DesktopPreferences;
+import dev.confab.media.video.capture.TestPatternDriver;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
+import java.util.Optional;
 
 /**
  * The people of the desktop benchmark: "alice", registered in the app's own data directory and remembered there (so
- * the app opens her account at start), and contacts of hers who stay online in this JVM (so her list shows them, and
- * one of them can call her). Not thread-safe.
+ * the app opens her account at start) with the test-pattern camera chosen in her settings, and contacts of hers who
+ * stay online in this JVM, with test-pattern cameras too (so her list shows them, and one of them can video-call her).
+ * Not thread-safe.
  */
 final class DesktopCast implements AutoCloseable {
     static final String PASSWORD = "benchmark password 42";
     static final String APP_USER = "alice";
+    private static final Duration SETUP_LIMIT = Duration.ofSeconds(20);
 
     private final List<ConfabClient> contacts = new ArrayList<>();
 
@@ -30,10 +33,12 @@ final class DesktopCast implements AutoCloseable {
         try (ConfabClient alice = profiles.open(APP_USER, serverUrl)) {
             alice.account().register(APP_USER, PASSWORD, "Alice");
             profiles.remember(APP_USER, alice.serverUrl());
+            DesktopPreferences.of(alice.config().profile()).setCamera(Optional.of(TestPatternDriver.DEFAULT_NAME));
             for (int i = 0; i < count; i++) {
                 String name = "contact" + i;
                 ConfabClient contact = ConfabClient.open(ClientConfig.builder(new Profile(contactProfiles.resolve(name)))
-                        .serverUrl(serverUrl).calls(CallSettings.defaults().withLoopback(true).withWarmUp(false))
+                        .serverUrl(serverUrl).calls(CallSettings.defaults().withLoopback(true).withWarmUp(false)
+                                .withCameras(TestPatternDriver::standard))
                         .build());
                 cast.contacts.add(contact);
                 contact.account().register(name, PASSWORD, "Contact " + i);
@@ -41,7 +46,9 @@ final class DesktopCast implements AutoCloseable {
                 contact.contacts().add(APP_USER, "hello");
                 alice.contacts().refresh();
                 alice.contacts().accept(name);
-                await(() -> contact.contacts().byUsername(APP_USER).isPresent(), "contact " + name);
+                Waits.until(() -> contact.contacts().byUsername(APP_USER).isPresent(), SETUP_LIMIT,
+                        Duration.ofMillis(20), () -> "Setting up the benchmark: no contact " + name + " within "
+                                + SETUP_LIMIT.toSeconds() + " s");
             }
         } catch (RuntimeException e) {
             cast.close();
@@ -57,20 +64,5 @@ final class DesktopCast implements AutoCloseable {
     @Override
     public void close() {
         contacts.forEach(ConfabClient::close);
-    }
-
-    private static void await(BooleanSupplier condition, String what) {
-        Instant end = Instant.now().plusSeconds(20);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(end)) {
-                throw new IllegalStateException("Setting up the benchmark: no " + what + " within 20 s");
-            }
-            try {
-                Thread.sleep(Duration.ofMillis(20));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted", e);
-            }
-        }
     }
 }

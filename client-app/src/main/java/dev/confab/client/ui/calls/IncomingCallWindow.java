@@ -6,6 +6,9 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -15,12 +18,14 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * The window of a call ringing here: its own always-on-top stage, shown and brought to the front even while the main
  * window is minimized, with the caller's name, the kind of call, and accept audio ({@code #accept-audio}, Enter),
- * accept video ({@code #accept-video}) and decline ({@code #decline}, Escape). It closes itself when the call is
+ * accept video ({@code #accept-video}, V) and decline ({@code #decline}, Escape). It closes itself when the call is
  * answered, declined or over.
  *
  * <p>Thread contract: JavaFX application thread only.
  */
 public final class IncomingCallWindow {
+    private static final KeyCodeCombination ACCEPT_VIDEO = new KeyCodeCombination(KeyCode.V);
+
     private final IncomingCallViewModel model;
     private final Stage stage = new Stage();
 
@@ -37,12 +42,12 @@ public final class IncomingCallWindow {
         problem.textProperty().bind(model.problemProperty());
         problem.setWrapText(true);
 
-        Button audio = button("accept-audio", "Accept", Feather.PHONE, Styles.SUCCESS, "Accept with audio");
+        Button audio = button("accept-audio", "Accept", Feather.PHONE, Styles.SUCCESS, "Accept with audio (Enter)");
         audio.setOnAction(_ -> model.acceptAudio());
         audio.setDefaultButton(true);
-        Button video = button("accept-video", "Video", Feather.VIDEO, Styles.SUCCESS, "Accept with video");
+        Button video = button("accept-video", "Video", Feather.VIDEO, Styles.SUCCESS, "Accept with video (V)");
         video.setOnAction(_ -> model.acceptVideo());
-        Button decline = button("decline", "Decline", Feather.PHONE_OFF, Styles.DANGER, "Decline the call");
+        Button decline = button("decline", "Decline", Feather.PHONE_OFF, Styles.DANGER, "Decline the call (Escape)");
         decline.setOnAction(_ -> model.decline());
         decline.setCancelButton(true);
         for (Button b : new Button[] {audio, video, decline}) {
@@ -54,8 +59,9 @@ public final class IncomingCallWindow {
         root.setAlignment(Pos.CENTER);
         root.setPadding(new Insets(24));
         root.setId("incoming-call");
-        // Enter fires the default button (accept audio), Escape the cancel button (decline).
+        // Enter fires the default button (accept audio), Escape the cancel button (decline), V accepts with video.
         Scene scene = new Scene(root, 380, 200);
+        scene.getAccelerators().put(ACCEPT_VIDEO, video::fire);
         stage.setScene(scene);
         stage.setTitle(model.callerName() + " is calling");
         stage.setAlwaysOnTop(true);
@@ -73,6 +79,7 @@ public final class IncomingCallWindow {
         b.setId(id);
         b.getStyleClass().add(style);
         b.setAccessibleText(accessible);
+        b.setTooltip(new Tooltip(accessible));
         return b;
     }
 

@@ -40,7 +40,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The call windows driven through the real UI (headless Monocle) against the real server, alice in the UI and bob a
  * core client with a test-pattern camera: a video call placed from the UI connects and shows bob's video, mutes, hangs
  * up and appears in the call history; a call cancelled while ringing says so; bob's call rings in the incoming
- * window and is accepted with video, with audio by Enter, or declined by Escape.
+ * window and is accepted with video (by its button or V), with audio by Enter, or declined by Escape.
  */
 @ExtendWith(ApplicationExtension.class)
 class CallWindowsFxTest {
@@ -108,11 +108,8 @@ class CallWindowsFxTest {
 
     @Test
     void bobsCallRingsInTheIncomingWindowAndIsAcceptedWithVideo(FxRobot robot) {
-        TestUser alice = friends.alice();
-        TestUser bob = friends.bob();
         Frames atBob = new Frames();
-        Call outgoing = bob.client.calls().place(alice.userId(), new CallAudio.Silent(),
-                new CallVideo(Optional.of(TestPatternDriver.DEFAULT_NAME), QVGA, atBob));
+        Call outgoing = bobCallsAliceWithVideo(atBob);
         eventually().until(() -> robot.lookup("#accept-video").tryQuery().isPresent());
         assertThat(fx(() -> windows.incomingWindowProperty().get().stage().isAlwaysOnTop())).isTrue();
         assertThat(robot.lookup("#incoming-caller").queryAs(Label.class).getText()).isEqualTo("bob");
@@ -162,6 +159,21 @@ class CallWindowsFxTest {
     }
 
     @Test
+    void vInTheIncomingWindowAcceptsWithVideo(FxRobot robot) {
+        Frames atBob = new Frames();
+        Call outgoing = bobCallsAliceWithVideo(atBob);
+        eventually().until(() -> robot.lookup("#incoming-caller").match(OnScreen::test).tryQuery().isPresent());
+        robot.clickOn("#incoming-caller").type(javafx.scene.input.KeyCode.V);
+        eventually().until(() -> outgoing.state() == CallState.CONNECTED);
+        eventually().until(() -> fx(() -> windows.callWindowProperty().get() != null));
+        CallViewModel model = fx(() -> windows.callWindowProperty().get().model());
+        eventually().until(() -> fx(() -> model.cameraOnProperty().get()));
+        eventually().until(() -> atBob.count() >= 10);
+        robot.clickOn("#hang-up");
+        eventually().until(() -> outgoing.end().isPresent());
+    }
+
+    @Test
     void aCallCancelledWhileItRingsSaysSo(FxRobot robot) {
         TestUser bob = friends.bob();
         robot.interact(() -> windows.placeCall(bob.userId(), false));
@@ -172,6 +184,11 @@ class CallWindowsFxTest {
         eventually().until(() -> robot.lookup("#outgoing-state").queryAs(Label.class).getText()
                 .equals("You cancelled the call."));
         eventually().until(() -> bob.client.calls().current().isEmpty());
+    }
+
+    private static Call bobCallsAliceWithVideo(Frames atBob) {
+        return friends.bob().client.calls().place(friends.alice().userId(), new CallAudio.Silent(),
+                new CallVideo(Optional.of(TestPatternDriver.DEFAULT_NAME), QVGA, atBob));
     }
 
     private static <T> T fx(Callable<T> read) {
