@@ -115,7 +115,8 @@ public final class ConfabClient implements AutoCloseable {
         CallSignaling signaling = new CallSignaling(() -> streamRef[0], config.random(), callListeners);
         this.calls = new CallManager(signaling, account, keys, api, this::nameOf, config.calls(), config.random(),
                 config.clock(), callObservers, new CallLog(store));
-        this.sync = new LiveSync(eventThread, syncThread, account, contacts, keys, chat, presence, signaling);
+        this.sync = new LiveSync(eventThread, syncThread, account, contacts, keys, chat, presence, signaling,
+                calls::warmUp);
         this.stream = new EventStream(http, api.baseUrl(), api::token, eventThread, config.clock(),
                 new Backoff(config.backoffInitial(), config.backoffMax(), config.backoffJitter(), config.backoffRandom()),
                 sync, "c" + instance);

@@ -55,9 +55,16 @@ final class LiveSync implements EventStream.Handler {
     private long storedSeq = -1;
     private boolean ackQueued;
     private boolean flushRetryQueued;
+    private final Runnable firstSynced;
+    private boolean synced;
 
+    /**
+     * @param firstSynced runs once, on the sync thread, when the first connection's contacts, keys and outbox are
+     *        done: what may wait until the user has their contacts (the calls' start-up warm-up) starts then
+     */
     LiveSync(ScheduledExecutorService eventThread, ExecutorService syncThread, AccountService account,
-            ContactsService contacts, KeyDirectory keys, ChatService chat, PresenceService presence, CallSignaling calls) {
+            ContactsService contacts, KeyDirectory keys, ChatService chat, PresenceService presence, CallSignaling calls,
+            Runnable firstSynced) {
         this.eventThread = eventThread;
         this.syncThread = syncThread;
         this.account = account;
@@ -66,6 +73,7 @@ final class LiveSync implements EventStream.Handler {
         this.chat = chat;
         this.presence = presence;
         this.calls = calls;
+        this.firstSynced = firstSynced;
     }
 
     /** The stream this handler serves (made after the handler, since the stream needs it). */
@@ -144,6 +152,10 @@ final class LiveSync implements EventStream.Handler {
         presence.reapply();
         flush();
         chat.sendReadReceipts();
+        if (!synced) {
+            synced = true;
+            firstSynced.run();
+        }
     }
 
     private void flush() {

@@ -70,6 +70,7 @@ public final class CallManager implements AutoCloseable {
     private CallFlow current;
     private Cameras cameras;
     private volatile Thread warmUp;
+    private final java.util.concurrent.atomic.AtomicBoolean warmedUp = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * Wiring (done by {@code ConfabClient}).
@@ -119,16 +120,22 @@ public final class CallManager implements AutoCloseable {
     }
 
     /**
-     * Gets ready for calls in the background: makes the first call's certificate and (with
-     * {@link CallSettings#warmUp()}) sets up and tears down one loopback call, so the first real call starts warm.
-     * The client calls it when it goes live; later calls do nothing.
+     * Gets ready for calls in the background: makes the first call's certificate. The client calls it when it goes
+     * live; later calls do nothing.
      */
     public void start() {
-        if (!started.compareAndSet(false, true)) {
-            return;
+        if (started.compareAndSet(false, true)) {
+            certificates.prepare();
         }
-        certificates.prepare();
-        if (settings.warmUp()) {
+    }
+
+    /**
+     * With {@link CallSettings#warmUp()}, sets up and tears down one loopback call in the background, so the first
+     * real call starts warm (JIT). The client calls it once its first sync is done, so the warm-up does not compete
+     * with showing the contacts; later calls, or one during a call, do nothing.
+     */
+    public void warmUp() {
+        if (settings.warmUp() && !warmedUp.getAndSet(true) && current().isEmpty()) {
             warmUp = Thread.ofPlatform().daemon().name("confab-call-warm-up").start(() -> {
                 try {
                     log.info("Call warm-up took {} ms", LoopbackCall.warmUp().toMillis());

@@ -119,7 +119,10 @@ public final class MainWindow implements AutoCloseable {
         return model.titleProperty();
     }
 
-    /** True once the contact list holds what the server said (the start-up benchmark's "usable" point). */
+    /**
+     * True once the contact list shows contacts with their presence from the server (connected, the list filled):
+     * the start-up benchmark's "usable" point. It stays false for an account without contacts.
+     */
     public ReadOnlyBooleanProperty contactsLoadedProperty() {
         return contactsLoaded.getReadOnlyProperty();
     }
@@ -140,7 +143,7 @@ public final class MainWindow implements AutoCloseable {
     }
 
     private void loaded() {
-        if (contacts.connectedProperty().get()) {
+        if (contacts.connectedProperty().get() && !contacts.contacts().isEmpty()) {
             contactsLoaded.set(true);
         }
     }
