@@ -51,6 +51,9 @@ public final class DesktopReport implements Callable<Integer> {
     @Option(names = "--call-warm-up-seconds", description = "Seconds of the connected video call before that."
             + " Default: ${DEFAULT-VALUE}.")
     int callWarmUpSeconds = 5;
+    @Option(names = "--app-options", description = "The app's JVM options (a java @argument file), as"
+            + " bin/confab-desktop uses them. Default: ${DEFAULT-VALUE}.")
+    Path appOptions = Path.of("bin", "confab-desktop.jvm-options");
     @Option(names = "--jar", description = "The app's jar (its libraries beside it in lib/). Default: ${DEFAULT-VALUE}.")
     Path jar = Path.of("client-app", "target", "confab.jar");
     @Option(names = "--report", description = "Where to write the table. Default: ${DEFAULT-VALUE}.")
@@ -78,16 +81,17 @@ public final class DesktopReport implements Callable<Integer> {
                 Xvfb x = Xvfb.start(1280, 800)) {
             pulse.makeDefault(pulse.addSpeaker("bench_speaker", "Benchmark speaker"));
             pulse.makeDefault(pulse.addMicrophone("bench_microphone", "Benchmark microphone"));
-            Rig rig = new Rig(server.baseUrl(), x.display(), Map.of(PulseAudio.SERVER_VARIABLE, pulse.server()),
-                    work);
+            // MALLOC_ARENA_MAX as bin/confab-desktop sets it.
+            Rig rig = new Rig(server.baseUrl(), x.display(), Map.of(PulseAudio.SERVER_VARIABLE, pulse.server(),
+                    "MALLOC_ARENA_MAX", "2"), "@" + appOptions.toAbsolutePath(), work);
             Path cache = work.resolve("confab-desktop.aot");
-            rows.add(row("Cold start to the sign-in window, no AOT cache (ms)", signInStarts(rig, "plain",
-                    List.of()), ""));
-            train(rig, cache);
-            rows.add(row("Cold start to the sign-in window, with the AOT cache (ms)", signInStarts(rig, "aot",
-                    List.of("-XX:AOTCache=" + cache)), "under 1500"));
             try (DesktopCast cast = DesktopCast.create(server.baseUrl(), rig.appData(), work.resolve("contacts"),
                     contacts)) {
+                rows.add(row("Cold start to the sign-in window, no AOT cache (ms)", signInStarts(rig, "plain",
+                        List.of()), ""));
+                train(rig, cache);
+                rows.add(row("Cold start to the sign-in window, with the AOT cache (ms)", signInStarts(rig, "aot",
+                        List.of("-XX:AOTCache=" + cache)), "under 1500"));
                 rows.addAll(contactListStarts(rig, cache));
                 inCall = videoCall(rig, cache, cast);
             }
@@ -109,14 +113,16 @@ public final class DesktopReport implements Callable<Integer> {
     }
 
     /** Where the apps run: the server, the X display, the app's environment for its sound, the work directory. */
-    private record Rig(String serverUrl, String display, Map<String, String> sound, Path work) {
+    private record Rig(String serverUrl, String display, Map<String, String> environment, String options, Path work) {
         /** The data directory of the remembered account's app. */
         Path appData() {
             return work.resolve("app-data");
         }
 
         AppProcess launch(Path jar, List<String> jvmOptions, Path dataDir, String run) {
-            return AppProcess.launch(jar, jvmOptions, dataDir, serverUrl, display, sound, work.resolve(run));
+            List<String> all = new ArrayList<>(List.of(options));
+            all.addAll(jvmOptions);
+            return AppProcess.launch(jar, all, dataDir, serverUrl, display, environment, work.resolve(run));
         }
     }
 
@@ -132,10 +138,10 @@ public final class DesktopReport implements Callable<Integer> {
         return Spread.of(times);
     }
 
+    /** One unmeasured start that records the AOT cache: the remembered account to its contact list. */
     private void train(Rig rig, Path cache) {
-        Path data = rig.work().resolve("train").resolve("data");
-        try (AppProcess app = rig.launch(jar, List.of("-XX:AOTCacheOutput=" + cache), data, "train")) {
-            app.awaitMark("sign-in-window", MARK_LIMIT);
+        try (AppProcess app = rig.launch(jar, List.of("-XX:AOTCacheOutput=" + cache), rig.appData(), "train")) {
+            app.awaitMark("contact-list", MARK_LIMIT);
         }
         if (!Files.isRegularFile(cache)) {
             throw new IllegalStateException("The AOT cache was not written; see the app's log in "
@@ -177,15 +183,16 @@ public final class DesktopReport implements Callable<Integer> {
 
     private List<String> notes(VideoCallLoad.Result inCall, String loadBefore) throws IOException {
         return List.of("",
-                String.format(Locale.ROOT, "Each start is a new JVM (%s %s) running `java -cp confab.jar"
-                        + " ...ConfabDesktop` as bin/confab-desktop does, in a real window on a private Xvfb display"
-                        + " (GTK, software rendering, no window manager), timed from the process launch to the app's"
-                        + " own mark (the window shown with the sign-in card; the contact list filled from the server)."
-                        + " The AOT cache is the one bin/confab-desktop records on a first start (here: one unmeasured"
-                        + " start to the sign-in window). Count: app starts, or for the call rows the per-second"
-                        + " samples of one call. The app's sound is a private PulseAudio daemon whose default speaker"
-                        + " (a null sink) and microphone (fed by a null sink) are virtual.",
-                        System.getProperty("java.vm.name"), System.getProperty("java.version")),
+                String.format(Locale.ROOT, "Each start is a new JVM (%s %s) running `java @%s -cp confab.jar"
+                        + " ...ConfabDesktop` with MALLOC_ARENA_MAX=2, as bin/confab-desktop does, in a real window on"
+                        + " a private Xvfb display (GTK, JavaFX's software renderer as the app picks it without a GPU,"
+                        + " no window manager), timed from the process launch to the app's own mark (the window shown"
+                        + " with the sign-in card; the contact list filled from the server). The AOT cache is the one"
+                        + " bin/confab-desktop records on a first start (here: one unmeasured start of the remembered"
+                        + " account to its contact list, as a returning user's first start). Count: app starts, or for"
+                        + " the call rows the per-second samples of one call. The app's sound is a private PulseAudio"
+                        + " daemon whose default speaker (a null sink) and microphone (fed by a null sink) are virtual.",
+                        System.getProperty("java.vm.name"), System.getProperty("java.version"), appOptions),
                 "",
                 String.format(Locale.ROOT, "Video call: the app started once more on the remembered account (AOT"
                         + " cache), the test-pattern camera chosen in its settings; one of the contacts, a client in"
