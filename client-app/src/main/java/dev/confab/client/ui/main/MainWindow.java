@@ -41,11 +41,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * The main window's content for a signed-in account: the connection banner on top, the contact list on the left,
  * the chosen contact's conversation, calls and safety number on the right; calls in their own windows; notices and a
- * sound for messages that arrive unseen and for missed calls; the settings window (Ctrl+,). UI thread only; {@link #close()} stops what
- * it listens to and closes its windows.
+ * sound for messages that arrive unseen and for missed calls; the settings window (Ctrl+,); contact search from
+ * anywhere in the window (Ctrl+F). UI thread only; {@link #close()} stops what it listens to and closes its windows.
  */
 public final class MainWindow implements AutoCloseable {
     private static final KeyCombination SETTINGS = new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
 
     private final ConfabClient client;
     private final UiExecutors run;
@@ -87,7 +88,8 @@ public final class MainWindow implements AutoCloseable {
         client.calls().addObserver(missedCalls);
 
         root.setTop(banner());
-        VBox side = new VBox(new ContactListView(contacts).root(), accountBar());
+        ContactListView contactList = new ContactListView(contacts);
+        VBox side = new VBox(contactList.root(), accountBar());
         VBox.setVgrow(side.getChildren().getFirst(), Priority.ALWAYS);
         side.getStyleClass().add("side-pane");
         side.setPrefWidth(300);
@@ -106,6 +108,9 @@ public final class MainWindow implements AutoCloseable {
         root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (SETTINGS.match(e)) {
                 settings.show();
+                e.consume();
+            } else if (FIND.match(e)) {
+                contactList.focusSearch();
                 e.consume();
             }
         });

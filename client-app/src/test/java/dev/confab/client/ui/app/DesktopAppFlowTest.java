@@ -102,6 +102,8 @@ class DesktopAppFlowTest {
                 .map(ChatMessage::text).anyMatch("Hi bob, it's Hana"::equals));
         bob.client.send(hanaId, "Hello Hana!");
         eventually().until(() -> messageTexts(robot).contains("Hello Hana!"));
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        assertThat(fx(() -> robot.lookup("#contact-search").query().isFocused())).as("Ctrl+F from the composer").isTrue();
 
         chooseTestPatternCamera(robot);
 
