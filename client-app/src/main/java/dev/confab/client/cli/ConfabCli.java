@@ -7,6 +7,7 @@ import dev.confab.client.core.store.Profile;
 import dev.confab.client.core.store.StoreException;
 import dev.confab.client.core.ClientException;
 import dev.confab.client.logging.LogFiles;
+import dev.confab.client.selftest.SelfTest;
 import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.ProtocolException;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ import picocli.CommandLine.ScopeType;
             ContactsCommand.class, PresenceCommand.class, SendCommand.class, MessagesCommand.class,
             SyncCommand.class, WatchCommand.class, CallCommand.class, AnswerCommand.class, RejectCommand.class,
             HangupCommand.class, MuteCommand.class, CameraCommand.class, StatsCommand.class, SasCommand.class,
-            CamerasCommand.class, ShellCommand.class,
+            CamerasCommand.class, SelfTestCommand.class, ShellCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ConfabCli implements Callable<Integer> {
@@ -62,11 +63,16 @@ public final class ConfabCli implements Callable<Integer> {
             description = "Machine-readable output: one JSON object per line.")
     boolean json;
 
+    @Option(names = "--self-test", scope = ScopeType.LOCAL,
+            description = "Check, without a network, that crypto, the codecs, sound and cameras work here (as 'self-test').")
+    boolean selfTestOption;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     private final CliContext ctx;
     private final Shell shell;
+    private final SelfTest selfTest;
     private ConfabClient client;
     private boolean relayCallsOnly;
 
@@ -75,17 +81,27 @@ public final class ConfabCli implements Callable<Integer> {
     }
 
     ConfabCli(CliContext ctx, Shell shell) {
+        this(ctx, shell, SelfTest.standard());
+    }
+
+    /** A root whose self-test runs {@code selfTest}'s checks (tests inject failing or hanging ones). */
+    ConfabCli(CliContext ctx, Shell shell, SelfTest selfTest) {
         this.ctx = ctx;
         this.shell = shell;
+        this.selfTest = selfTest;
     }
 
     /** Runs one command line and returns its exit code. */
     public static int run(CliContext ctx, String... args) {
-        ConfabCli root = new ConfabCli(ctx);
+        return new ConfabCli(ctx).execute(args);
+    }
+
+    /** Runs one command line on this root and returns its exit code. */
+    int execute(String... args) {
         try {
-            return root.commandLine().execute(args);
+            return commandLine().execute(args);
         } finally {
-            root.closeClient();
+            closeClient();
         }
     }
 
@@ -96,6 +112,9 @@ public final class ConfabCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (selfTestOption) {
+            return runSelfTest();
+        }
         spec.commandLine().usage(ctx.out());
         return ExitCodes.USAGE;
     }
@@ -177,6 +196,11 @@ public final class ConfabCli implements Callable<Integer> {
         relayCallsOnly = true;
     }
 
+    /** The self-test: needs no profile, no server. */
+    int runSelfTest() {
+        return SelfTestCommand.run(selfTest, printer());
+    }
+
     Passwords passwords(boolean fromStdin) {
         return new Passwords(ctx, fromStdin, shell != null);
     }
@@ -239,13 +263,35 @@ public final class ConfabCli implements Callable<Integer> {
         return "";
     }
 
-    /** The version from the jar's manifest. */
+    /** The version from the jar's manifest, and the Java runtime and system it runs on. Stateless. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
+            return new String[] {line(), runtime()};
+        }
+
+        /** Such as {@code confab 0.1.0, protocol 1}. */
+        static String line() {
+            return "confab " + number() + ", protocol " + dev.confab.protocol.ProtocolVersion.CURRENT;
+        }
+
+        /** The jar's version, or "(development build)" when running from classes. */
+        static String number() {
             String version = ConfabCli.class.getPackage().getImplementationVersion();
-            return new String[] {"confab " + (version == null ? "(development build)" : version)
-                    + ", protocol " + dev.confab.protocol.ProtocolVersion.CURRENT};
+            return version == null ? "(development build)" : version;
+        }
+
+        /** Such as {@code Java 25.0.3 (Eclipse Adoptium), Linux amd64}. */
+        static String runtime() {
+            return java() + ", " + os();
+        }
+
+        static String java() {
+            return "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")";
+        }
+
+        static String os() {
+            return System.getProperty("os.name") + " " + System.getProperty("os.arch");
         }
     }
 }
