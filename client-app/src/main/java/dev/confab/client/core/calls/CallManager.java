@@ -69,8 +69,10 @@ public final class CallManager implements AutoCloseable {
     private volatile Thread managerThread;
     private CallFlow current;
     private Cameras cameras;
-    private volatile Thread warmUp;
-    private final java.util.concurrent.atomic.AtomicBoolean warmedUp = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Guards the warm-up's start and stop, so a call that comes while the warm-up starts always stops it. */
+    private final Object warmUpLock = new Object();
+    private Thread warmUp;
+    private boolean warmUpDone;
 
     /**
      * Wiring (done by {@code ConfabClient}).
@@ -135,7 +137,12 @@ public final class CallManager implements AutoCloseable {
      * with showing the contacts; later calls, or one during a call, do nothing.
      */
     public void warmUp() {
-        if (settings.warmUp() && !warmedUp.getAndSet(true) && current().isEmpty()) {
+        synchronized (warmUpLock) {
+            if (!settings.warmUp() || warmUpDone || current().isPresent()) {
+                warmUpDone = true;
+                return;
+            }
+            warmUpDone = true;
             warmUp = Thread.ofPlatform().daemon().name("confab-call-warm-up").start(() -> {
                 try {
                     log.info("Call warm-up took {} ms", LoopbackCall.warmUp().toMillis());
@@ -148,10 +155,12 @@ public final class CallManager implements AutoCloseable {
 
     /** A real call is here: the warm-up, if still running, stops so as not to take CPU from it. */
     private void stopWarmUp() {
-        Thread running = warmUp;
-        if (running != null) {
-            running.interrupt();
-            warmUp = null;
+        synchronized (warmUpLock) {
+            warmUpDone = true; // a call came first: no warm-up after it either
+            if (warmUp != null) {
+                warmUp.interrupt();
+                warmUp = null;
+            }
         }
     }
 

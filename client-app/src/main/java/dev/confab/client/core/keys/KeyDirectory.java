@@ -239,8 +239,10 @@ public final class KeyDirectory {
      * @throws IllegalStateException if no key is known for one of the two users
      */
     public void markVerified(String userId) {
-        trust(userId);
+        // The number covers every active device whatever its trust, so it is the same before and after trusting;
+        // stored first, listeners told of the trust already see the contact verified.
         store.putSetting(VERIFIED_PREFIX + userId, safetyNumber(userId));
+        trust(userId);
     }
 
     /** Forgets that the safety number with {@code userId} was verified (the user is no longer sure). */

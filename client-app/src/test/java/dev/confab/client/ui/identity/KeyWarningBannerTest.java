@@ -84,8 +84,8 @@ class KeyWarningBannerTest {
         robot.clickOn("#mark-verified");
 
         eventually().until(() -> !fx(() -> robot.lookup("#key-warning").query().isVisible()));
-        assertThat(fx(() -> robot.lookup("#trust-state").queryAs(Label.class).getText()))
-                .isEqualTo(PeerTrust.VERIFIED.description());
+        eventually().until(() -> fx(() -> robot.lookup("#trust-state").queryAs(Label.class).getText())
+                .equals(PeerTrust.VERIFIED.description()));
         assertThat(friends.alice().client.keys().pendingChanges(heidi.userId())).isEmpty();
     }
 
