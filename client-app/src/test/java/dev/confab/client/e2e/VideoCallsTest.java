@@ -2,18 +2,17 @@ package dev.confab.client.e2e;
 
 import static dev.confab.client.e2e.E2E.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.confab.client.core.calls.Call;
 import dev.confab.client.core.calls.CallAudio;
 import dev.confab.client.core.calls.CallObserver;
 import dev.confab.client.core.calls.CallState;
 import dev.confab.client.core.calls.CallVideo;
+import dev.confab.client.testing.FrameCounter;
 import dev.confab.media.call.VideoFrameSink;
 import dev.confab.media.video.capture.Camera;
 import dev.confab.media.video.capture.CameraMode;
 import dev.confab.media.video.capture.TestPatternDriver;
-import dev.confab.media.video.frame.I420Frame;
 import dev.confab.protocol.ws.CallMedia;
 import dev.confab.testkit.Ffmpeg;
 import java.nio.file.Files;
@@ -22,7 +21,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,8 +45,8 @@ class VideoCallsTest {
 
     @Test
     void eachSideSeesTheOthersCameraAndACameraTurnedOffAndOnAgainStopsAndBringsBackThePicture() {
-        Frames atAlice = new Frames();
-        Frames atBob = new Frames();
+        FrameCounter atAlice = new FrameCounter();
+        FrameCounter atBob = new FrameCounter();
         Call outgoing = friends.alice().client.calls().place(friends.bob().userId(), new CallAudio.Silent(),
                 camera(TestPatternDriver.DEFAULT_NAME, atAlice));
         eventually().until(() -> friends.bob().client.calls().current().isPresent());
@@ -81,9 +79,9 @@ class VideoCallsTest {
         };
         alice.client.calls().addObserver(observer);
         try {
-            Frames atBob = new Frames();
+            FrameCounter atBob = new FrameCounter();
             Call outgoing = alice.client.calls().place(friends.bob().userId(), new CallAudio.Silent(),
-                    camera(TestUser.CLIP_CAMERA, new Frames()));
+                    camera(TestUser.CLIP_CAMERA, new FrameCounter()));
             eventually().until(() -> friends.bob().client.calls().current().isPresent());
             friends.bob().client.calls().current().orElseThrow().answer(new CallAudio.Silent(),
                     new CallVideo(Optional.empty(), QVGA, atBob));
@@ -122,28 +120,4 @@ class VideoCallsTest {
         }
     }
 
-    /** Counts the pictures shown. */
-    private static final class Frames implements VideoFrameSink {
-        private final AtomicLong shown = new AtomicLong();
-
-        @Override
-        public void show(I420Frame frame, long rtpTimestamp) {
-            shown.incrementAndGet();
-        }
-
-        long count() {
-            return shown.get();
-        }
-
-        /** Waits until no picture came for a second. */
-        void awaitStill() {
-            long[] last = {count()};
-            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                long now = count();
-                boolean still = now == last[0];
-                last[0] = now;
-                return still;
-            });
-        }
-    }
 }

@@ -2,6 +2,7 @@ package dev.confab.client.ui.app;
 
 import static dev.confab.client.e2e.E2E.eventually;
 import static dev.confab.client.e2e.E2E.within;
+import static dev.confab.client.ui.fx.OnFx.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.confab.client.core.ConfabClient;
@@ -26,7 +27,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListView;
 import javafx.scene.image.ImageView;
@@ -194,11 +194,4 @@ class DesktopAppFlowTest {
         return client.calls().current().map(Call::state).orElse(null);
     }
 
-    private static <T> T fx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package dev.confab.client.ui.calls;
 
 import static dev.confab.client.e2e.E2E.eventually;
+import static dev.confab.client.ui.fx.OnFx.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
@@ -10,22 +11,19 @@ import dev.confab.client.core.calls.CallState;
 import dev.confab.client.core.calls.CallVideo;
 import dev.confab.client.e2e.Friends;
 import dev.confab.client.e2e.TestUser;
+import dev.confab.client.testing.FrameCounter;
 import dev.confab.client.ui.fx.OnScreen;
 import dev.confab.client.ui.fx.UiExecutors;
 import dev.confab.media.call.VideoFrameSink;
 import dev.confab.media.video.capture.CameraMode;
 import dev.confab.media.video.capture.TestPatternDriver;
-import dev.confab.media.video.frame.I420Frame;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -108,7 +106,7 @@ class CallWindowsFxTest {
 
     @Test
     void bobsCallRingsInTheIncomingWindowAndIsAcceptedWithVideo(FxRobot robot) {
-        Frames atBob = new Frames();
+        FrameCounter atBob = new FrameCounter();
         Call outgoing = bobCallsAliceWithVideo(atBob);
         eventually().until(() -> robot.lookup("#accept-video").tryQuery().isPresent());
         assertThat(fx(() -> windows.incomingWindowProperty().get().stage().isAlwaysOnTop())).isTrue();
@@ -160,7 +158,7 @@ class CallWindowsFxTest {
 
     @Test
     void vInTheIncomingWindowAcceptsWithVideo(FxRobot robot) {
-        Frames atBob = new Frames();
+        FrameCounter atBob = new FrameCounter();
         Call outgoing = bobCallsAliceWithVideo(atBob);
         eventually().until(() -> robot.lookup("#incoming-caller").match(OnScreen::test).tryQuery().isPresent());
         robot.clickOn("#incoming-caller").type(javafx.scene.input.KeyCode.V);
@@ -186,30 +184,10 @@ class CallWindowsFxTest {
         eventually().until(() -> bob.client.calls().current().isEmpty());
     }
 
-    private static Call bobCallsAliceWithVideo(Frames atBob) {
+    private static Call bobCallsAliceWithVideo(FrameCounter atBob) {
         return friends.bob().client.calls().place(friends.alice().userId(), new CallAudio.Silent(),
                 new CallVideo(Optional.of(TestPatternDriver.DEFAULT_NAME), QVGA, atBob));
     }
 
-    private static <T> T fx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    /** Counts the pictures bob receives. */
-    private static final class Frames implements VideoFrameSink {
-        private final AtomicLong shown = new AtomicLong();
-
-        @Override
-        public void show(I420Frame frame, long rtpTimestamp) {
-            shown.incrementAndGet();
-        }
-
-        long count() {
-            return shown.get();
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package dev.confab.client.ui.identity;
 
 import static dev.confab.client.e2e.E2E.eventually;
+import static dev.confab.client.ui.fx.OnFx.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
@@ -8,7 +9,6 @@ import dev.confab.client.e2e.E2E;
 import dev.confab.client.e2e.Friends;
 import dev.confab.client.e2e.TestUser;
 import dev.confab.client.ui.fx.UiExecutors;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The key warning banner above a conversation, and the safety number page it leads to, in a real (headless) window: a
@@ -89,7 +88,4 @@ class KeyWarningBannerTest {
         assertThat(friends.alice().client.keys().pendingChanges(heidi.userId())).isEmpty();
     }
 
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get();
-    }
 }

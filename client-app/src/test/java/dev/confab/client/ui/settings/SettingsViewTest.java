@@ -1,6 +1,7 @@
 package dev.confab.client.ui.settings;
 
 import static dev.confab.client.e2e.E2E.eventually;
+import static dev.confab.client.ui.fx.OnFx.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
@@ -11,7 +12,6 @@ import dev.confab.media.video.capture.TestPatternDriver;
 import dev.confab.testkit.PulseAudioExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Application;
@@ -113,7 +113,4 @@ class SettingsViewTest {
         assertThat(fx(() -> robot.lookup("#settings-problem").query().isVisible())).isFalse();
     }
 
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get();
-    }
 }
