@@ -7,6 +7,7 @@ import dev.confab.server.http.ErrorMapper;
 import dev.confab.server.http.JsonErrorHandler;
 import dev.confab.server.http.RequestGuard;
 import dev.confab.server.storage.WalCheckpointer;
+import dev.confab.server.tls.TlsListener;
 import dev.confab.server.ws.Connection;
 import dev.confab.server.ws.WsEndpoint;
 import io.javalin.Javalin;
@@ -14,6 +15,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -40,8 +42,12 @@ public final class ConfabServer {
         this.app = app;
     }
 
-    /** Opens the database, builds the features and starts listening. */
+    /**
+     * Reads the TLS key material (when configured), opens the database, builds the features and starts listening.
+     * Unusable TLS files are a {@link dev.confab.server.config.ConfigException}, thrown before the database opens.
+     */
     public static ConfabServer start(ServerConfig config, Clock clock, SecureRandom random) {
+        Optional<TlsListener> tls = config.tls().map(TlsListener::open);
         Core core = Core.open(config, clock, random);
         try {
             Features features = new Features(core);
@@ -54,6 +60,8 @@ public final class ConfabServer {
                 cfg.http.maxRequestSize = config.limits().maxBodyBytes();
                 cfg.concurrency.useVirtualThreads = true;
                 cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+                tls.ifPresent(listener -> cfg.jetty.addConnector((server, http) ->
+                        listener.connector(server, http, config.bind(), config.port())));
                 cfg.jetty.modifyServletContextHandler(handler -> {
                     handler.setErrorHandler(new JsonErrorHandler());
                     handler.getSessionHandler().setUsingCookies(false);
@@ -74,8 +82,13 @@ public final class ConfabServer {
             core.background().execute(housekeeping);
             core.timers().every(Duration.ofHours(1), () -> core.background().execute(housekeeping));
             core.timers().every(config.database().checkpointInterval(), () -> core.background().execute(checkpoint));
-            LOG.info("Confab server {} listening on {}:{} ({} database)", version(), config.bind(), app.port(),
+            tls.ifPresent(listener -> core.timers().every(listener.reloadCheck(),
+                    () -> core.background().execute(listener::reloadIfChanged)));
+            String address = config.bind() + ":" + app.port();
+            LOG.info("Confab server {} listening on {}://{} (event WebSocket {}://{}{}; {} database)", version(),
+                    tls.isPresent() ? "https" : "http", address, tls.isPresent() ? "wss" : "ws", address, WsEndpoint.PATH,
                     core.db().kind().name().toLowerCase(Locale.ROOT));
+            tls.ifPresent(listener -> LOG.info("TLS certificate: {}", TlsListener.describe(listener.certificate())));
             return new ConfabServer(core, app);
         } catch (RuntimeException e) {
             core.close();

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The command line, run in-process: exit statuses and messages for good and bad configuration. */
 class ServerMainTest {
@@ -36,12 +38,23 @@ class ServerMainTest {
     }
 
     @Test
+    void anUnreadableTlsKeystoreIsAConfigurationErrorWithoutAStackTrace(@TempDir Path dataDir) {
+        assertThat(run("--data-dir", dataDir.toString(), "--port", "0", "--set", "tls.keystore=/nonexistent/server.p12"))
+                .isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("confab-server: Cannot use TLS: /nonexistent/server.p12 (tls.keystore) does"
+                + " not exist" + System.lineSeparator());
+    }
+
+    @Test
     void printConfigShowsEffectiveValuesWithoutSecrets() {
         assertThat(run("--print-config", "--port", "9999", "--set", "turn.secret=hunter2hunter2",
                 "--set", "security.argon2.memory-kib=256", "--data-dir", "/tmp/confab-x")).isZero();
         assertThat(out.toString()).contains("server.port=9999  # command line").contains("turn.secret=<set>")
                 .contains("security.argon2.memory-kib=256").contains("data.dir=/tmp/confab-x")
                 .doesNotContain("hunter2");
+        assertThat(run("--print-config", "--set", "tls.keystore=/k.p12", "--set", "tls.keystore-password=hunter3")).isZero();
+        assertThat(out.toString()).contains("tls.keystore=/k.p12").contains("tls.keystore-password=<set>")
+                .doesNotContain("hunter3");
     }
 
     @Test

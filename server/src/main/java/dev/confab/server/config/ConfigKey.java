@@ -12,6 +12,14 @@ import java.util.Optional;
 public enum ConfigKey {
     SERVER_BIND("server.bind", "127.0.0.1", "Address to listen on (0.0.0.0 for every interface)."),
     SERVER_PORT("server.port", "8470", "TCP port for HTTP and the WebSocket."),
+    TLS_KEYSTORE("tls.keystore", "", "PKCS#12 file with the certificate chain and private key: the server then"
+            + " speaks HTTPS and WSS on server.port. Empty, and no tls.certificate: plain HTTP."),
+    TLS_KEYSTORE_PASSWORD("tls.keystore-password", "", "Password of tls.keystore (and of the key in it).", true),
+    TLS_CERTIFICATE("tls.certificate", "", "PEM certificate chain, server certificate first (certbot's"
+            + " fullchain.pem); instead of tls.keystore, together with tls.private-key."),
+    TLS_PRIVATE_KEY("tls.private-key", "", "Unencrypted PEM private key of tls.certificate (certbot's privkey.pem)."),
+    TLS_RELOAD_CHECK_SECONDS("tls.reload-check-seconds", "60", "Seconds between checks whether the TLS files"
+            + " changed; changed files are loaded for new connections, so a renewed certificate needs no restart."),
     CORS_ALLOWED_ORIGINS("http.cors-allowed-origins", "", "Comma-separated web origins (scheme://host[:port], no"
             + " path) whose pages may call the REST API and open the event WebSocket from a browser; empty: none."
             + " Requests and WebSocket upgrades that carry any other Origin are refused with 403; clients that send"

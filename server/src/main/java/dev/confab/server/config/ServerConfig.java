@@ -6,15 +6,17 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The server's configuration as typed values, checked once at start-up. Immutable.
  *
  * @param settings       the raw settings it was read from (for {@code --print-config} and logging)
+ * @param tls            HTTPS and WSS on the port; empty: plain HTTP (behind a TLS-terminating proxy)
  * @param allowedOrigins the web origins whose browser pages may use the REST API and the event WebSocket
  */
-public record ServerConfig(Settings settings, String bind, int port, AllowedOrigins allowedOrigins, Path dataDir,
-        Database database, Argon2 argon2, Duration sessionTtl, Limits limits, Quotas quotas, Calls calls,
+public record ServerConfig(Settings settings, String bind, int port, Optional<Tls> tls, AllowedOrigins allowedOrigins,
+        Path dataDir, Database database, Argon2 argon2, Duration sessionTtl, Limits limits, Quotas quotas, Calls calls,
         Duration heartbeat, Turn turn, boolean metricsEnabled, LogFormat logFormat, String logLevel) {
     /** Most devices an account may have: each message then still fits in {@link SendMessageRequest#MAX_ENVELOPES}. */
     public static final int MAX_DEVICES_PER_USER = (SendMessageRequest.MAX_ENVELOPES + 1) / 2;
@@ -25,6 +27,9 @@ public record ServerConfig(Settings settings, String bind, int port, AllowedOrig
             return url.startsWith("jdbc:sqlite:");
         }
     }
+
+    /** The TLS key material and how often its files are checked for a renewal. */
+    public record Tls(TlsFiles files, Duration reloadCheck) {}
 
     /** Argon2id parameters for new password hashes, and how many may run at once. */
     public record Argon2(int memoryKiB, int iterations, int parallelism, int maxConcurrent) {}
@@ -101,7 +106,7 @@ public record ServerConfig(Settings settings, String bind, int port, AllowedOrig
         if (!List.of("trace", "debug", "info", "warn", "error").contains(level)) {
             throw bad(s, ConfigKey.LOG_LEVEL, "expected trace, debug, info, warn or error");
         }
-        return new ServerConfig(s, text(s, ConfigKey.SERVER_BIND), integer(s, ConfigKey.SERVER_PORT, 0, 65_535),
+        return new ServerConfig(s, text(s, ConfigKey.SERVER_BIND), integer(s, ConfigKey.SERVER_PORT, 0, 65_535), tls(s),
                 origins(s, ConfigKey.CORS_ALLOWED_ORIGINS), dataDir, database, argon2, Duration.ofDays(integer(s, ConfigKey.SESSION_TTL_DAYS, 1, 3650)), limits,
                 quotas, calls, Duration.ofSeconds(integer(s, ConfigKey.HEARTBEAT_SECONDS, 1, 3600)), turn,
                 bool(s, ConfigKey.METRICS_ENABLED), logFormat(s), level);
@@ -151,6 +156,38 @@ public record ServerConfig(Settings settings, String bind, int port, AllowedOrig
             }
         }
         return urls;
+    }
+
+    private static Optional<Tls> tls(Settings s) {
+        Duration reloadCheck = Duration.ofSeconds(integer(s, ConfigKey.TLS_RELOAD_CHECK_SECONDS, 1, 86_400));
+        String keystore = text(s, ConfigKey.TLS_KEYSTORE);
+        String certificate = text(s, ConfigKey.TLS_CERTIFICATE);
+        String privateKey = text(s, ConfigKey.TLS_PRIVATE_KEY);
+        boolean pem = !certificate.isEmpty() || !privateKey.isEmpty();
+        if (!keystore.isEmpty() && pem) {
+            throw new ConfigException(ConfigKey.TLS_KEYSTORE.key(), "Both tls.keystore and tls.certificate/tls.private-key"
+                    + " are set (from " + s.origin(ConfigKey.TLS_KEYSTORE) + " and " + s.origin(pem(certificate)) + "):"
+                    + " give either a PKCS#12 keystore or a PEM certificate and key, not both");
+        }
+        if (!keystore.isEmpty()) {
+            return Optional.of(new Tls(new TlsFiles.Keystore(Path.of(keystore), s.get(ConfigKey.TLS_KEYSTORE_PASSWORD)),
+                    reloadCheck));
+        }
+        if (!s.get(ConfigKey.TLS_KEYSTORE_PASSWORD).isEmpty()) {
+            throw bad(s, ConfigKey.TLS_KEYSTORE_PASSWORD, "it is only used with tls.keystore, which is not set");
+        }
+        if (certificate.isEmpty() != privateKey.isEmpty()) {
+            ConfigKey missing = certificate.isEmpty() ? ConfigKey.TLS_CERTIFICATE : ConfigKey.TLS_PRIVATE_KEY;
+            throw new ConfigException(missing.key(), "tls.certificate and tls.private-key go together, but only "
+                    + pem(certificate).key() + " is set (from " + s.origin(pem(certificate)) + ")");
+        }
+        return pem ? Optional.of(new Tls(new TlsFiles.Pem(Path.of(certificate), Path.of(privateKey)), reloadCheck))
+                : Optional.empty();
+    }
+
+    /** The PEM key that is set: the certificate's when it is. */
+    private static ConfigKey pem(String certificate) {
+        return certificate.isEmpty() ? ConfigKey.TLS_PRIVATE_KEY : ConfigKey.TLS_CERTIFICATE;
     }
 
     private static AllowedOrigins origins(Settings s, ConfigKey key) {

@@ -17,7 +17,9 @@ import org.eclipse.jetty.websocket.api.Session;
  * without blocking; frames are written one at a time, in queue order, each after the previous write completed
  * (no lock is held while writing). The queue is bounded by frames and by bytes: a client past either bound is
  * disconnected, so a slow reader never costs more than a bounded amount of memory; the heartbeat also drops a
- * client whose oldest write has waited too long ({@link #stalledNanos()}). Thread-safe.
+ * client whose oldest write has waited too long ({@link #stalledNanos()}). A connection may start {@link #hold() held}:
+ * frames queue but nothing is written until {@link #release()} (or a close), so its first frame can wait until the
+ * server is ready for what the client does on reading it. Thread-safe.
  */
 public final class Connection {
     /** Close code for a revoked session (policy violation). */
@@ -52,6 +54,7 @@ public final class Connection {
     /** Size of the write in flight; touched only by the pump and the write's completion, one at a time. */
     private volatile long inFlightBytes;
     private volatile boolean closing;
+    private volatile boolean held;
     private volatile boolean retired;
     private volatile long lastHeardNanos;
 
@@ -66,6 +69,17 @@ public final class Connection {
         this.onOverflow = onOverflow;
         this.nanoTime = nanoTime;
         this.lastHeardNanos = nanoTime.getAsLong();
+    }
+
+    /** Makes this connection write nothing until {@link #release()}; call before anyone else can queue on it. */
+    void hold() {
+        held = true;
+    }
+
+    /** Writes what queued while held, and everything after, in order. */
+    void release() {
+        held = false;
+        pump();
     }
 
     public long id() {
@@ -100,6 +114,7 @@ public final class Connection {
         if (!closing) {
             queue.add(new Close(code, reason));
             closing = true;
+            held = false;
             pump();
         }
     }
@@ -184,7 +199,7 @@ public final class Connection {
             return;
         }
         do {
-            if (!writing.get()) {
+            if (!writing.get() && !held) {
                 Object next = queue.poll();
                 if (next != null) {
                     writing.set(true);

@@ -44,6 +44,9 @@ public final class WsSocket implements Session.Listener.AutoDemanding {
                 System::nanoTime);
         connection = c;
         Principal p = principal;
+        // The client re-reads its state when the welcome arrives and relies on events for every change after: the
+        // welcome leaves only once the registry sends this connection those events.
+        c.hold();
         c.send(new ServerMessage.Welcome(ProtocolVersion.CURRENT, p.userId(), p.deviceId(), p.sessionId(),
                 settings.clock().millis(), (int) settings.heartbeat().toSeconds()));
         ConnectionRegistry.Admission admission = s.registry().add(c);
@@ -55,6 +58,7 @@ public final class WsSocket implements Session.Listener.AutoDemanding {
             s.registry().remove(c);
             return;
         }
+        c.release();
         admission.replaced().forEach(old -> old.close(Connection.CLOSE_REPLACED,
                 "replaced by a newer connection of this session"));
         if (!s.sessions().isActive(p.sessionId())) {

@@ -76,6 +76,29 @@ class ConnectionTest {
     }
 
     @Test
+    void aHeldConnectionWritesNothingUntilReleasedThenAllInOrder() {
+        completeAtOnce = true;
+        Connection c = connection(100);
+        c.hold();
+        c.sendText("welcome");
+        c.sendText("event");
+        assertThat(written).isEmpty();
+        c.release();
+        assertThat(written).containsExactly("welcome", "event");
+    }
+
+    @Test
+    void closingAHeldConnectionWritesWhatQueuedThenCloses() {
+        completeAtOnce = true;
+        Connection c = connection(100);
+        c.hold();
+        c.sendText("welcome");
+        c.close(Connection.CLOSE_TRY_AGAIN_LATER, "too many");
+        assertThat(written).containsExactly("welcome");
+        assertThat(closes).hasValue(1);
+    }
+
+    @Test
     void synchronousCompletionsDoNotRecurse() {
         completeAtOnce = true;
         Connection c = connection(1_000_000);

@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.junit.jupiter.api.AfterEach;
@@ -112,11 +113,29 @@ class WsSocketTest {
         assertThat(tracker.isOnline("u_1")).isFalse();
     }
 
+    @Test
+    void theWelcomeLeavesOnlyOnceTheConnectionReceivesEvents() {
+        List<Boolean> registeredWhenWritten = new ArrayList<>();
+        WsSocket socket = new WsSocket(services, settings, active);
+        socket.onWebSocketOpen(session(frame -> {
+            if (frame.contains("\"welcome\"")) {
+                registeredWhenWritten.add(registry.isConnected("d_1"));
+            }
+        }));
+        // The client re-reads its contacts on the welcome; a change pushed before the registry knew it would be lost.
+        assertThat(registeredWhenWritten).containsExactly(true);
+    }
+
     private static Session session() {
+        return session(frame -> { });
+    }
+
+    private static Session session(Consumer<String> onWrite) {
         boolean[] open = {true};
         return (Session) Proxy.newProxyInstance(Session.class.getClassLoader(), new Class<?>[] {Session.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "sendText" -> {
+                        onWrite.accept((String) args[0]);
                         ((Callback) args[1]).succeed();
                         yield null;
                     }
