@@ -97,10 +97,14 @@ class DtlsHostileInputTest {
         }
     }
 
-    /** Delivers the first CertificateVerify datagram only after the one that follows it. */
+    /**
+     * Splits the first datagram holding a CertificateVerify into its records (the client packs its flight into one)
+     * and delivers them one per datagram, the CertificateVerify after all the others, as a peer sending each record
+     * alone on a reordering path would have it arrive.
+     */
     private static final class HoldFirstCertificateVerify implements QueueDatagramLink.Sender {
+        private static final int RECORD_HEADER = 13;
         private final java.util.function.Consumer<byte[]> next;
-        private byte[] held;
         private boolean holding = true;
 
         HoldFirstCertificateVerify(java.util.function.Consumer<byte[]> next) {
@@ -109,19 +113,24 @@ class DtlsHostileInputTest {
 
         @Override
         public synchronized void send(byte[] buf, int off, int len) {
-            byte[] datagram = Arrays.copyOfRange(buf, off, off + len);
-            boolean certificateVerify = len > 13 && datagram[0] == 22 && datagram[3] == 0 && datagram[4] == 0
-                    && datagram[13] == 15;
-            if (holding && certificateVerify) {
-                held = datagram;
-                holding = false;
+            java.util.List<byte[]> records = new java.util.ArrayList<>();
+            byte[] certificateVerify = null;
+            for (byte[] record : RecordBytes.split(buf, off, len)) {
+                boolean isCertificateVerify = record.length > RECORD_HEADER && record[0] == 22 && record[3] == 0
+                        && record[4] == 0 && record[RECORD_HEADER] == 15;
+                if (holding && isCertificateVerify) {
+                    certificateVerify = record;
+                } else {
+                    records.add(record);
+                }
+            }
+            if (certificateVerify == null) {
+                next.accept(Arrays.copyOfRange(buf, off, off + len));
                 return;
             }
-            next.accept(datagram);
-            if (held != null) {
-                next.accept(held);
-                held = null;
-            }
+            holding = false;
+            records.forEach(next);
+            next.accept(certificateVerify);
         }
     }
 }

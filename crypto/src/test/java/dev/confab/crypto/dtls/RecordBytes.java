@@ -1,11 +1,25 @@
 package dev.confab.crypto.dtls;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /** Hand-made DTLS 1.2 records for tests that need what no honest peer sends. */
 final class RecordBytes {
 
     private RecordBytes() {
+    }
+
+    /** The records of one datagram, each with its 13-byte header; a truncated last one as far as it goes. */
+    static List<byte[]> split(byte[] buf, int off, int len) {
+        List<byte[]> records = new ArrayList<>();
+        for (int at = off; off + len - at >= 13; ) {
+            int end = at + 13 + ((buf[at + 11] & 0xff) << 8 | (buf[at + 12] & 0xff));
+            records.add(Arrays.copyOfRange(buf, at, Math.min(end, off + len)));
+            at = end;
+        }
+        return records;
     }
 
     /**
