@@ -47,6 +47,26 @@ final class ConsentMonitor {
         return true;
     }
 
+    /**
+     * The next instant after {@code now} at which the monitor has something to do: a check due, the peer silent for
+     * {@link IceAgentConfig#disconnectAfter}, or consent expired; a second away while it is not running.
+     */
+    long nextDeadline(long now) {
+        if (!running) {
+            return now + 1_000_000_000L;
+        }
+        long next = nextCheck;
+        long silentAt = lastResponse + config.disconnectAfter().toNanos() + 1;
+        long expiresAt = lastResponse + config.consentExpiry().toNanos() + 1;
+        if (silentAt > now) {
+            next = Math.min(next, silentAt);
+        }
+        if (expiresAt > now) {
+            next = Math.min(next, expiresAt);
+        }
+        return Math.max(next, now);
+    }
+
     /** A consent check succeeded at {@code now}. */
     void refreshed(long now) {
         lastResponse = now;

@@ -88,7 +88,11 @@ public final class IceAgent implements AutoCloseable {
     private long lastCheckSent = System.nanoTime() - Long.MAX_VALUE / 4;
     private int peerReflexiveCount;
     private ScheduledFuture<?> pacer;
+    /** The pacer's period while it ticks at Ta, or 0 while it is a single tick at {@link #pacerDeadline}. */
     private long pacerPeriod;
+    private long pacerDeadline;
+    /** Names the pacer scheduled last: a single tick that runs while it is still the last one leaves no pacer. */
+    private long pacerGeneration;
 
     private IceAgent(IceAgentConfig config, IceRole role, Executor executor, ScheduledExecutorService timers,
             IceListener listener, RandomGenerator random) {
@@ -476,6 +480,18 @@ public final class IceAgent implements AutoCloseable {
         }
     }
 
+    /**
+     * A single tick (once nominated): if it is the pacer's latest, there is no pacer any more, so the tick's own
+     * {@link #pace} schedules the next. Known here, on the executor, rather than from the timer's future, which the
+     * timer thread may mark done only after this runs.
+     */
+    private void singleTick(long generation) {
+        if (generation == pacerGeneration) {
+            pacer = null;
+        }
+        tick();
+    }
+
     /** Every Ta (slower once nominated: {@link #pace}): one check (triggered first), consent, and the timeouts. */
     private void tick() {
         if (closed) {
@@ -492,27 +508,34 @@ public final class IceAgent implements AutoCloseable {
     }
 
     /**
-     * Keeps the ticks at Ta while checks may be due, and slows them to a tenth of the consent interval (never below
-     * Ta) once a pair is nominated and selected and no triggered check waits: then a tick only runs consent, whose
-     * times are randomized by ±20% of that interval anyway. A call's agent thus wakes its timer and executor threads
-     * 10 times a second instead of 50 for as long as the call lasts. Whatever brings checks back (a triggered check,
-     * new candidates, a restart, lost consent) brings Ta back.
+     * Keeps the ticks at Ta while checks may be due. Once a pair is nominated and selected and no triggered check
+     * waits, a tick only runs consent, so the next one comes when consent next has something to do (a check due, or
+     * the peer silent long enough to call the path disconnected or consent lost): a call's agent wakes its timer and
+     * executor threads about once a second instead of 50 (or 10) times. Whatever brings checks back (a triggered
+     * check, new candidates, a restart, lost consent) brings Ta back.
      */
     private void pace() {
         if (closed) {
             return;
         }
         long ta = config.pacing().toNanos();
-        long period = nominated != null && selected != null && triggered.isEmpty() && !nominating
-                ? Math.max(ta, config.consentInterval().toNanos() / 10) : ta;
-        if (pacer != null && period == pacerPeriod) {
+        boolean single = nominated != null && selected != null && triggered.isEmpty() && !nominating;
+        long now = System.nanoTime();
+        long deadline = single ? Math.max(consent.nextDeadline(now), now + ta) : 0;
+        // A pending single tick that comes no later than needed stays (it looks again; moving it would let it slip).
+        if (pacer != null && (single ? pacerPeriod == 0 && pacerDeadline <= deadline : pacerPeriod == ta)) {
             return;
         }
         if (pacer != null) {
             pacer.cancel(false);
         }
-        pacerPeriod = period;
-        pacer = timers.scheduleAtFixedRate(() -> executor.execute(this::tick), period, period, TimeUnit.NANOSECONDS);
+        long generation = ++pacerGeneration;
+        pacerPeriod = single ? 0 : ta;
+        pacerDeadline = deadline;
+        pacer = single
+                ? timers.schedule(() -> executor.execute(() -> singleTick(generation)), deadline - now,
+                        TimeUnit.NANOSECONDS)
+                : timers.scheduleAtFixedRate(() -> executor.execute(this::tick), ta, ta, TimeUnit.NANOSECONDS);
     }
 
     private void sendNextCheck() {
@@ -601,6 +624,7 @@ public final class IceAgent implements AutoCloseable {
             selected = pair;
             consent.start(System.nanoTime());
             listener.selectedPairChanged(pair);
+            pace();
         }
         if (state != IceState.CONNECTED) {
             setState(IceState.CONNECTED);

@@ -16,9 +16,15 @@ import java.util.concurrent.TimeUnit;
 final class AgentPair implements AutoCloseable {
     final Side a;
     final Side b;
-    private final ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1);
+    private final ScheduledThreadPoolExecutor timers;
 
     AgentPair(IceAgentConfig config, IceRole roleA, IceRole roleB, long seed) {
+        this(config, roleA, roleB, seed, new ScheduledThreadPoolExecutor(1));
+    }
+
+    /** Two agents sharing {@code timers}, which the pair shuts down when closed. */
+    AgentPair(IceAgentConfig config, IceRole roleA, IceRole roleB, long seed, ScheduledThreadPoolExecutor timers) {
+        this.timers = timers;
         a = new Side("a", config, roleA, new SplittableRandom(seed));
         b = new Side("b", config, roleB, new SplittableRandom(~seed));
         a.peer = b;
