@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Removes the directories test launchers made. Thread-safe. */
-final class Directories {
+/** Removes the directories test launchers and tests made. Thread-safe. */
+public final class Directories {
     private Directories() {}
 
     /** Deletes a directory and everything in it; reports, but does not throw, what it could not delete. */
-    static void deleteTree(Path root) {
+    public static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }

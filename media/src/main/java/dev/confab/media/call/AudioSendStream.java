@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * call is negotiated are dropped; while muted the encoder gets silence (which DTX turns into almost nothing). Of a run
  * of DTX frames (packets of one or two bytes) only the first three are sent, so the peer's jitter buffer knows the silence
  * is DTX, not loss (as after each of the encoder's comfort-noise refreshes); the rest are left out, their time still
- * passing in the RTP timestamp, and the first packet after such a pause carries the marker bit.
+ * passing in the RTP timestamp, and the first packet after such a pause carries the marker bit. Once muted silence has
+ * reached that point the encoder is not run at all until the microphone is back on: it was most of a call's CPU.
  *
  * <p>Thread contract: {@link #accept} runs on the capture thread, one frame at a time; {@link #start},
  * {@link #mute}, {@link #setTarget} and the counters may be called from any thread; {@link #close} after capture
@@ -49,6 +50,7 @@ final class AudioSendStream implements FrameConsumer, AutoCloseable {
     private final AtomicLong payloadBytesSent = new AtomicLong();
     private final AtomicLong framesNotSent = new AtomicLong();
     private final AtomicLong dtxFrames = new AtomicLong();
+    private final AtomicLong framesEncoded = new AtomicLong();
     private volatile Setup setup;
     private volatile boolean muted;
     private volatile int targetBitrate;
@@ -137,6 +139,12 @@ final class AudioSendStream implements FrameConsumer, AutoCloseable {
             framesNotSent.incrementAndGet();
             return;
         }
+        if (muted && dtxRun >= DTX_FRAMES_SENT) {
+            dtxFrames.incrementAndGet(); // the peer has its DTX frames: muted silence needs no coding
+            paused = true;
+            return;
+        }
+        framesEncoded.incrementAndGet();
         int encoded = encoder.encode(pcm, 0, packet, payloadAt, PACKET_BYTES - payloadAt);
         if (encoded < 0) {
             framesNotSent.incrementAndGet();
@@ -185,6 +193,11 @@ final class AudioSendStream implements FrameConsumer, AutoCloseable {
 
     long dtxFrames() {
         return dtxFrames.get();
+    }
+
+    /** Frames the Opus encoder coded (not those muted after the DTX frames were sent). */
+    long framesEncoded() {
+        return framesEncoded.get();
     }
 
     /** The encoder's bitrate now, or the negotiated start before the first frame. */

@@ -25,8 +25,9 @@ final class VideoDecodeThread implements AutoCloseable {
     private final BlockingQueue<Vp8FrameBuffer> free = new ArrayBlockingQueue<>(QUEUED);
     private final BlockingQueue<Vp8FrameBuffer> ready = new ArrayBlockingQueue<>(QUEUED);
     private final VideoFrameSink sink;
-    private final Vp8Decoder decoder;
+    private final FrameSize maxSize;
     private final Thread thread;
+    private volatile boolean unavailable;
     private volatile boolean wantsKeyFrame;
     private volatile long framesDecoded;
     private volatile long framesUndecodable;
@@ -37,17 +38,22 @@ final class VideoDecodeThread implements AutoCloseable {
     private long lastShownNanos;
 
     /**
-     * Decodes pictures up to {@code maxSize} and shows them to {@code sink}; starts its thread.
-     *
-     * @throws IllegalStateException when the FFmpeg natives are missing
+     * Decodes pictures up to {@code maxSize} and shows them to {@code sink}; starts its thread, which opens the decoder
+     * first: on a cold start loading FFmpeg takes 150-500 ms, which the receive thread must not wait for (the audio
+     * it carries would arrive half a second late, and the jitter buffer would keep that delay for many seconds).
      */
     VideoDecodeThread(VideoFrameSink sink, FrameSize maxSize) {
         this.sink = sink;
-        this.decoder = Vp8Decoder.open(maxSize);
+        this.maxSize = maxSize;
         for (int i = 0; i < QUEUED; i++) {
             free.add(new Vp8FrameBuffer());
         }
         this.thread = Thread.ofPlatform().name("video-decoder").daemon().start(this::run);
+    }
+
+    /** Whether the decoder could not be opened (the FFmpeg natives are missing): the thread has ended. */
+    boolean unavailable() {
+        return unavailable;
     }
 
     /** A buffer for the next assembled frame, or null when all are queued (the decoder is behind). */
@@ -110,6 +116,13 @@ final class VideoDecodeThread implements AutoCloseable {
     }
 
     private void run() {
+        Vp8Decoder decoder;
+        try {
+            decoder = Vp8Decoder.open(maxSize);
+        } catch (IllegalStateException | LinkageError e) {
+            unavailable = true;
+            return;
+        }
         I420Frame picture = I420Frame.allocate(new FrameSize(16, 16));
         try (decoder) {
             while (!closed) {

@@ -82,7 +82,6 @@ final class VideoReceiveStream implements AutoCloseable {
     private volatile boolean closed;
     private VideoDecodeThread decoder;
     private ScheduledFuture<?> tick;
-    private boolean decoderUnavailable;
     private RtxDepacketizer rtx;
     // Guarded by lock.
     private long roundTripNanos;
@@ -127,16 +126,11 @@ final class VideoReceiveStream implements AutoCloseable {
      * sends none (an audio call) spends nothing on them. False if it cannot decode (the FFmpeg natives are missing).
      */
     private synchronized boolean decoding() {
-        if (decoder == null && !closed && !decoderUnavailable) {
-            try {
-                decoder = new VideoDecodeThread(sink, Vp8Decoder.DEFAULT_MAX_SIZE);
-            } catch (IllegalStateException | LinkageError e) {
-                decoderUnavailable = true;
-                return false;
-            }
+        if (decoder == null && !closed) {
+            decoder = new VideoDecodeThread(sink, Vp8Decoder.DEFAULT_MAX_SIZE);
             tick = timers.scheduleWithFixedDelay(this::onTimer, TICK_NANOS, TICK_NANOS, TimeUnit.NANOSECONDS);
         }
-        return decoder != null;
+        return decoder != null && !decoder.unavailable();
     }
 
     /** One decrypted RTP packet of the video or RTX payload type (receive thread); bad ones are counted and dropped. */
@@ -152,7 +146,7 @@ final class VideoReceiveStream implements AutoCloseable {
             packetsRefused++;
             return;
         }
-        if (decoder == null && !decoding()) {
+        if (decoder == null ? !decoding() : decoder.unavailable()) {
             packetsRefused++;
             return;
         }

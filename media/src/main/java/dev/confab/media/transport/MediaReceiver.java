@@ -3,8 +3,9 @@ package dev.confab.media.transport;
 /**
  * Where a {@link SecureTransport} delivers unprotected media.
  *
- * <p>Thread contract: called on a socket's receive thread, one packet at a time per socket; {@code buf} is reused
- * afterwards, so copy what is kept and return quickly (hand over to the stream's queue).
+ * <p>Thread contract: called on the sockets' receive threads, one packet at a time (the transport serializes them, as
+ * a peer may send on several pairs at once); {@code buf} is reused afterwards, so copy what is kept and return quickly
+ * (hand over to the stream's queue).
  */
 public interface MediaReceiver {
 

@@ -38,8 +38,8 @@ import java.util.random.RandomGenerator;
  * {@link #answered} later; DTLS starts once ICE has connected and the parameters are known, whichever comes last.
  *
  * <p>Thread contract: {@link #sendRtp} and {@link #sendRtcp} may be called from any thread (they serialize on the
- * SRTP sender); media is delivered on socket threads; the {@link IceListener} given runs on the agent's executor;
- * {@link #close()} from any thread.
+ * SRTP sender); media is delivered on socket threads, one packet at a time across them (a peer may send on two pairs);
+ * the {@link IceListener} given runs on the agent's executor; {@link #close()} from any thread.
  */
 public final class SecureTransport implements AutoCloseable {
     /** The shortest first DTLS retransmission timer taken from the path's round trip, as WebRTC bounds it. */
@@ -67,7 +67,7 @@ public final class SecureTransport implements AutoCloseable {
             MediaReceiver receiver) {
         this.certificate = certificate;
         this.dtlsExecutor = dtlsExecutor;
-        this.receiver = receiver;
+        this.receiver = new SerialMediaReceiver(receiver);
         this.agent = IceAgent.create(iceConfig, role, executor, timers, new Listener(owner), random);
         this.remoteCandidates = new RemoteCandidateFeed(agent);
         this.dtlsLink = new QueueDatagramLink((buf, off, len) -> agent.send(buf, off, len));

@@ -27,10 +27,7 @@ class AudioSendStreamTest {
                 0x1234_5678L, 100, 5000);
         stream.start(new AudioSendStream.Setup(111, new HeaderExtensionIds(MID_ID, AUDIO_LEVEL_ID, ABS_SEND_TIME_ID, 0),
                 "0", OpusEncoderConfig.DEFAULT));
-        short[] tone = new short[960];
-        for (int n = 0; n < tone.length; n++) {
-            tone[n] = (short) (8000 * Math.sin(2 * Math.PI * 440 * n / 48000.0));
-        }
+        short[] tone = tone();
         long before = System.nanoTime();
         stream.accept(tone);
         stream.accept(tone);
@@ -54,6 +51,44 @@ class AudioSendStreamTest {
         long resolution = 10_000; // 2^-18 s is 3.8 us
         assertThat(Math.floorMod(stamped - (before - resolution) % period, period)).as("stamped between the calls, ns")
                 .isLessThanOrEqualTo(after - before + 2 * resolution);
+    }
+
+    @Test
+    void whileMutedTheEncoderRestsOnceThePeerHasItsDtxFramesAndWakesWithTheMicrophone() {
+        AudioSendStream stream = new AudioSendStream((buf, off, len) -> sent.add(Arrays.copyOfRange(buf, off, off + len)),
+                1, 0, 0);
+        stream.start(new AudioSendStream.Setup(111, HeaderExtensionIds.NONE, "0", OpusEncoderConfig.DEFAULT));
+        short[] tone = tone();
+        for (int i = 0; i < 10; i++) {
+            stream.accept(tone);
+        }
+        assertThat(stream.framesEncoded()).isEqualTo(10);
+
+        stream.mute(true);
+        for (int i = 0; i < 250; i++) { // five seconds muted
+            stream.accept(tone);
+        }
+        long codedWhileMuted = stream.framesEncoded() - 10;
+        assertThat(codedWhileMuted).as("frames coded while muted, until DTX").isBetween(4L, 60L);
+        int sentWhileMuted = sent.size() - 10;
+        assertThat(sentWhileMuted).as("packets sent while muted").isLessThanOrEqualTo((int) codedWhileMuted);
+
+        stream.mute(false);
+        stream.accept(tone);
+        assertThat(stream.framesEncoded()).isEqualTo(10 + codedWhileMuted + 1);
+        RtpPacketReader packet = new RtpPacketReader();
+        byte[] last = sent.getLast();
+        assertThat(packet.wrap(last, 0, last.length)).as("payload bytes").isGreaterThan(2);
+        assertThat(packet.marker()).as("the first packet after the pause").isTrue();
+        assertThat(packet.timestamp()).as("the muted time passed in the timestamp").isEqualTo(260L * 960);
+    }
+
+    private static short[] tone() {
+        short[] tone = new short[960];
+        for (int n = 0; n < tone.length; n++) {
+            tone[n] = (short) (8000 * Math.sin(2 * Math.PI * 440 * n / 48000.0));
+        }
+        return tone;
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.confab.crypto.dtls.DtlsHandshakeResult;
 import dev.confab.media.ice.IceAgentConfig;
+import dev.confab.testkit.audio.Tones;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

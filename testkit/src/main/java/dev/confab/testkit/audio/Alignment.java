@@ -22,30 +22,13 @@ public record Alignment(int lagSamples, double correlation, double levelDb) {
             throw new IllegalArgumentException("the recording (" + recording.length + " samples) is shorter than the source ("
                     + source.length + ")");
         }
-        double[] coarseSource = decimate(source);
-        double[] coarseRecording = decimate(recording);
-        int bestCoarse = 0;
-        double best = Double.NEGATIVE_INFINITY;
-        for (int lag = 0; lag + coarseSource.length <= coarseRecording.length; lag++) {
-            double c = correlation(coarseSource, coarseRecording, lag);
-            if (c > best) {
-                best = c;
-                bestCoarse = lag;
-            }
-        }
         double[] fine = toDouble(source);
         double[] whole = toDouble(recording);
-        int bestLag = 0;
-        best = Double.NEGATIVE_INFINITY;
-        int from = Math.max(0, bestCoarse * DECIMATION - 2 * DECIMATION);
-        int to = Math.min(whole.length - fine.length, bestCoarse * DECIMATION + 2 * DECIMATION);
-        for (int lag = from; lag <= to; lag++) {
-            double c = correlation(fine, whole, lag);
-            if (c > best) {
-                best = c;
-                bestLag = lag;
-            }
-        }
+        double[] coarseSource = decimate(fine);
+        double[] coarseRecording = decimate(whole);
+        int bestLag = coarseToFine(fine, coarseSource, whole, coarseRecording, 0,
+                coarseRecording.length - coarseSource.length);
+        double best = correlation(fine, whole, bestLag);
         double sourceEnergy = 0;
         double recordedEnergy = 0;
         for (int i = 0; i < fine.length; i++) {
@@ -64,10 +47,42 @@ public record Alignment(int lagSamples, double correlation, double levelDb) {
         Alignment whole = of(source, recording);
         double[] fine = toDouble(source);
         double[] heard = toDouble(recording);
+        return stretchwise(whole, fine, window, (stretch, start) -> correlation(stretch, heard, bestLag(stretch, heard,
+                Math.max(0, whole.lagSamples() + start - maxDrift),
+                Math.min(heard.length - window, whole.lagSamples() + start + maxDrift))));
+    }
+
+    /**
+     * As {@link #piecewise}, for a delay that wanders far: each stretch is looked for within {@code maxWander} samples
+     * of the whole lag first on 8x decimated signals, then at full rate around the best of those. For a jitter buffer
+     * that drains, a pause at a time, what a burst of delay put in it: a wide fixed window searched at full rate would
+     * cost too much.
+     */
+    public static Alignment wandering(short[] source, short[] recording, int window, int maxWander) {
+        Alignment whole = of(source, recording);
+        double[] fine = toDouble(source);
+        double[] heard = toDouble(recording);
+        double[] coarseHeard = decimate(heard);
+        return stretchwise(whole, fine, window, (stretch, start) -> {
+            int centre = (whole.lagSamples() + start) / DECIMATION;
+            int at = coarseToFine(stretch, decimate(stretch), heard, coarseHeard,
+                    Math.max(0, centre - maxWander / DECIMATION),
+                    Math.min(coarseHeard.length - window / DECIMATION, centre + maxWander / DECIMATION));
+            return correlation(stretch, heard, at);
+        });
+    }
+
+    /** How well a stretch of the source, starting at a sample, matches the recording where it is looked for. */
+    private interface StretchMatch {
+        double best(double[] stretch, int start);
+    }
+
+    /** The energy-weighted mean of {@code match} over the source's sounding stretches of {@code window} samples. */
+    private static Alignment stretchwise(Alignment whole, double[] source, int window, StretchMatch match) {
         double weighted = 0;
         double weights = 0;
-        for (int start = 0; start + window <= fine.length; start += window) {
-            double[] stretch = java.util.Arrays.copyOfRange(fine, start, start + window);
+        for (int start = 0; start + window <= source.length; start += window) {
+            double[] stretch = java.util.Arrays.copyOfRange(source, start, start + window);
             double energy = 0;
             for (double v : stretch) {
                 energy += v * v;
@@ -75,16 +90,35 @@ public record Alignment(int lagSamples, double correlation, double levelDb) {
             if (energy / window < SILENT_POWER) {
                 continue;
             }
-            int from = Math.max(0, whole.lagSamples() + start - maxDrift);
-            int to = Math.min(heard.length - window, whole.lagSamples() + start + maxDrift);
-            double best = Double.NEGATIVE_INFINITY;
-            for (int at = from; at <= to; at++) {
-                best = Math.max(best, correlation(stretch, heard, at));
-            }
-            weighted += best * energy;
+            weighted += match.best(stretch, start) * energy;
             weights += energy;
         }
         return new Alignment(whole.lagSamples(), weights == 0 ? 0 : weighted / weights, whole.levelDb());
+    }
+
+    /**
+     * Where {@code a} lies in {@code b}: the best of the lags {@code coarseFrom..coarseTo} of the decimated signals,
+     * then the best at full rate within two decimated samples of it.
+     */
+    private static int coarseToFine(double[] a, double[] coarseA, double[] b, double[] coarseB, int coarseFrom,
+            int coarseTo) {
+        int coarse = bestLag(coarseA, coarseB, coarseFrom, coarseTo);
+        return bestLag(a, b, Math.max(0, coarse * DECIMATION - 2 * DECIMATION),
+                Math.min(b.length - a.length, coarse * DECIMATION + 2 * DECIMATION));
+    }
+
+    /** The lag in {@code from..to} at which {@code a} correlates best with {@code b}, the first of equals. */
+    private static int bestLag(double[] a, double[] b, int from, int to) {
+        int bestAt = from;
+        double best = Double.NEGATIVE_INFINITY;
+        for (int lag = from; lag <= to; lag++) {
+            double c = correlation(a, b, lag);
+            if (c > best) {
+                best = c;
+                bestAt = lag;
+            }
+        }
+        return bestAt;
     }
 
     private static double correlation(double[] a, double[] b, int lag) {
@@ -109,7 +143,7 @@ public record Alignment(int lagSamples, double correlation, double levelDb) {
         return aa == 0 || bb == 0 ? 0 : ab / Math.sqrt(aa * bb);
     }
 
-    private static double[] decimate(short[] samples) {
+    private static double[] decimate(double[] samples) {
         double[] out = new double[samples.length / DECIMATION];
         for (int i = 0; i < out.length; i++) {
             double sum = 0;

@@ -54,7 +54,11 @@ public final class NamespaceJvm implements AutoCloseable {
 
     /** Waits for the next line the child prints that {@code match} accepts; fails with its output and stderr. */
     public String awaitLine(Predicate<String> match, Duration timeout) {
-        return process.awaitLine(match, timeout);
+        try {
+            return process.awaitLine(match, timeout);
+        } catch (IllegalStateException e) {
+            throw withThreads(e);
+        }
     }
 
     /**
@@ -63,7 +67,12 @@ public final class NamespaceJvm implements AutoCloseable {
      * few seconds for the first request: it includes the JVM's start).
      */
     public String request(String command, Duration timeout) {
-        String reply = process.request(command, _ -> true, timeout);
+        String reply;
+        try {
+            reply = process.request(command, _ -> true, timeout);
+        } catch (IllegalStateException e) {
+            throw withThreads(e);
+        }
         if (reply.startsWith(ControlLoop.ERROR)) {
             throw new IllegalStateException("'" + command + "' failed in the child: " + reply);
         }
@@ -75,9 +84,29 @@ public final class NamespaceJvm implements AutoCloseable {
         return process.stderrTail(lines);
     }
 
-    /** The command line, state, recent output and stderr: for failure messages. */
+    /**
+     * The command line, state, recent output and stderr, and while it runs its threads' stacks: for failure messages,
+     * so that a child that hangs says where.
+     */
     public String describe() {
-        return process.describe();
+        return process.describe() + threads();
+    }
+
+    /** {@code e} with the child's threads' stacks added, if it still runs: where a child that did not answer waits. */
+    private IllegalStateException withThreads(IllegalStateException e) {
+        String threads = threads();
+        return threads.isEmpty() ? e : new IllegalStateException(e.getMessage() + threads, e);
+    }
+
+    /** The child's threads' stacks as a section of a failure message, or nothing once it has ended. */
+    private String threads() {
+        if (!process.isAlive()) {
+            return "";
+        }
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        CommandResult dump = Shell.run(List.of(jcmd.toString(), Long.toString(process.pid()), "Thread.print"),
+                Duration.ofSeconds(10));
+        return "\n--- threads ---\n" + (dump.succeeded() ? dump.output() : "(no thread dump: " + dump + ")");
     }
 
     public boolean isAlive() {

@@ -1,6 +1,5 @@
 package dev.confab.testkit.net;
 
-import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +21,7 @@ public final class ReceiveLoss implements AutoCloseable {
     private ReceiveLoss() {
     }
 
-    /** Loses every {@code every}th datagram to each of {@code ports} (their address picks IPv4 or IPv6). */
+    /** Loses every {@code every}th datagram to each of {@code ports}, by IPv4 or IPv6. */
     public static ReceiveLoss everyNth(int every, List<InetSocketAddress> ports) {
         if (every < 2) {
             throw new IllegalArgumentException("lose every 2nd datagram or fewer, not every " + every);
@@ -39,23 +38,30 @@ public final class ReceiveLoss implements AutoCloseable {
         return lose(ports, List.of());
     }
 
+    /**
+     * The rules, for both IPv4 and IPv6 on each port: what arrives at a port is lost whichever family it came by (a
+     * dual-stack peer's packets do not always come by the family of the address a candidate pair names).
+     */
     private static ReceiveLoss lose(List<InetSocketAddress> ports, List<String> match) {
         removeLeftovers();
         ReceiveLoss loss = new ReceiveLoss();
         try {
             for (InetSocketAddress port : ports) {
-                List<String> rule = new ArrayList<>(List.of("INPUT", "-p", "udp", "--dport",
-                        Integer.toString(port.getPort())));
-                // The UDP payload's first two bits: after the 40-byte IPv6 header, or IPv4's of its own length.
-                rule.addAll(match.isEmpty() ? List.of("-m", "u32", "--u32", port.getAddress() instanceof Inet6Address
-                        ? "48>>30=2" : "0>>22&0x3C@8>>30=2") : match);
-                rule.addAll(List.of("-m", "comment", "--comment", COMMENT, "-j", "DROP"));
-                List<String> command = new ArrayList<>(List.of(tool(port), "-I"));
-                command.addAll(rule);
-                Shell.check(command);
-                List<String> delete = new ArrayList<>(List.of(tool(port), "-D"));
-                delete.addAll(rule);
-                loss.rules.add(delete);
+                for (boolean ipv6 : new boolean[] {false, true}) {
+                    List<String> rule = new ArrayList<>(List.of("INPUT", "-p", "udp", "--dport",
+                            Integer.toString(port.getPort())));
+                    // The UDP payload's first two bits: after the 40-byte IPv6 header, or IPv4's of its own length.
+                    rule.addAll(match.isEmpty() ? List.of("-m", "u32", "--u32", ipv6 ? "48>>30=2" : "0>>22&0x3C@8>>30=2")
+                            : match);
+                    rule.addAll(List.of("-m", "comment", "--comment", COMMENT, "-j", "DROP"));
+                    String tool = ipv6 ? "ip6tables" : "iptables";
+                    List<String> command = new ArrayList<>(List.of(tool, "-I"));
+                    command.addAll(rule);
+                    Shell.check(command);
+                    List<String> delete = new ArrayList<>(List.of(tool, "-D"));
+                    delete.addAll(rule);
+                    loss.rules.add(delete);
+                }
             }
             return loss;
         } catch (RuntimeException e) {
@@ -71,10 +77,6 @@ public final class ReceiveLoss implements AutoCloseable {
             Shell.run(delete);
         }
         rules.clear();
-    }
-
-    private static String tool(InetSocketAddress port) {
-        return port.getAddress() instanceof Inet6Address ? "ip6tables" : "iptables";
     }
 
     /** Deletes rules with this class's comment left by a run that did not close them. */

@@ -7,31 +7,38 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs commands to completion: the lab's {@code ip}, {@code iptables} and {@code tc} calls and short commands in a
- * host. Output goes to a temporary file, so a command that hangs is killed at its timeout instead of blocking a
- * reader. Thread-safe.
+ * Runs commands to completion: the lab's {@code ip}, {@code iptables} and {@code tc} calls, short commands in a
+ * host, and the system commands other tests need (dpkg, for one). Output goes to a temporary file, so a command that
+ * hangs is killed at its timeout instead of blocking a reader. Thread-safe.
  */
-final class Shell {
+public final class Shell {
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
     private Shell() {}
 
     /** Runs {@code command} for at most 30 s and returns what it printed and its exit code. */
-    static CommandResult run(List<String> command) {
+    public static CommandResult run(List<String> command) {
         return run(command, DEFAULT_TIMEOUT);
     }
 
     /** Runs {@code command}, killing it after {@code timeout}, and returns what it printed and its exit code. */
-    static CommandResult run(List<String> command, Duration timeout) {
+    public static CommandResult run(List<String> command, Duration timeout) {
+        return run(command, Map.of(), timeout);
+    }
+
+    /** As {@link #run(List, Duration)}, with {@code env} added to this JVM's environment. */
+    public static CommandResult run(List<String> command, Map<String, String> env, Duration timeout) {
         Path output = null;
         try {
             output = Files.createTempFile("confab-cmd-", ".log");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                    .start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+            builder.environment().putAll(env);
+            Process process = builder.start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
                 throw new IllegalStateException("Timed out after " + timeout.toMillis() + " ms: " + String.join(" ", command)
@@ -49,7 +56,7 @@ final class Shell {
     }
 
     /** Runs {@code command} and fails with its output unless it exits 0; returns the output. */
-    static String check(List<String> command) {
+    public static String check(List<String> command) {
         return run(command).orThrow().output();
     }
 

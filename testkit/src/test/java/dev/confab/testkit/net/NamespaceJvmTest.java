@@ -37,7 +37,9 @@ class NamespaceJvmTest {
             assertThatThrownBy(() -> child.awaitLine(line -> line.equals("never"), Duration.ofMillis(300)))
                     .hasMessageContaining("No matching line within 300 ms")
                     .hasMessageContaining("a clue on stderr")
-                    .hasMessageContaining("not what we wait for");
+                    .hasMessageContaining("not what we wait for")
+                    .hasMessageContaining("--- threads ---")
+                    .hasMessageContaining("\"main\"");
         }
     }
 

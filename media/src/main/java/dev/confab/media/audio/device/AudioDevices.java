@@ -29,9 +29,21 @@ public final class AudioDevices {
         return list(direction).stream().filter(d -> d.name().equals(name)).findFirst();
     }
 
-    /** Whether the device can still be opened: listed again, or the system default (always there). */
+    /** The device of that name, or the one following the system default when none has that name (any more). */
+    public AudioDevice findOrSystemDefault(Direction direction, String name) {
+        return find(direction, name).orElseGet(() -> AudioDevice.systemDefault(direction));
+    }
+
+    /**
+     * Whether the device can still be opened: the system default always can, a PulseAudio device if its server still
+     * has it, any other if it is listed again.
+     */
     public boolean isPresent(AudioDevice device) {
-        return device.followsSystemDefault() || find(device.direction(), device.name()).isPresent();
+        return switch (device.kind()) {
+            case SYSTEM_DEFAULT -> true;
+            case PULSE_AUDIO -> pulse.has(device.direction(), device.name());
+            case JAVA_SOUND -> find(device.direction(), device.name()).isPresent();
+        };
     }
 
     PulseAudioControl pulse() {

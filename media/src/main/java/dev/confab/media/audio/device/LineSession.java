@@ -17,6 +17,9 @@ import javax.sound.sampled.LineUnavailableException;
  * there.
  */
 final class LineSession {
+    /** Even with the server's events followed, a chosen PulseAudio device is checked at least this often. */
+    private static final long RECHECK_NANOS = 30_000_000_000L;
+
     private final AudioDevices devices;
     private final LineOpener opener;
     private final AudioDevice chosen;
@@ -29,9 +32,13 @@ final class LineSession {
     private final AtomicLong overruns = new AtomicLong();
     private final AtomicLong losses = new AtomicLong();
     private final AtomicLong openings = new AtomicLong();
+    private final AtomicLong checks = new AtomicLong();
     private volatile OpenedLine line;
     private volatile boolean deviceGone;
     private volatile boolean streamReplaced;
+    // Watcher thread.
+    private long changesChecked = -2;
+    private long checkedAt;
     private long stalledSince = -1;
     private long retryAt;
     private boolean failureReported;
@@ -102,7 +109,8 @@ final class LineSession {
     }
 
     LineStats stats() {
-        return new LineStats(frames.get(), underruns.get(), overruns.get(), losses.get(), openings.get());
+        return new LineStats(frames.get(), underruns.get(), overruns.get(), losses.get(), openings.get(),
+                checks.get());
     }
 
     /** Makes a blocked read or write on the line return, from another thread, so the audio thread can end. */
@@ -162,7 +170,7 @@ final class LineSession {
      */
     private void checkPresence() {
         OpenedLine current = line;
-        if (current == null || current.device().followsSystemDefault()) {
+        if (current == null || current.device().followsSystemDefault() || !changedSinceChecked(current)) {
             return;
         }
         if (!devices.isPresent(current.device())) {
@@ -174,5 +182,23 @@ final class LineSession {
                 }
             });
         }
+    }
+
+    /**
+     * Whether the check is worth its cost now: for a PulseAudio device only when the server's devices or streams came
+     * or went since the last check (or {@link #RECHECK_NANOS} passed, in case an event was missed); always while no
+     * subscription to the server's events runs, and for other devices.
+     */
+    private boolean changedSinceChecked(OpenedLine current) {
+        long now = nanoClock.getAsLong();
+        boolean pulse = current.device().kind() == AudioDevice.Kind.PULSE_AUDIO;
+        long changes = pulse ? PulseChangeFeed.shared().changes() : -1;
+        if (changes >= 0 && changes == changesChecked && now - checkedAt < RECHECK_NANOS) {
+            return false;
+        }
+        changesChecked = changes;
+        checkedAt = now;
+        checks.incrementAndGet();
+        return true;
     }
 }

@@ -8,5 +8,6 @@ package dev.confab.media.audio.device;
  * @param overruns   times capture found the device's buffer full
  * @param losses     times the line broke or its device went away
  * @param openings   lines opened, the first included
+ * @param presenceChecks times the system was asked whether the chosen device and the line's stream are still there
  */
-public record LineStats(long frames, long underruns, long overruns, long losses, long openings) {}
+public record LineStats(long frames, long underruns, long overruns, long losses, long openings, long presenceChecks) {}

@@ -39,6 +39,17 @@ final class PulseAudioControl {
                 .toList();
     }
 
+    /**
+     * Whether the server has a sink (playout) or source (capture) of that name; false when no server answers. One
+     * short listing: a device's watcher asks every second, and the full listing cost twice as much.
+     */
+    boolean has(Direction direction, String name) {
+        String kind = direction == Direction.PLAYOUT ? "sink" : "source";
+        return run("list", "short", kind + "s").map(listing -> listing.lines()
+                .map(line -> line.split("\t"))
+                .anyMatch(fields -> fields.length > 1 && fields[1].equals(name))).orElse(false);
+    }
+
     /** The indices of this JVM's playback (sink input) or capture (source output) streams; empty if none answered. */
     Optional<Set<String>> ownStreams(Direction direction) {
         return run("list", streamKind(direction) + "s").map(listing -> PactlListing.parse(listing).stream()
@@ -56,11 +67,16 @@ final class PulseAudioControl {
         return direction == Direction.PLAYOUT ? "sink-input" : "source-output";
     }
 
-    private static Optional<String> run(String... args) {
+    /** {@code pactl} with these arguments, in the C locale (its output is parsed), standard error merged. */
+    static ProcessBuilder pactl(String... args) {
         ProcessBuilder builder = new ProcessBuilder(prepend("pactl", args)).redirectErrorStream(true);
         builder.environment().put("LC_ALL", "C");
+        return builder;
+    }
+
+    private static Optional<String> run(String... args) {
         try {
-            Process process = builder.start();
+            Process process = pactl(args).start();
             byte[] output = process.getInputStream().readAllBytes();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

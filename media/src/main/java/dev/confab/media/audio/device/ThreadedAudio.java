@@ -28,6 +28,6 @@ abstract class ThreadedAudio {
 
     /** The counters of a file-backed device: frames only, one opening, nothing lost. */
     static Supplier<LineStats> fileStats(AtomicLong frames) {
-        return () -> new LineStats(frames.get(), 0, 0, 0, 1);
+        return () -> new LineStats(frames.get(), 0, 0, 0, 1, 0);
     }
 }

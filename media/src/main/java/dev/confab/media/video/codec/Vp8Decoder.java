@@ -30,6 +30,7 @@ import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.Pointer;
 
 /**
  * A VP8 decoder for one received video stream: FFmpeg's own VP8 decoder through avcodec, single-threaded so that each
@@ -145,6 +146,8 @@ public final class Vp8Decoder implements AutoCloseable {
         }
         ensureInput(len);
         input.position(0).put(data, off, len);
+        // FFmpeg reads ahead into the padding and needs it zero: a longer frame before left its bytes there.
+        Pointer.memset(input.position(len), 0, AV_INPUT_BUFFER_PADDING_SIZE);
         packet.data(input.position(0)).size(len);
         if (avcodec_send_packet(context, packet) < 0) {
             return fail(DecodeStatus.CORRUPT);
@@ -183,6 +186,14 @@ public final class Vp8Decoder implements AutoCloseable {
         awaitingKeyframe = true;
         avcodec_flush_buffers(context);
         return status;
+    }
+
+    /** The padding after the last frame's {@code len} bytes, as FFmpeg saw it: for tests. */
+    byte[] paddingAfter(int len) {
+        byte[] padding = new byte[AV_INPUT_BUFFER_PADDING_SIZE];
+        input.position(len).get(padding);
+        input.position(0);
+        return padding;
     }
 
     private void ensureInput(int len) {

@@ -179,6 +179,38 @@ class LineAudioPulseTest {
                 .as("the chosen speaker plays the tone again").isGreaterThan(3000);
     }
 
+    @Test
+    void aChosenDeviceIsAskedAfterOnlyWhenTheServersDevicesOrStreamsChange() throws Exception {
+        PulseAudio pulse = PULSE.pulse();
+        VirtualDevice.Speaker chosen = pulse.addSpeaker("watched_speaker", "Watched speaker");
+        DeviceEvents events = new DeviceEvents();
+        AudioDevice device = devices.find(Direction.PLAYOUT, chosen.name()).orElseThrow();
+        LineOptions options = LineOptions.defaults().withPresenceInterval(Duration.ofMillis(100));
+        try (LinePlayout playout = LinePlayout.start(devices, device, options, frame -> { }, events)) {
+            events.awaitEvent(DeviceEvent.Opened.class, o -> o.device().equals(device), OPEN_TIMEOUT);
+            // Asked at first (and once more if the server's events were not followed yet); then not while nothing
+            // changes.
+            await().atMost(Duration.ofSeconds(10)).until(() -> playout.stats().presenceChecks() >= 1);
+            long[] seen = {-1};
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(600)).until(() -> {
+                long checks = playout.stats().presenceChecks();
+                boolean unchanged = checks == seen[0]; // over six intervals of the watcher
+                seen[0] = checks;
+                return unchanged;
+            });
+            long steady = seen[0];
+            VirtualDevice.Speaker other = pulse.addSpeaker("arriving_speaker", "Arriving speaker");
+            try {
+                await().atMost(Duration.ofSeconds(5)).until(() -> playout.stats().presenceChecks() > steady);
+            } finally {
+                pulse.remove(other);
+            }
+            assertThat(playout.stats().losses()).as("the line was kept").isZero();
+        } finally {
+            pulse.remove(chosen);
+        }
+    }
+
     private static void sleep(Duration duration) {
         try {
             Thread.sleep(duration);

@@ -67,6 +67,20 @@ class Vp8DecoderTest {
     }
 
     @Test
+    void aShortFrameAfterALongOneIsFollowedByZerosAsFfmpegAsks() {
+        List<byte[]> stream = Vp8Streams.encode(QVGA, 30, 400_000, 2);
+        byte[] keyframe = stream.get(0);
+        byte[] delta = stream.get(1);
+        assertThat(delta.length).as("a delta frame is shorter than the key frame").isLessThan(keyframe.length - 64);
+        I420Frame out = I420Frame.allocate(QVGA);
+        try (Vp8Decoder decoder = Vp8Decoder.open()) {
+            assertThat(decoder.decode(keyframe, 0, keyframe.length, out)).isEqualTo(DecodeStatus.DECODED);
+            assertThat(decoder.decode(delta, 0, delta.length, out)).isEqualTo(DecodeStatus.DECODED);
+            assertThat(decoder.paddingAfter(delta.length)).containsOnly(0);
+        }
+    }
+
+    @Test
     void decodesFromTheMiddleOfAnArray() {
         byte[] keyframe = Vp8Streams.encode(QVGA, 30, 400_000, 1).getFirst();
         byte[] padded = new byte[keyframe.length + 20];

@@ -1,11 +1,12 @@
-package dev.confab.media.call;
+package dev.confab.testkit.audio;
 
-/** The power of one frequency in 48 kHz PCM (Goertzel), to tell whether a tone came through. */
-final class Tones {
+/** The power of one frequency in 48 kHz PCM (Goertzel), to tell whether a tone came through. Stateless. */
+public final class Tones {
     private Tones() {
     }
 
-    static double powerAt(short[] pcm, double hertz) {
+    /** The power at {@code hertz} over all of {@code pcm} (48 kHz). */
+    public static double powerAt(short[] pcm, double hertz) {
         double coefficient = 2 * Math.cos(2 * Math.PI * hertz / 48_000);
         double previous = 0;
         double beforePrevious = 0;
