@@ -104,8 +104,11 @@ class ServerRestartTest {
         friends.server().kill();
         friends.server().start();
 
-        within(Duration.ofSeconds(10)).until(() -> outgoing.state() == CallState.ENDED
-                && incoming.state() == CallState.ENDED);
+        // The observers hear of the end on the event thread, just after the call's state became ENDED.
+        within(Duration.ofSeconds(10)).until(() -> aliceCalls.ends.containsKey(outgoing.id())
+                && bobCalls.ends.containsKey(incoming.id()));
+        assertThat(outgoing.state()).isEqualTo(CallState.ENDED);
+        assertThat(incoming.state()).isEqualTo(CallState.ENDED);
         assertThat(aliceCalls.ends.get(outgoing.id()).reason()).isEqualTo(EndReason.LOST_BY_SERVER);
         assertThat(bobCalls.ends.get(incoming.id()).reason()).isEqualTo(EndReason.LOST_BY_SERVER);
         assertThat(alice.client.calls().current()).isEmpty();

@@ -41,8 +41,22 @@ class VideoBandwidthLimitTest {
      * (110-200 kbit/s), as GCC's does; the issue asks that it climbs back, not how fast.
      */
     private static final Duration CLIMB_WITHIN = Duration.ofSeconds(40);
+    /**
+     * The estimate starts at 1 Mbit/s; a CI run once measured 493 kbit/s of video over the first 3 s (an estimate that
+     * dipped at the start on a busy machine), so the limit waits for the video to be above it.
+     */
+    private static final Duration OPEN_WITHIN = Duration.ofSeconds(15);
+    /** The recording's delay behind alice's microphone and its jitter buffer, with room to spare. */
+    private static final Duration HEARD_AFTER = Duration.ofMillis(1500);
     private static final int HALF_SECOND = 24_000;
-    private static final int MAX_DRIFT = 4_800;
+    /**
+     * How far bob's delay may wander from the whole recording's: when the limit comes his jitter buffer grows by what
+     * the queue and the losses showed it, then drains that a pause at a time over some 15 s (measured: 70 ms, 190 ms
+     * when limited, then 150, 130, 80). On a slower machine the rise is larger (a run before the video decoder was
+     * opened off the receive thread went 80, 580, 440, 210, 130 ms), and the whole recording's lag may sit at either
+     * end: the ±100 ms other tests allow is too narrow.
+     */
+    private static final int MAX_WANDER = 14_400;
 
     @RegisterExtension
     static final NetworkLabExtension LABS = NetworkLabExtension.of(
@@ -52,6 +66,7 @@ class VideoBandwidthLimitTest {
     static Path home;
     static LabCallServer server;
     static Path aliceSays;
+    static short[] said;
 
     @BeforeAll
     static void serverAndTwoContacts() throws Exception {
@@ -61,6 +76,7 @@ class VideoBandwidthLimitTest {
             words.append("Confab calls travel peer to peer, encrypted from end to end, across a narrow link. ");
         }
         aliceSays = Speech.wav(words.toString(), home.resolve("alice-says.wav"));
+        said = WavFile.read(aliceSays).samples();
     }
 
     @AfterAll
@@ -87,8 +103,13 @@ class VideoBandwidthLimitTest {
                 alice.send("call bob --mic-wav " + aliceSays + " --camera '" + TestPatternDriver.DEFAULT_NAME + "'");
                 alice.awaitEvent("call", "connected", WAIT);
                 connectedAt = System.nanoTime();
-                Rate open = rateOver(alice, Duration.ofSeconds(3), trace, "open");
-                assertThat(open.bps).as("video on the open path before the limit").isGreaterThan(LIMIT_BPS);
+                Rate open = null;
+                while (open == null && System.nanoTime() - connectedAt < OPEN_WITHIN.toNanos()) {
+                    Rate rate = rateOver(alice, Duration.ofSeconds(1), trace, "open");
+                    open = rate.bps > LIMIT_BPS ? rate : null;
+                }
+                assertThat(open).as("video above the limit on the open path within " + OPEN_WITHIN.toSeconds()
+                        + " s of connecting, before the limit: " + trace).isNotNull();
 
                 uplink.limitRate(LIMIT_BPS);
                 long limited = System.nanoTime();
@@ -121,6 +142,10 @@ class VideoBandwidthLimitTest {
                         LIMIT_BPS / 1000, settledAfter, (System.nanoTime() - lifted) / 1e9, trace);
                 assertThat(climbed).as("above 1 Mbit/s within " + CLIMB_WITHIN.toSeconds() + " s of the limit lifted: "
                         + trace).isNotNull();
+                // Bob records until the call ends: it must last until he has heard all alice says.
+                Duration speech = Duration.ofMillis(said.length / 48);
+                await().atMost(speech.plus(WAIT)).until(
+                        () -> System.nanoTime() - connectedAt > speech.plus(HEARD_AFTER).toNanos());
                 alice.hangUpAndQuit(bob, WAIT);
             } catch (RuntimeException | AssertionError e) {
                 throw new AssertionError(e.getMessage() + "\n=== and bob: " + bob + server.diagnostics(), e);
@@ -128,20 +153,19 @@ class VideoBandwidthLimitTest {
                 uplink.removeRateLimit();
             }
         }
-        short[] said = WavFile.read(aliceSays).samples();
         short[] heard = WavFile.read(bobHeard).samples();
-        int length = Math.min(said.length, heard.length);
-        Alignment all = Alignment.piecewise(Arrays.copyOf(said, length), heard, HALF_SECOND, MAX_DRIFT);
+        // The source must be shorter than the recording by more than the delay, or the alignment is forced to no lag.
+        assertThat(heard.length).as("bob's recording is longer than what alice said").isGreaterThan(said.length);
+        Alignment all = Alignment.wandering(said, heard, HALF_SECOND, MAX_WANDER);
         // Judged from a second after the sender settled under the limit (bob's recording starts when the call connects,
         // within a few hundred ms of alice's "connected"): how long the set-up and the settling took varies by machine.
         double settledSecondsIntoCall = (settledAt - connectedAt) / 1e9 + 1.0;
-        int settled = Math.min((int) (settledSecondsIntoCall * 48_000), length / 2);
-        Alignment afterSettling = Alignment.piecewise(Arrays.copyOfRange(said, settled, length),
-                Arrays.copyOfRange(heard, settled, heard.length), HALF_SECOND, MAX_DRIFT);
+        int settled = Math.min((int) (settledSecondsIntoCall * 48_000), said.length / 2);
+        Alignment afterSettling = Alignment.wandering(Arrays.copyOfRange(said, settled, said.length),
+                Arrays.copyOfRange(heard, settled, heard.length), HALF_SECOND, MAX_WANDER);
         System.out.println("alice -> bob through the narrow link: " + all + "; once settled: " + afterSettling);
-        // The limit's first second drops what the link cannot take, audio too: over the whole call bob's recording
-        // measured 0.43-0.88 (at 0.43 a gap broke the alignment), so only the part after settling is judged. Audio is
-        // not yet protected from a sudden limit (no pacer or priority queue): a known weakness, in the issue's note.
+        // The limit's first second drops what the link cannot take, audio too (no pacer or priority queue yet): only
+        // the part after settling is judged. Over the whole call bob's recording measured 0.93-0.95.
         assertThat(afterSettling.correlation()).as("once settled the audio is whole: " + afterSettling)
                 .isGreaterThanOrEqualTo(0.85);
     }

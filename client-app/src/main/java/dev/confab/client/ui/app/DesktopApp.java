@@ -22,6 +22,7 @@ public final class DesktopApp extends Application {
         LogFiles.quietConsole();
         LogFiles.toFile(logFile);
         Thread.setDefaultUncaughtExceptionHandler(new UnexpectedFailures(logFile));
+        WindowIcons.install();
         shell = new DesktopShell(stage, profiles, options.serverOrDefault(),
                 UiExecutors.javafx(), new StartupMarks(options.startupMarks()));
         shell.show();

@@ -27,7 +27,7 @@ public record CallDevices(Supplier<CallAudio> audio, Supplier<Optional<String>> 
     }
 
     /** The chosen speaker's name, when the call's sound goes to a device (not a file or nowhere). */
-    Optional<String> speaker() {
+    public Optional<String> speaker() {
         return audio.get() instanceof CallAudio.Devices devices ? Optional.of(devices.speaker()) : Optional.empty();
     }
 }

@@ -6,7 +6,6 @@ import dev.confab.client.core.calls.CallDirection;
 import dev.confab.client.core.calls.CallEnd;
 import dev.confab.client.core.calls.CallObserver;
 import dev.confab.client.core.calls.CallRecord;
-import dev.confab.client.ui.fx.Problems;
 import dev.confab.client.ui.fx.UiExecutors;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -69,18 +68,11 @@ public final class CallHistoryViewModel implements AutoCloseable {
 
     /** Reads the log again in the background. */
     public void refresh() {
-        run.background().execute(() -> {
-            try {
-                List<CallHistoryItem> rows = client.calls().history(peerUserId, LIMIT).stream().map(this::item).toList();
-                run.ui().execute(() -> {
+        run.attempt("Reading the call history",
+                () -> client.calls().history(peerUserId, LIMIT).stream().map(this::item).toList(), rows -> {
                     items.setAll(rows);
                     problem.set("");
-                });
-            } catch (RuntimeException e) {
-                String message = Problems.message("Reading the call history", e);
-                run.ui().execute(() -> problem.set(message));
-            }
-        });
+                }, problem::set);
     }
 
     private CallHistoryItem item(CallRecord r) {

@@ -277,20 +277,12 @@ public final class CallViewModel implements AutoCloseable {
     private void act(String what, Runnable work, Runnable done) {
         busy.set(true);
         problem.set("");
-        run.background().execute(() -> {
-            try {
-                work.run();
-                run.ui().execute(() -> {
-                    busy.set(false);
-                    done.run();
-                });
-            } catch (RuntimeException e) {
-                String message = Problems.message(what, e);
-                run.ui().execute(() -> {
-                    busy.set(false);
-                    problem.set(message);
-                });
-            }
+        run.attempt(what, work, () -> {
+            busy.set(false);
+            done.run();
+        }, why -> {
+            busy.set(false);
+            problem.set(why);
         });
     }
 

@@ -5,7 +5,6 @@ import dev.confab.client.core.calls.Call;
 import dev.confab.client.core.calls.CallAudio;
 import dev.confab.client.core.calls.CallEnd;
 import dev.confab.client.core.calls.CallObserver;
-import dev.confab.client.ui.fx.Problems;
 import dev.confab.client.ui.fx.UiExecutors;
 import dev.confab.protocol.ws.CallMedia;
 import java.util.Objects;
@@ -147,25 +146,19 @@ public final class IncomingCallViewModel implements AutoCloseable {
         stopRinging();
         busy.set(true);
         problem.set("");
-        run.background().execute(() -> {
-            try {
-                CallAudio audio = devices.audio().get();
-                var video = devices.video(withCamera, surfaces);
-                call.answer(audio, video);
-                Answered answered = new Answered(call, audio, video.sends());
-                run.ui().execute(() -> {
-                    finish();
-                    onAnswered.accept(answered);
-                });
-            } catch (RuntimeException e) {
-                String message = Problems.message("Answering the call", e);
-                run.ui().execute(() -> {
-                    busy.set(false);
-                    problem.set(message);
-                    if (call.end().isPresent()) {
-                        finish();
-                    }
-                });
+        run.attempt("Answering the call", () -> {
+            CallAudio audio = devices.audio().get();
+            var video = devices.video(withCamera, surfaces);
+            call.answer(audio, video);
+            return new Answered(call, audio, video.sends());
+        }, answered -> {
+            finish();
+            onAnswered.accept(answered);
+        }, why -> {
+            busy.set(false);
+            problem.set(why);
+            if (call.end().isPresent()) {
+                finish();
             }
         });
     }

@@ -40,9 +40,7 @@ public final class Ringtone implements AutoCloseable {
         }
         try {
             AudioDevices devices = new AudioDevices();
-            AudioDevice device = devices.find(Direction.PLAYOUT, speaker.get())
-                    .or(() -> devices.find(Direction.PLAYOUT, AudioDevice.SYSTEM_DEFAULT_NAME))
-                    .orElseThrow(() -> new IllegalStateException("no speaker named '" + speaker.get() + "'"));
+            AudioDevice device = devices.findOrSystemDefault(Direction.PLAYOUT, speaker.get());
             return new Ringtone(LinePlayout.start(devices, device, LineOptions.defaults(), new RingPattern(),
                     event -> log.debug("Ringtone speaker: {}", event)));
         } catch (RuntimeException | LinkageError e) {

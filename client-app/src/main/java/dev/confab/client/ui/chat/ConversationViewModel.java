@@ -158,17 +158,10 @@ public final class ConversationViewModel implements AutoCloseable {
         }
         problem.set(null);
         draft.set("");
-        run.background().execute(() -> {
-            try {
-                client.chat().send(peerUserId, text.strip());
-            } catch (RuntimeException e) {
-                String why = Problems.message("Sending the message", e);
-                run.ui().execute(() -> {
-                    problem.set(why);
-                    if (draft.get() == null || draft.get().isEmpty()) {
-                        draft.set(text); // give the text back, so nothing is lost
-                    }
-                });
+        run.attempt("Sending the message", () -> client.chat().send(peerUserId, text.strip()), () -> { }, why -> {
+            problem.set(why);
+            if (draft.get() == null || draft.get().isEmpty()) {
+                draft.set(text); // give the text back, so nothing is lost
             }
         });
     }
@@ -303,22 +296,12 @@ public final class ConversationViewModel implements AutoCloseable {
             return;
         }
         markingRead = true;
-        run.background().execute(() -> {
-            String why = null;
-            try {
-                client.chat().markRead(peerUserId);
-            } catch (RuntimeException e) {
-                why = Problems.message("Marking messages read", e);
-            }
-            String failure = why;
-            run.ui().execute(() -> {
-                markingRead = false;
-                if (failure != null) {
-                    problem.set(failure);
-                } else {
-                    markReadIfSeen(); // one may have come while marking
-                }
-            });
+        run.attempt("Marking messages read", () -> client.chat().markRead(peerUserId), () -> {
+            markingRead = false;
+            markReadIfSeen(); // one may have come while marking
+        }, why -> {
+            markingRead = false;
+            problem.set(why);
         });
     }
 

@@ -75,6 +75,7 @@ public final class ContactListViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper addNotice = new ReadOnlyStringWrapper(this, "addNotice");
     private final AtomicLong unreadReads = new AtomicLong();
     private long unreadShown;
+    private boolean presenceChosenHere;
     private volatile boolean closed;
 
     /** Starts listening to {@code client} (signed in) and loads the current contacts, requests and unread counts. */
@@ -175,23 +176,18 @@ public final class ContactListViewModel implements AutoCloseable {
             return;
         }
         PresenceState before = ownPresence.get();
+        presenceChosenHere = true; // the first load's read, if still on its way, is older than this choice
         ownPresence.set(state); // at once, so a chooser shows it; back to what it was if the server refuses
         running.set(running.get() + 1);
-        run.background().execute(() -> {
-            String failure = null;
-            try {
-                client.presence().set(state);
-            } catch (RuntimeException e) {
-                failure = Problems.message("Setting your presence", e);
+        run.attempt("Setting your presence", () -> client.presence().set(state), () -> {
+            running.set(running.get() - 1);
+            problem.set(null);
+        }, why -> {
+            running.set(running.get() - 1);
+            problem.set(why);
+            if (ownPresence.get() == state) {
+                ownPresence.set(before);
             }
-            String shownFailure = failure;
-            run.ui().execute(() -> {
-                running.set(running.get() - 1);
-                problem.set(shownFailure);
-                if (shownFailure != null && ownPresence.get() == state) {
-                    ownPresence.set(before);
-                }
-            });
         });
     }
 
@@ -287,23 +283,15 @@ public final class ContactListViewModel implements AutoCloseable {
     /** Runs {@code work} on the background; what it returns (may be null) runs on the UI thread after a success. */
     private void act(String what, Supplier<Runnable> work) {
         running.set(running.get() + 1);
-        run.background().execute(() -> {
-            Runnable after = null;
-            String failure = null;
-            try {
-                after = work.get();
-            } catch (RuntimeException e) {
-                failure = Problems.message(what, e);
+        run.attempt(what, work, then -> {
+            running.set(running.get() - 1);
+            problem.set(null);
+            if (then != null) {
+                then.run();
             }
-            Runnable then = after;
-            String shownFailure = failure;
-            run.ui().execute(() -> {
-                running.set(running.get() - 1);
-                problem.set(shownFailure);
-                if (then != null) {
-                    then.run();
-                }
-            });
+        }, why -> {
+            running.set(running.get() - 1);
+            problem.set(why);
         });
     }
 
@@ -342,7 +330,9 @@ public final class ContactListViewModel implements AutoCloseable {
                 PresenceState mine = client.presence().chosen().orElse(PresenceState.ONLINE);
                 run.ui().execute(() -> {
                     unread.putAll(counts);
-                    ownPresence.set(mine);
+                    if (!presenceChosenHere) {
+                        ownPresence.set(mine);
+                    }
                     connected.set(client.connection().connected());
                     showRequests();
                     showContacts();
@@ -366,22 +356,15 @@ public final class ContactListViewModel implements AutoCloseable {
             return;
         }
         long read = unreadReads.incrementAndGet();
-        run.background().execute(() -> {
-            try {
-                Map<String, Integer> counts = unreadCounts();
-                run.ui().execute(() -> {
-                    if (read < unreadShown) {
-                        return; // a later read was shown already
-                    }
-                    unreadShown = read;
-                    unread.clear();
-                    unread.putAll(counts);
-                    rebuildContacts();
-                });
-            } catch (RuntimeException e) {
-                run.ui().execute(() -> problem.set(Problems.message("Counting unread messages", e)));
+        run.attempt("Counting unread messages", this::unreadCounts, counts -> {
+            if (read < unreadShown) {
+                return; // a later read was shown already
             }
-        });
+            unreadShown = read;
+            unread.clear();
+            unread.putAll(counts);
+            rebuildContacts();
+        }, problem::set);
     }
 
     /**

@@ -4,6 +4,8 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 
 /**
@@ -28,6 +30,33 @@ public record UiExecutors(Executor ui, Executor background) {
     /** Runs both at once on the calling thread: for view-model tests that drive everything from one thread. */
     public static UiExecutors direct() {
         return new UiExecutors(Runnable::run, Runnable::run);
+    }
+
+    /**
+     * Runs {@code work} on the background, then on the UI thread {@code done} with what it returned, or, if it threw,
+     * {@code failed} with the sentence to show ({@link Problems#message} of {@code what}, "Unblocking bob", and the
+     * failure).
+     */
+    public <T> void attempt(String what, Supplier<T> work, Consumer<T> done, Consumer<String> failed) {
+        background.execute(() -> {
+            T value;
+            try {
+                value = work.get();
+            } catch (RuntimeException e) {
+                String message = Problems.message(what, e);
+                ui.execute(() -> failed.accept(message));
+                return;
+            }
+            ui.execute(() -> done.accept(value));
+        });
+    }
+
+    /** As {@link #attempt(String, Supplier, Consumer, Consumer)}, for work that returns nothing. */
+    public void attempt(String what, Runnable work, Runnable done, Consumer<String> failed) {
+        attempt(what, () -> {
+            work.run();
+            return null;
+        }, _ -> done.run(), failed);
     }
 
     private static final ExecutorService BACKGROUND =

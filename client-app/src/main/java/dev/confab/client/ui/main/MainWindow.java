@@ -57,6 +57,8 @@ public final class MainWindow implements AutoCloseable {
     private final ClosedConversationAlerts alerts;
     private final CallWindows calls;
     private final Toasts toasts;
+    private final ChimeGate chimes = new ChimeGate();
+    private final CallDevices devices;
     private final SettingsWindow settings;
     private final ReadOnlyBooleanWrapper contactsLoaded = new ReadOnlyBooleanWrapper(this, "contactsLoaded");
     private final BorderPane root = new BorderPane();
@@ -82,8 +84,8 @@ public final class MainWindow implements AutoCloseable {
         this.toasts = new Toasts(stage);
         MessageNotifier notifier = this::showNotice;
         this.alerts = new ClosedConversationAlerts(client, run, notifier);
-        this.calls = new CallWindows(client, run, new CallDevices(preferences::audio, preferences::camera),
-                Clock.systemDefaultZone());
+        this.devices = new CallDevices(preferences::audio, preferences::camera);
+        this.calls = new CallWindows(client, run, devices, Clock.systemDefaultZone());
         this.settings = new SettingsWindow(client, run, preferences, applyTheme, signedOut, stage);
         client.calls().addObserver(missedCalls);
 
@@ -167,12 +169,15 @@ public final class MainWindow implements AutoCloseable {
         open.focusComposer();
     }
 
-    /** A notice in the screen's corner that opens the contact when clicked, with the chime unless turned off. */
+    /**
+     * A notice in the screen's corner that opens the contact when clicked, with the chime unless turned off; a burst
+     * from one person joins one notice and chimes once, and chimes come at most one per {@link ChimeGate#GAP}.
+     */
     private void showNotice(String title, String text, String peerUserId) {
-        toasts.show(title, text, () -> contacts.contacts().stream()
+        boolean fresh = toasts.show(peerUserId + "\n" + title, title, text, () -> contacts.contacts().stream()
                 .filter(c -> c.userId().equals(peerUserId)).findFirst().ifPresent(contacts::open));
-        if (preferences.notificationSound()) {
-            Chime.play();
+        if (fresh && preferences.notificationSound() && chimes.mayPlay(System.nanoTime())) {
+            Chime.play(devices.speaker());
         }
     }
 

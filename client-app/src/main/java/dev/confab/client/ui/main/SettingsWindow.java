@@ -1,6 +1,8 @@
 package dev.confab.client.ui.main;
 
 import dev.confab.client.core.ConfabClient;
+import dev.confab.client.ui.contacts.BlockedPeopleView;
+import dev.confab.client.ui.contacts.BlockedPeopleViewModel;
 import dev.confab.client.ui.fx.UiExecutors;
 import dev.confab.client.ui.settings.DesktopPreferences;
 import dev.confab.client.ui.settings.SettingsView;
@@ -18,6 +20,7 @@ import javafx.stage.Window;
  */
 final class SettingsWindow implements AutoCloseable {
     private final SettingsViewModel model;
+    private final BlockedPeopleViewModel blocked;
     private final Stage stage = new Stage();
 
     SettingsWindow(ConfabClient client, UiExecutors run, DesktopPreferences preferences, Consumer<Theme> applyTheme,
@@ -26,7 +29,10 @@ final class SettingsWindow implements AutoCloseable {
             stage.hide();
             signedOut.run();
         });
-        Scene scene = new Scene(new SettingsView(model).root(), 640, 560);
+        this.blocked = new BlockedPeopleViewModel(client, run);
+        SettingsView view = new SettingsView(model);
+        view.addTab("Blocked people", new BlockedPeopleView(blocked).root());
+        Scene scene = new Scene(view.root(), 640, 560);
         scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         scene.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
@@ -49,5 +55,6 @@ final class SettingsWindow implements AutoCloseable {
     public void close() {
         stage.hide();
         model.close();
+        blocked.close();
     }
 }

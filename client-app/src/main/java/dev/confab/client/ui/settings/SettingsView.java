@@ -31,11 +31,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class SettingsView {
     private final BorderPane root = new BorderPane();
+    private final TabPane tabs;
     private final SettingsViewModel model;
 
     public SettingsView(SettingsViewModel model) {
         this.model = model;
-        TabPane tabs = new TabPane(tab("Audio & video", audioAndVideo()), tab("Appearance", appearance()),
+        tabs = new TabPane(tab("Audio & video", audioAndVideo()), tab("Appearance", appearance()),
                 tab("Notifications", notifications()), tab("Account", account()));
         tabs.setId("settings-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -48,6 +49,11 @@ public final class SettingsView {
 
     public Parent root() {
         return root;
+    }
+
+    /** Adds a page of settings kept elsewhere (such as the blocked people), after the others. */
+    public void addTab(String title, Node content) {
+        tabs.getTabs().add(tab(title, content));
     }
 
     private Node problem() {

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.confab.client.e2e.E2E;
 import dev.confab.client.e2e.Friends;
 import dev.confab.client.e2e.TestUser;
+import dev.confab.client.ui.fx.UiExecutors;
 import dev.confab.protocol.PresenceState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -68,6 +70,24 @@ class ContactListViewModelTest {
 
         dave.close();
         eventually().until(() -> String.valueOf(status(carols, dave)).startsWith("offline, last seen "));
+    }
+
+    @Test
+    void presenceChosenBeforeTheListLoadedIsKept() {
+        TestUser opal = friends.register("opal");
+        E2E.befriend(opal, friends.alice());
+        List<Runnable> held = new CopyOnWriteArrayList<>();
+        UiExecutors heldBackground = new UiExecutors(ui.executors().ui(), held::add);
+        ContactListViewModel opals = ui.call(() -> {
+            ContactListViewModel model = new ContactListViewModel(opal.client, heldBackground);
+            model.choosePresence(PresenceState.BUSY);
+            return model;
+        });
+        models.add(opals);
+        // The first load reads the remembered presence before the choice is stored, as it can on a busy machine.
+        List.copyOf(held).forEach(Runnable::run);
+        eventually().until(() -> names(opals).contains("alice"));
+        assertEquals(PresenceState.BUSY, ui.call(() -> opals.ownPresenceProperty().get()));
     }
 
     @Test
