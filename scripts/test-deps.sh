@@ -20,6 +20,14 @@ confab_missing_packages() {
     ls /usr/lib/*/alsa-lib/libasound_module_pcm_pulse.so >/dev/null 2>&1 || missing+=(libasound2-plugins)
     command -v Xvfb >/dev/null 2>&1 || missing+=(xvfb)
     ldconfig -p 2>/dev/null | grep -q 'libgtk-3\.so\.0 ' || missing+=(libgtk-3-0)
+    command -v objcopy >/dev/null 2>&1 || missing+=(binutils)
+    command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
+    command -v xwininfo >/dev/null 2>&1 || missing+=(x11-utils)
+    # The package test installs the client's .deb with dpkg: what it depends on must be here (first alternatives).
+    local dependency
+    for dependency in $(sed -n 's/^Depends: //p' installer/linux/confab/control | tr -d ' ' | tr ',' '\n' | cut -d'|' -f1); do
+        dpkg-query -W -f='${Status}' "$dependency" 2>/dev/null | grep -q 'ok installed' || missing+=("$dependency")
+    done
     echo "${missing[@]:-}"
 }
 

@@ -1,6 +1,5 @@
 package dev.confab.bench.calls;
 
-import dev.confab.media.call.CallSessionConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,15 +24,19 @@ public final class CallPeer implements AutoCloseable {
     private final BufferedReader out;
     private final String userId;
 
-    /** Starts the JVM, which registers {@code username} on a fresh profile at {@code profile} and goes live. */
-    public CallPeer(String serverUrl, Path profile, String username, boolean startupWarmUp) {
-        this(serverUrl, profile, username, startupWarmUp, CallSessionConfig.DEFAULT_MAX_SEND_BITRATE);
-    }
+    /** The JVM options a peer runs with unless told otherwise: a bounded heap, the JVM's own choices otherwise. */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx512m");
 
-    /** As above, its calls sending at most {@code maxSendBitrate} bit/s. */
-    public CallPeer(String serverUrl, Path profile, String username, boolean startupWarmUp, long maxSendBitrate) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"), CallPeerMain.class.getName(),
+    /**
+     * Starts the JVM with {@code jvmOptions}, which registers {@code username} on a fresh profile at {@code profile}
+     * and goes live, its calls sending at most {@code maxSendBitrate} bit/s.
+     */
+    public CallPeer(String serverUrl, Path profile, String username, boolean startupWarmUp, long maxSendBitrate,
+            List<String> jvmOptions) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), CallPeerMain.class.getName(),
                 serverUrl, profile.toString(), username));
         if (startupWarmUp) {
             command.add("warm-up");

@@ -1,6 +1,7 @@
 package dev.confab.bench.calls;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Two Confab clients in fresh JVMs ({@link CallPeer}), registered on one server as new users who are contacts and see
@@ -16,16 +17,16 @@ public record CallPeerPair(CallPeer caller, CallPeer callee) implements AutoClos
     /**
      * Starts {@code callerN} and {@code calleeN} with profiles under {@code profiles} against the server at
      * {@code serverUrl} (each with the app's start-up warm-up when {@code startupWarmUp}, its calls sending at most
-     * {@code maxSendBitrate} bit/s) and makes them contacts.
+     * {@code maxSendBitrate} bit/s, their JVMs run with {@code jvmOptions}) and makes them contacts.
      */
     public static CallPeerPair open(String serverUrl, Path profiles, int n, boolean startupWarmUp,
-            long maxSendBitrate) {
+            long maxSendBitrate, List<String> jvmOptions) {
         CallPeer caller = new CallPeer(serverUrl, profiles.resolve("caller" + n), "caller" + n, startupWarmUp,
-                maxSendBitrate);
+                maxSendBitrate, jvmOptions);
         CallPeerPair pair;
         try {
             pair = new CallPeerPair(caller, new CallPeer(serverUrl, profiles.resolve("callee" + n), "callee" + n,
-                    startupWarmUp, maxSendBitrate));
+                    startupWarmUp, maxSendBitrate, jvmOptions));
         } catch (RuntimeException e) {
             caller.close();
             throw e;

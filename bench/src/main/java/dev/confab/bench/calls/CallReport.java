@@ -51,6 +51,9 @@ public final class CallReport implements Callable<Integer> {
     @Option(names = "--cpu-seconds", description = "Length of each of the two spans of a call whose CPU is counted"
             + " (the first after 2 s, then the steady state). Default: ${DEFAULT-VALUE}.")
     int cpuSeconds = 60;
+    @Option(names = "--peer-jvm-options", paramLabel = "FILE", description = "The Confab clients' JVM options, a java"
+            + " @argument file such as bin/confab-desktop.jvm-options (the desktop app's). Default: -Xmx512m.")
+    Path peerJvmOptions;
     @Option(names = "--report", description = "Where to write the table. Default: ${DEFAULT-VALUE}.")
     Path report = Path.of("bench", "target", "calls-report.md");
 
@@ -62,7 +65,7 @@ public final class CallReport implements Callable<Integer> {
     public Integer call() throws Exception {
         List<String> lines = new ArrayList<>();
         if (cpuOnly) {
-            try (ConfabCalls confab = new ConfabCalls()) {
+            try (ConfabCalls confab = new ConfabCalls(peerJvmOptions())) {
                 lines.addAll(cpuTable(confabCpu(confab, voices()), Double.NaN));
                 lines.add(cpuNotes());
             }
@@ -80,7 +83,7 @@ public final class CallReport implements Callable<Integer> {
     private void callsBesideChromium(List<String> lines) throws Exception {
         Path voices = voices();
         Path tone = Voices.tone(voices.resolve("tone.wav"), 440, 30);
-        try (ConfabCalls confab = new ConfabCalls()) {
+        try (ConfabCalls confab = new ConfabCalls(peerJvmOptions())) {
             List<SetupTime> confabCold = new ArrayList<>();
             List<SetupTime> confabStartup = new ArrayList<>();
             List<SetupTime> chromiumCold = new ArrayList<>();
@@ -163,6 +166,12 @@ public final class CallReport implements Callable<Integer> {
                 + "; callee " + steady.calleeThreads() + ".");
         lines.add("");
         return lines;
+    }
+
+    /** The clients' JVM options: {@code @FILE} when given, else {@link CallPeer#DEFAULT_JVM_OPTIONS}. */
+    private List<String> peerJvmOptions() {
+        return peerJvmOptions == null ? CallPeer.DEFAULT_JVM_OPTIONS
+                : List.of("@" + peerJvmOptions.toAbsolutePath());
     }
 
     private static String percent(double value) {
@@ -249,8 +258,9 @@ public final class CallReport implements Callable<Integer> {
                  established call after its first 2 s (Confab also over the %d s after, the steady state once the JIT\
                  compiled the media path), both sides sending speech (espeak-ng, repeated) from WAV\
                  files and recording (Confab) or playing to an audio element (Chromium) what they hear; no sound\
-                 device on either side. Confab on %s %s.""", cpuSeconds, cpuSeconds, System.getProperty("java.vm.name"),
-                System.getProperty("java.version"));
+                 device on either side. Confab on %s %s, the clients' JVM options %s.""", cpuSeconds, cpuSeconds,
+                System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                String.join(" ", peerJvmOptions()));
     }
 
     private static void setUpRows(List<String> lines, String when, List<SetupTime> confab, List<SetupTime> chromium) {

@@ -19,15 +19,18 @@ final class ConfabCalls implements AutoCloseable {
 
     private final ServerProcess server;
     private final Path profiles;
+    private final List<String> peerJvmOptions;
     private int pairs;
     private int failures;
 
     /**
      * Starts the server (production JVM defaults), with the limits lifted that the benchmark would hit and a person
      * would not: registrations from one address, and WebSocket messages per session (calls placed back to back, a few
-     * a second, exceed its 120 per 10 s and are refused as too many requests).
+     * a second, exceed its 120 per 10 s and are refused as too many requests). The clients' JVMs run with
+     * {@code peerJvmOptions}.
      */
-    ConfabCalls() throws Exception {
+    ConfabCalls(List<String> peerJvmOptions) throws Exception {
+        this.peerJvmOptions = List.copyOf(peerJvmOptions);
         ServerProcess.Builder builder = ServerProcess.builder().jvmOptions(List.of("-Xmx1g"));
         for (String limit : List.of("limits.register-per-address", "limits.sign-in-per-address",
                 "limits.requests-per-address", "limits.requests-per-session", "limits.ws-messages-per-session")) {
@@ -119,7 +122,7 @@ final class ConfabCalls implements AutoCloseable {
     /** Two fresh JVMs, registered as new users who are contacts and see each other online. */
     private CallPeerPair pair(boolean startupWarmUp) {
         return CallPeerPair.open(server.baseUrl(), profiles, ++pairs, startupWarmUp,
-                CallSessionConfig.DEFAULT_MAX_SEND_BITRATE);
+                CallSessionConfig.DEFAULT_MAX_SEND_BITRATE, peerJvmOptions);
     }
 
     @Override

@@ -42,7 +42,8 @@ public final class ConfabVideoCall implements VideoCallCpuMeasurement {
                     + " Sphinx of black quartz, judge my vow.", talkSeconds);
             // The plan caps the video; Confab's setting caps audio and video together, audio's share first.
             long maxSendBitrate = plan.videoBitrate() + BitrateAllocator.DEFAULT_AUDIO_BPS;
-            try (CallPeerPair pair = CallPeerPair.open(server.baseUrl(), profiles, 1, true, maxSendBitrate)) {
+            try (CallPeerPair pair = CallPeerPair.open(server.baseUrl(), profiles, 1, true, maxSendBitrate,
+                    CallPeer.DEFAULT_JVM_OPTIONS)) {
                 String camera = "camera " + plan.size().width() + " " + plan.size().height() + " " + plan.frameRate();
                 pair.caller().send(camera);
                 pair.callee().send(camera);
