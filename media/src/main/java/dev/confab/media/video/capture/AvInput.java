@@ -294,7 +294,7 @@ final class AvInput implements AutoCloseable {
         if (!devicesRegistered) {
             synchronized (AvInput.class) {
                 if (!devicesRegistered) {
-                    avdevice_register_all();
+                    FfmpegNatives.loadUninterrupted(() -> avdevice_register_all());
                     devicesRegistered = true;
                 }
             }

@@ -5,6 +5,8 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_FATAL;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.swscale;
 import org.bytedeco.javacpp.BytePointer;
@@ -20,7 +22,10 @@ public final class FfmpegNatives {
     private FfmpegNatives() {}
 
     /**
-     * Loads the libraries if this is the first call.
+     * Loads the libraries if this is the first call. The loading runs on a thread of its own that nobody interrupts:
+     * JavaCPP extracts the natives under a file lock that an interrupt breaks, and a class whose initialisation
+     * failed stays failed for the JVM's life (a call hung up while its decoder loaded FFmpeg left video broken until a
+     * restart). A caller interrupted meanwhile waits for the loading to end and keeps its interrupt status.
      *
      * @throws IllegalStateException when the natives for this platform are not on the class path
      */
@@ -30,16 +35,47 @@ public final class FfmpegNatives {
         }
         synchronized (FfmpegNatives.class) {
             if (!loaded) {
+                loadUninterrupted(FfmpegNatives::loadLibraries);
+                loaded = true;
+            }
+        }
+    }
+
+    private static void loadLibraries() {
+        av_log_set_level(AV_LOG_FATAL);
+        avcodec.avcodec_version();
+        swscale.swscale_version();
+    }
+
+    /**
+     * Runs {@code firstUse}, which loads FFmpeg libraries (initialises their JavaCPP classes), on a thread nobody
+     * interrupts, as {@link #load} does, and waits for it; the caller keeps its interrupt status.
+     *
+     * @throws IllegalStateException when the natives for this platform are not on the class path
+     */
+    public static void loadUninterrupted(Runnable firstUse) {
+        FutureTask<Void> loading = new FutureTask<>(firstUse, null);
+        Thread.ofPlatform().name("ffmpeg-loader").daemon().start(loading);
+        boolean interrupted = false;
+        try {
+            while (true) {
                 try {
-                    av_log_set_level(AV_LOG_FATAL);
-                    avcodec.avcodec_version();
-                    swscale.swscale_version();
-                } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+                    loading.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException failure) {
+                        throw failure;
+                    }
                     throw new IllegalStateException("FFmpeg natives for " + System.getProperty("os.name") + " "
                             + System.getProperty("os.arch") + " are missing: Confab bundles org.bytedeco:ffmpeg for"
-                            + " linux-x86_64 only", e);
+                            + " linux-x86_64 only", e.getCause());
                 }
-                loaded = true;
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }
