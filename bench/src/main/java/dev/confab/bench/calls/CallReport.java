@@ -109,7 +109,7 @@ public final class CallReport implements Callable<Integer> {
                 chromiumVersion = browser.version();
             }
             MouthToEar mouthToEar = mouthToEar();
-            List<ConfabCalls.CpuShares> confabCpu = confabCpu(confab, voices);
+            ConfabCalls.CpuRun confabCpu = confabCpu(confab, voices);
             System.out.println("CPU: " + cpuSeconds + " s of a call in which both talk, Chromium...");
             try (ChromiumCalls browser = new ChromiumCalls(voices.resolve(CALLER_VOICE))) {
                 chromiumCpu = browser.cpuPercent(Duration.ofSeconds(cpuSeconds));
@@ -143,27 +143,32 @@ public final class CallReport implements Callable<Integer> {
         return voices;
     }
 
-    private List<ConfabCalls.CpuShares> confabCpu(ConfabCalls confab, Path voices) throws InterruptedException {
-        System.out.println("CPU: " + CPU_SPANS + " x " + cpuSeconds + " s of a call in which both talk, Confab...");
+    private ConfabCalls.CpuRun confabCpu(ConfabCalls confab, Path voices) throws InterruptedException {
+        System.out.println("CPU: " + CPU_SPANS + " x " + cpuSeconds + " s of a call in which both talk, then "
+                + cpuSeconds + " s of a second call, Confab...");
         return confab.cpu(voices.resolve(CALLER_VOICE), voices.resolve(CALLEE_VOICE), Duration.ofSeconds(cpuSeconds),
                 CPU_SPANS);
     }
 
     /** The CPU table, its first span beside Chromium's ({@code NaN}: not measured), and the busiest threads. */
-    private List<String> cpuTable(List<ConfabCalls.CpuShares> confab, double chromium) {
+    private List<String> cpuTable(ConfabCalls.CpuRun confab, double chromium) {
         List<String> lines = new ArrayList<>(List.of("| CPU during a call, % of one core | Confab caller JVM"
                 + " | Confab callee JVM | Chromium, both peer connections in one browser | Chromium per side (half) |",
                 "| --- | ---: | ---: | ---: | ---: |"));
-        ConfabCalls.CpuShares first = confab.getFirst();
-        ConfabCalls.CpuShares steady = confab.getLast();
+        ConfabCalls.CpuShares first = confab.firstCall().getFirst();
+        ConfabCalls.CpuShares steady = confab.firstCall().getLast();
+        ConfabCalls.CpuShares later = confab.laterCall();
         lines.add(String.format(Locale.ROOT, "| first %d s after 2 s, both talking | %.2f | %.2f | %s | %s |",
                 cpuSeconds, first.callerPercent(), first.calleePercent(), percent(chromium), percent(chromium / 2)));
         lines.add(String.format(Locale.ROOT, "| the next %d s, both talking (steady state) | %.2f | %.2f | | |",
                 cpuSeconds, steady.callerPercent(), steady.calleePercent()));
+        lines.add(String.format(Locale.ROOT, "| a second call between the same two clients, its first %d s after 2 s"
+                + " | %.2f | %.2f | | |", cpuSeconds, later.callerPercent(), later.calleePercent()));
         lines.add("");
         lines.add("Threads that used the most CPU (ms): over the first span, caller " + first.callerThreads()
                 + "; callee " + first.calleeThreads() + "; over the steady state, caller " + steady.callerThreads()
-                + "; callee " + steady.calleeThreads() + ".");
+                + "; callee " + steady.calleeThreads() + "; over the second call, caller " + later.callerThreads()
+                + "; callee " + later.calleeThreads() + ".");
         lines.add("");
         return lines;
     }
@@ -256,10 +261,11 @@ public final class CallReport implements Callable<Integer> {
                 CPU: process CPU time (OperatingSystemMXBean) of each Confab client JVM, and of the browser's\
                  processes together (/proc: browser, renderer, GPU, network and audio services), over %d s of an\
                  established call after its first 2 s (Confab also over the %d s after, the steady state once the JIT\
-                 compiled the media path), both sides sending speech (espeak-ng, repeated) from WAV\
+                 compiled the media path, and over the first %d s of a second call between the same JVMs, as a running\
+                 app places its later calls), both sides sending speech (espeak-ng, repeated) from WAV\
                  files and recording (Confab) or playing to an audio element (Chromium) what they hear; no sound\
                  device on either side. Confab on %s %s, the clients' JVM options %s.""", cpuSeconds, cpuSeconds,
-                System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                cpuSeconds, System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 String.join(" ", peerJvmOptions()));
     }
 

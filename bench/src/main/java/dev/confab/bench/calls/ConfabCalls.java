@@ -80,32 +80,40 @@ final class ConfabCalls implements AutoCloseable {
     /**
      * Each client's CPU, as a share of one core, over {@code windows} consecutive spans of {@code length} of an
      * established call (after its first 2 s) in which both send speech ({@code callerVoice}, {@code calleeVoice}, at
-     * least as long) and record what they hear: one share per span, the first span first.
+     * least as long) and record what they hear, one share per span, the first span first; then over one span of a
+     * second call between the same two JVMs (after its first 2 s), as a running app places its later calls.
      */
-    List<CpuShares> cpu(Path callerVoice, Path calleeVoice, Duration length, int windows)
-            throws InterruptedException {
+    CpuRun cpu(Path callerVoice, Path calleeVoice, Duration length, int windows) throws InterruptedException {
         try (CallPeerPair pair = pair(true)) {
             pair.callee().send("answer-with " + calleeVoice);
-            pair.caller().send("call " + pair.callee().userId() + " " + callerVoice + " "
-                    + profiles.resolve("cpu-heard-" + pairs + ".wav"));
-            pair.callee().send("last-answered");
-            Thread.sleep(2000); // the first seconds of the call (jitter buffer settling, JIT) are not counted
-            long[] callerStart = pair.caller().sendForTimes("cpu");
-            long[] calleeStart = pair.callee().sendForTimes("cpu");
-            List<CpuShares> shares = new ArrayList<>();
-            for (int window = 0; window < windows; window++) {
-                Thread.sleep(length.toMillis());
-                long[] callerEnd = pair.caller().sendForTimes("cpu");
-                long[] calleeEnd = pair.callee().sendForTimes("cpu");
-                shares.add(new CpuShares(share(callerStart, callerEnd), share(calleeStart, calleeEnd),
-                        String.join(" ", pair.caller().send("busiest-threads " + BUSIEST)),
-                        String.join(" ", pair.callee().send("busiest-threads " + BUSIEST))));
-                callerStart = callerEnd;
-                calleeStart = calleeEnd;
-            }
-            pair.caller().send("hang-up");
-            return shares;
+            List<CpuShares> spans = measuredCall(pair, callerVoice, length, windows);
+            pair.callee().send("await-idle");
+            CpuShares laterCall = measuredCall(pair, callerVoice, length, 1).getFirst();
+            return new CpuRun(spans, laterCall);
         }
+    }
+
+    private List<CpuShares> measuredCall(CallPeerPair pair, Path callerVoice, Duration length, int windows)
+            throws InterruptedException {
+        pair.caller().send("call " + pair.callee().userId() + " " + callerVoice + " "
+                + profiles.resolve("cpu-heard-" + pairs + "-" + System.nanoTime() + ".wav"));
+        pair.callee().send("last-answered");
+        Thread.sleep(2000); // the first seconds of the call (jitter buffer settling, JIT) are not counted
+        long[] callerStart = pair.caller().sendForTimes("cpu");
+        long[] calleeStart = pair.callee().sendForTimes("cpu");
+        List<CpuShares> shares = new ArrayList<>();
+        for (int window = 0; window < windows; window++) {
+            Thread.sleep(length.toMillis());
+            long[] callerEnd = pair.caller().sendForTimes("cpu");
+            long[] calleeEnd = pair.callee().sendForTimes("cpu");
+            shares.add(new CpuShares(share(callerStart, callerEnd), share(calleeStart, calleeEnd),
+                    String.join(" ", pair.caller().send("busiest-threads " + BUSIEST)),
+                    String.join(" ", pair.callee().send("busiest-threads " + BUSIEST))));
+            callerStart = callerEnd;
+            calleeStart = calleeEnd;
+        }
+        pair.caller().send("hang-up");
+        return shares;
     }
 
     /**
@@ -113,6 +121,10 @@ final class ConfabCalls implements AutoCloseable {
      * that used most of it in each ({@code name=milliseconds}).
      */
     record CpuShares(double callerPercent, double calleePercent, String callerThreads, String calleeThreads) {
+    }
+
+    /** The spans of a fresh pair of JVMs' first call, and the span of their second call. */
+    record CpuRun(List<CpuShares> firstCall, CpuShares laterCall) {
     }
 
     private static double share(long[] start, long[] end) {
