@@ -16,7 +16,12 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Thread contract: {@link #send} runs on one thread; the receivers are called on the sockets' receive threads.
  */
 final class WarmUpTraffic {
-    /** Packets each way: enough for the JIT's top tier (its thresholds are counted in thousands of calls). */
+    /**
+     * Packets each way. At start-up the JIT's queue is long and it raises its thresholds: these get the per-packet
+     * path compiled by C1, not yet by C2, which compiles it some 20 s into the first call. Three rounds, each once the
+     * JIT was quiet, took it to C2 here, but the first call's compiler CPU did not measurably fall (the audio pipeline
+     * and the client's call path are most of it), so one round stays.
+     */
     static final int PACKETS_EACH_WAY = 7_500;
     private static final int BATCH = 25;
     private static final int HEADER = 12;
