@@ -13,6 +13,7 @@ import dev.confab.client.core.presence.Presence;
 import dev.confab.client.core.store.Profile;
 import dev.confab.client.testing.Seeded;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.SplittableRandom;
@@ -60,8 +61,13 @@ public final class TestUser implements AutoCloseable {
 
     /** Signs {@code username} in on a new profile at {@code dir} (another device of the user), not started. */
     public static TestUser signInOneShot(String serverUrl, Path dir, String username) {
+        return signInOneShot(serverUrl, dir, username, UnaryOperator.identity());
+    }
+
+    /** As {@link #signInOneShot(String, Path, String)}, with the tests' call settings changed by {@code calls}. */
+    public static TestUser signInOneShot(String serverUrl, Path dir, String username, UnaryOperator<CallSettings> calls) {
         TestUser user = new TestUser(username, dir, serverUrl);
-        user.open();
+        user.open(calls);
         user.client.account().login(username, PASSWORD);
         return user;
     }
@@ -74,11 +80,16 @@ public final class TestUser implements AutoCloseable {
 
     /** Opens the client on the profile (not started), with a seed not used before in this JVM. */
     public void open() {
+        open(UnaryOperator.identity());
+    }
+
+    private void open(UnaryOperator<CallSettings> calls) {
         long seed = Seeded.next();
         client = ConfabClient.open(ClientConfig.builder(new Profile(dir)).serverUrl(serverUrl)
                 .random(Seeded.secureRandom(seed)).backoffRandom(new SplittableRandom(seed))
                 .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(10))
-                .calls(CallSettings.defaults().withLoopback(true).withWarmUp(false).withCameras(this::cameras))
+                .calls(calls.apply(CallSettings.defaults().withLoopback(true).withWarmUp(false)
+                        .withCameras(this::cameras)))
                 .build());
         events = new Recorder();
         client.addListener(events);

@@ -134,11 +134,14 @@ public final class CallManager implements AutoCloseable {
     /**
      * With {@link CallSettings#warmUp()}, sets up and tears down one loopback call in the background, so the first
      * real call starts warm (JIT). The client calls it once its first sync is done, so the warm-up does not compete
-     * with showing the contacts; later calls, or one during a call, do nothing.
+     * with showing the contacts; later calls, or one during a call, do nothing (every call that starts, placed or
+     * incoming, marks the warm-up done first). Never waits for the manager's thread while it holds the warm-up's lock:
+     * a call being placed there takes that lock to stop the warm-up (asking for the current call here once deadlocked
+     * the two, and the call never went out).
      */
     public void warmUp() {
         synchronized (warmUpLock) {
-            if (!settings.warmUp() || warmUpDone || current().isPresent()) {
+            if (!settings.warmUp() || warmUpDone) {
                 warmUpDone = true;
                 return;
             }
