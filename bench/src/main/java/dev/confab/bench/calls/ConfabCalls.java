@@ -86,17 +86,18 @@ final class ConfabCalls implements AutoCloseable {
     CpuRun cpu(Path callerVoice, Path calleeVoice, Duration length, int windows) throws InterruptedException {
         try (CallPeerPair pair = pair(true)) {
             pair.callee().send("answer-with " + calleeVoice);
-            List<CpuShares> spans = measuredCall(pair, callerVoice, length, windows);
+            List<CpuShares> spans = measuredCall(pair, callerVoice, "first", length, windows);
             pair.callee().send("await-idle");
-            CpuShares laterCall = measuredCall(pair, callerVoice, length, 1).getFirst();
+            CpuShares laterCall = measuredCall(pair, callerVoice, "second", length, 1).getFirst();
             return new CpuRun(spans, laterCall);
         }
     }
 
-    private List<CpuShares> measuredCall(CallPeerPair pair, Path callerVoice, Duration length, int windows)
-            throws InterruptedException {
+    /** One call of {@code pair}, the caller recording to a file named for the pair and {@code which} call it is. */
+    private List<CpuShares> measuredCall(CallPeerPair pair, Path callerVoice, String which, Duration length,
+            int windows) throws InterruptedException {
         pair.caller().send("call " + pair.callee().userId() + " " + callerVoice + " "
-                + profiles.resolve("cpu-heard-" + pairs + "-" + System.nanoTime() + ".wav"));
+                + profiles.resolve("cpu-heard-" + pairs + "-" + which + ".wav"));
         pair.callee().send("last-answered");
         Thread.sleep(2000); // the first seconds of the call (jitter buffer settling, JIT) are not counted
         long[] callerStart = pair.caller().sendForTimes("cpu");

@@ -65,12 +65,14 @@ public final class FfmpegNatives {
                 } catch (InterruptedException e) {
                     interrupted = true;
                 } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException failure) {
-                        throw failure;
+                    switch (e.getCause()) {
+                        case LinkageError missing -> throw new IllegalStateException("FFmpeg natives for "
+                                + System.getProperty("os.name") + " " + System.getProperty("os.arch") + " are missing:"
+                                + " Confab bundles org.bytedeco:ffmpeg for linux-x86_64 only", missing);
+                        case RuntimeException failure -> throw failure;
+                        case Error error -> throw error;
+                        default -> throw new IllegalStateException("Loading FFmpeg failed", e.getCause());
                     }
-                    throw new IllegalStateException("FFmpeg natives for " + System.getProperty("os.name") + " "
-                            + System.getProperty("os.arch") + " are missing: Confab bundles org.bytedeco:ffmpeg for"
-                            + " linux-x86_64 only", e.getCause());
                 }
             }
         } finally {
