@@ -7,9 +7,10 @@ import javax.sound.sampled.TargetDataLine;
 
 /**
  * Captures from a device through Java Sound on a dedicated thread ({@code audio-capture}, maximum priority): reads 20
- * ms from the line, downmixes a stereo line to mono, hands the frame to the consumer. When the line breaks or the
- * device goes away it reports {@link DeviceEvent.Lost}, delivers silent frames in real time while it opens the
- * chosen device again or the system default, and goes on. A full line buffer is reported as an overrun. Thread-safe.
+ * ms from the line (waking as the frame completes), downmixes a stereo line to mono, hands the frame to the consumer.
+ * When the line breaks or the device goes away it reports {@link DeviceEvent.Lost}, delivers silent frames in real
+ * time while it opens the chosen device again or the system default, and goes on. A full line buffer is reported as
+ * an overrun. Thread-safe.
  */
 public final class LineCapture extends ThreadedAudio implements AudioCapture {
     private static final long STALLED_READ_PAUSE_NANOS = 1_000_000;
@@ -49,10 +50,12 @@ public final class LineCapture extends ThreadedAudio implements AudioCapture {
                 return true;
             }
             TargetDataLine line = (TargetDataLine) opened.line();
-            if (line.available() >= line.getBufferSize()) {
+            int available = line.available();
+            if (available >= line.getBufferSize()) {
                 session.overrun();
             }
             int wanted = opened.frameBytes();
+            LineWait.untilFrameAvailable(line, wanted, available);
             int read = line.read(bytes, 0, wanted);
             if (session.moved(read, wanted) && read == wanted) {
                 AudioFrames.fromLine(bytes, opened.channels(), frame);

@@ -6,9 +6,9 @@ import java.util.function.Consumer;
 import javax.sound.sampled.SourceDataLine;
 
 /**
- * Plays to a device through Java Sound on a dedicated thread ({@code audio-playout}, maximum priority): pulls a 20 ms
- * frame from the supplier, writes it to the line (into both channels of a stereo line), and is paced by the line's
- * blocking write. When the line breaks or the device goes away it reports {@link DeviceEvent.Lost}, keeps pulling
+ * Plays to a device through Java Sound on a dedicated thread ({@code audio-playout}, maximum priority): waits until the
+ * line has room for a 20 ms frame, pulls the frame from the supplier and writes it to the line (into both channels of a
+ * stereo line). When the line breaks or the device goes away it reports {@link DeviceEvent.Lost}, keeps pulling
  * frames in real time (and drops them) while it opens the chosen device again or the system default, and goes on. An
  * empty line buffer once playing is reported as an underrun. Thread-safe.
  */
@@ -44,9 +44,9 @@ public final class LinePlayout extends ThreadedAudio implements AudioPlayout {
 
         @Override
         public boolean step() {
-            pull();
             OpenedLine opened = session.line();
             if (opened == null) {
+                pull();
                 pacer.awaitNextFrame();
                 return true;
             }
@@ -55,9 +55,12 @@ public final class LinePlayout extends ThreadedAudio implements AudioPlayout {
                 framesOnLine = 0;
             }
             SourceDataLine line = (SourceDataLine) opened.line();
-            if (framesOnLine * opened.frameBytes() > line.getBufferSize() && line.available() >= line.getBufferSize()) {
+            int free = line.available();
+            if (framesOnLine * opened.frameBytes() > line.getBufferSize() && free >= line.getBufferSize()) {
                 session.underrun();
             }
+            LineWait.untilFrameAvailable(line, opened.frameBytes(), free);
+            pull();
             AudioFrames.toLine(frame, bytes, opened.channels());
             write(line, opened.frameBytes());
             framesOnLine++;

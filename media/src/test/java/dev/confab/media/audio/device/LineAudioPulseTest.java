@@ -118,6 +118,38 @@ class LineAudioPulseTest {
     }
 
     @Test
+    void captureAndPlayoutWakeAboutOncePerFrame() throws Exception {
+        PulseAudio pulse = PULSE.pulse();
+        VirtualDevice.Microphone microphone = pulse.addMicrophone("paced_mic", "Paced microphone");
+        VirtualDevice.Speaker speaker = pulse.addSpeaker("paced_speaker", "Paced speaker");
+        DeviceEvents captureEvents = new DeviceEvents();
+        DeviceEvents playoutEvents = new DeviceEvents();
+        try (LineCapture capture = LineCapture.start(devices, devices.find(Direction.CAPTURE, microphone.name())
+                        .orElseThrow(), LineOptions.defaults(), frame -> { }, captureEvents);
+                LinePlayout playout = LinePlayout.start(devices, devices.find(Direction.PLAYOUT, speaker.name())
+                        .orElseThrow(), LineOptions.defaults(), frame -> { }, playoutEvents)) {
+            captureEvents.awaitEvent(DeviceEvent.Opened.class, o -> true, OPEN_TIMEOUT);
+            playoutEvents.awaitEvent(DeviceEvent.Opened.class, o -> true, OPEN_TIMEOUT);
+            await().atMost(Duration.ofSeconds(10)).until(() -> capture.stats().frames() > 25
+                    && playout.stats().frames() > 25);
+            long captured = capture.stats().frames();
+            long played = playout.stats().frames();
+            long captureWakeUps = ThreadWakeUps.of("audio-capture");
+            long playoutWakeUps = ThreadWakeUps.of("audio-playout");
+            await().atMost(Duration.ofSeconds(10)).until(() -> capture.stats().frames() >= captured + 150
+                    && playout.stats().frames() >= played + 150);
+            // Java Sound's own blocking read and write wake these threads ~1.33 times a frame on a 60 ms line.
+            assertThat((double) (ThreadWakeUps.of("audio-capture") - captureWakeUps)
+                    / (capture.stats().frames() - captured)).as("capture wake-ups per frame").isLessThan(1.15);
+            assertThat((double) (ThreadWakeUps.of("audio-playout") - playoutWakeUps)
+                    / (playout.stats().frames() - played)).as("playout wake-ups per frame").isLessThan(1.15);
+        } finally {
+            pulse.remove(speaker);
+            pulse.remove(microphone);
+        }
+    }
+
+    @Test
     void aRemovedSpeakerIsReportedAndPlayoutGoesOnOnTheDefault() throws Exception {
         PulseAudio pulse = PULSE.pulse();
         VirtualDevice.Speaker fallback = pulse.addSpeaker("fallback_speaker", "Fallback speaker");
