@@ -43,9 +43,12 @@ import java.util.function.BooleanSupplier;
  * <li>{@code befriend-request NAME}, {@code befriend-accept NAME}, {@code await-online USERID}: become contacts</li>
  * <li>{@code answer-with WAV [RECORDING]}: from now on answer every incoming call at once, sending {@code WAV} (and
  * recording what it plays to {@code RECORDING}; without it, nothing is played)</li>
+ * <li>{@code answer-through MICROPHONE SPEAKER}: from now on answer every incoming call at once, through those sound
+ * devices (as {@link dev.confab.media.audio.device.AudioDevices} names them)</li>
  * <li>{@code last-answered}: {@code ok RING_NANOS ANSWER_NANOS} of the last call answered (waits for it)</li>
  * <li>{@code call USERID WAV|- RECORDING}: place a call sending {@code WAV} (or nothing), record what it plays, and
  * reply {@code ok PLACED_NANOS FIRST_FRAME_NANOS} once its playout took the first frame of received audio</li>
+ * <li>{@code call-through USERID MICROPHONE SPEAKER}: the same through those sound devices</li>
  * <li>{@code camera WIDTH HEIGHT FPS}: from now on send the test-pattern camera in that mode in every call placed or
  * answered, and show the peer's pictures in a {@link StampedPictures} (without this command calls carry audio
  * only)</li>
@@ -74,8 +77,7 @@ public final class CallPeerMain {
 
     private final ConfabClient client;
     private final BlockingQueue<long[]> answered = new LinkedBlockingQueue<>();
-    private volatile Path answerWav;
-    private volatile Path answerRecording;
+    private volatile CallAudio answerAudio = new CallAudio.Files(null, null);
     private volatile Optional<CallVideo> video = Optional.empty();
     private volatile StampedPictures pictures;
     private Map<String, Long> previousThreads = Map.of();
@@ -135,8 +137,11 @@ public final class CallPeerMain {
                 yield "";
             }
             case "answer-with" -> {
-                answerWav = Path.of(command[1]);
-                answerRecording = command.length > 2 ? Path.of(command[2]) : null;
+                answerAudio = new CallAudio.Files(Path.of(command[1]), command.length > 2 ? Path.of(command[2]) : null);
+                yield "";
+            }
+            case "answer-through" -> {
+                answerAudio = new CallAudio.Devices(command[1], command[2]);
                 yield "";
             }
             case "last-answered" -> {
@@ -159,7 +164,9 @@ public final class CallPeerMain {
                 yield "";
             }
             case "latency-samples" -> " " + pictures().samples();
-            case "call" -> call(command[1], command[2].equals("-") ? null : Path.of(command[2]), Path.of(command[3]));
+            case "call" -> call(command[1], new CallAudio.Files(command[2].equals("-") ? null : Path.of(command[2]),
+                    Path.of(command[3])));
+            case "call-through" -> call(command[1], new CallAudio.Devices(command[2], command[3]));
             case "hang-up" -> {
                 Call call = client.calls().current().orElseThrow();
                 call.hangUp().get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -182,9 +189,8 @@ public final class CallPeerMain {
     }
 
     /** Places the call and polls (every 0.2 ms) until the caller's playout took a frame of received audio. */
-    private String call(String peerUserId, Path wav, Path recording) throws Exception {
+    private String call(String peerUserId, CallAudio audio) throws Exception {
         long placed = System.nanoTime();
-        CallAudio audio = new CallAudio.Files(wav, recording);
         Call call = video.isPresent() ? client.calls().place(peerUserId, audio, video.get())
                 : client.calls().place(peerUserId, audio);
         long deadline = placed + AUDIO_WAIT.toNanos();
@@ -247,11 +253,9 @@ public final class CallPeerMain {
                     return;
                 }
                 long ring = System.nanoTime();
-                Path wav = answerWav;
-                Path recording = answerRecording;
+                CallAudio audio = answerAudio;
                 Thread.ofPlatform().start(() -> {
                     long answer = System.nanoTime();
-                    CallAudio audio = new CallAudio.Files(wav, recording);
                     video.ifPresentOrElse(v -> call.answer(audio, v), () -> call.answer(audio));
                     answered.add(new long[] {ring, answer});
                 });

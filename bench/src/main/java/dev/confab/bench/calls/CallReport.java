@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
  * An audio call on loopback, Confab beside headless Chromium in one run: set-up times (call to the callee ringing,
  * accept to the caller's first decoded audio) cold, after the app's start-up warm-up and warm ({@link ConfabCalls},
  * {@link ChromiumCalls}); mouth-to-ear latency of Confab's media pipeline without devices ({@link PipelineLatency})
- * and through virtual PulseAudio devices ({@link DeviceLatencyJvm}); and each side's CPU during a call; written as
+ * and through virtual PulseAudio devices ({@link DeviceLatencyJvm}); and each side's CPU during a call, with WAV files
+ * for sound and through virtual devices ({@link ConfabCalls#cpuThroughDevices}); written as
  * Markdown tables. Run by {@code scripts/bench-calls.sh}; {@code --mouth-to-ear-only} measures the latency alone,
  * {@code --cpu-only} Confab's CPU alone.
  */
@@ -66,7 +67,9 @@ public final class CallReport implements Callable<Integer> {
         List<String> lines = new ArrayList<>();
         if (cpuOnly) {
             try (ConfabCalls confab = new ConfabCalls(peerJvmOptions())) {
-                lines.addAll(cpuTable(confabCpu(confab, voices()), Double.NaN));
+                Path voices = voices();
+                lines.addAll(cpuTable(confabCpu(confab, voices), confabCpuThroughDevices(confab, voices),
+                        Double.NaN));
                 lines.add(cpuNotes());
             }
         } else if (mouthToEarOnly) {
@@ -109,7 +112,8 @@ public final class CallReport implements Callable<Integer> {
                 chromiumVersion = browser.version();
             }
             MouthToEar mouthToEar = mouthToEar();
-            ConfabCalls.CpuRun confabCpu = confabCpu(confab, voices);
+            CallCpu.Run confabCpu = confabCpu(confab, voices);
+            CallCpu.Run confabCpuThroughDevices = confabCpuThroughDevices(confab, voices);
             System.out.println("CPU: " + cpuSeconds + " s of a call in which both talk, Chromium...");
             try (ChromiumCalls browser = new ChromiumCalls(voices.resolve(CALLER_VOICE))) {
                 chromiumCpu = browser.cpuPercent(Duration.ofSeconds(cpuSeconds));
@@ -124,7 +128,7 @@ public final class CallReport implements Callable<Integer> {
             setUpRows(lines, "warm", confabWarm, chromiumWarm);
             lines.add("");
             lines.addAll(mouthToEar.tables());
-            lines.addAll(cpuTable(confabCpu, chromiumCpu));
+            lines.addAll(cpuTable(confabCpu, confabCpuThroughDevices, chromiumCpu));
             lines.add(setUpNotes(chromiumVersion, pollMillis, confab.failures()));
             lines.add("");
             lines.addAll(mouthToEar.notes());
@@ -143,33 +147,50 @@ public final class CallReport implements Callable<Integer> {
         return voices;
     }
 
-    private ConfabCalls.CpuRun confabCpu(ConfabCalls confab, Path voices) throws InterruptedException {
+    private CallCpu.Run confabCpu(ConfabCalls confab, Path voices) throws InterruptedException {
         System.out.println("CPU: " + CPU_SPANS + " x " + cpuSeconds + " s of a call in which both talk, then "
-                + cpuSeconds + " s of a second call, Confab...");
+                + cpuSeconds + " s of a second call, Confab with WAV files for sound...");
         return confab.cpu(voices.resolve(CALLER_VOICE), voices.resolve(CALLEE_VOICE), Duration.ofSeconds(cpuSeconds),
                 CPU_SPANS);
     }
 
-    /** The CPU table, its first span beside Chromium's ({@code NaN}: not measured), and the busiest threads. */
-    private List<String> cpuTable(ConfabCalls.CpuRun confab, double chromium) {
-        List<String> lines = new ArrayList<>(List.of("| CPU during a call, % of one core | Confab caller JVM"
-                + " | Confab callee JVM | Chromium, both peer connections in one browser | Chromium per side (half) |",
-                "| --- | ---: | ---: | ---: | ---: |"));
-        ConfabCalls.CpuShares first = confab.firstCall().getFirst();
-        ConfabCalls.CpuShares steady = confab.firstCall().getLast();
-        ConfabCalls.CpuShares later = confab.laterCall();
-        lines.add(String.format(Locale.ROOT, "| first %d s after 2 s, both talking | %.2f | %.2f | %s | %s |",
-                cpuSeconds, first.callerPercent(), first.calleePercent(), percent(chromium), percent(chromium / 2)));
-        lines.add(String.format(Locale.ROOT, "| the next %d s, both talking (steady state) | %.2f | %.2f | | |",
-                cpuSeconds, steady.callerPercent(), steady.calleePercent()));
-        lines.add(String.format(Locale.ROOT, "| a second call between the same two clients, its first %d s after 2 s"
-                + " | %.2f | %.2f | | |", cpuSeconds, later.callerPercent(), later.calleePercent()));
+    private CallCpu.Run confabCpuThroughDevices(ConfabCalls confab, Path voices) throws Exception {
+        System.out.println("CPU: the same, Confab through PulseAudio devices...");
+        return confab.cpuThroughDevices(voices.resolve(CALLER_VOICE), voices.resolve(CALLEE_VOICE),
+                Duration.ofSeconds(cpuSeconds), CPU_SPANS);
+    }
+
+    /**
+     * The CPU table, with WAV files and through devices, its first span beside Chromium's ({@code NaN}: not
+     * measured), and the busiest threads.
+     */
+    private List<String> cpuTable(CallCpu.Run files, CallCpu.Run devices, double chromium) {
+        List<String> lines = new ArrayList<>(List.of("| CPU during a call, % of one core | Confab caller, WAV files"
+                + " | Confab callee, WAV files | Confab caller, sound devices | Confab callee, sound devices"
+                + " | Chromium, both peer connections in one browser | Chromium per side (half) |",
+                "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"));
+        List<String> spans = List.of("first " + cpuSeconds + " s after 2 s, both talking",
+                "the next " + cpuSeconds + " s, both talking (steady state)",
+                "a second call between the same two clients, its first " + cpuSeconds + " s after 2 s");
+        List<CallCpu.Shares> withFiles = List.of(files.firstCall().getFirst(), files.firstCall().getLast(),
+                files.laterCall());
+        List<CallCpu.Shares> throughDevices = List.of(devices.firstCall().getFirst(), devices.firstCall().getLast(),
+                devices.laterCall());
+        for (int span = 0; span < spans.size(); span++) {
+            CallCpu.Shares file = withFiles.get(span);
+            CallCpu.Shares device = throughDevices.get(span);
+            lines.add(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %s | %s |", spans.get(span),
+                    file.callerPercent(), file.calleePercent(), device.callerPercent(), device.calleePercent(),
+                    span == 0 ? percent(chromium) : "", span == 0 ? percent(chromium / 2) : ""));
+        }
         lines.add("");
-        lines.add("Threads that used the most CPU (ms): over the first span, caller " + first.callerThreads()
-                + "; callee " + first.calleeThreads() + "; over the steady state, caller " + steady.callerThreads()
-                + "; callee " + steady.calleeThreads() + "; over the second call, caller " + later.callerThreads()
-                + "; callee " + later.calleeThreads() + ".");
-        lines.add("");
+        for (int span = 0; span < spans.size(); span++) {
+            lines.add(String.format(Locale.ROOT, "Threads that used the most CPU (ms), %s: with WAV files, caller %s;"
+                    + " callee %s; through devices, caller %s; callee %s.", spans.get(span),
+                    withFiles.get(span).callerThreads(), withFiles.get(span).calleeThreads(),
+                    throughDevices.get(span).callerThreads(), throughDevices.get(span).calleeThreads()));
+            lines.add("");
+        }
         return lines;
     }
 
@@ -263,8 +284,12 @@ public final class CallReport implements Callable<Integer> {
                  established call after its first 2 s (Confab also over the %d s after, the steady state once the JIT\
                  compiled the media path, and over the first %d s of a second call between the same JVMs, as a running\
                  app places its later calls), both sides sending speech (espeak-ng, repeated) from WAV\
-                 files and recording (Confab) or playing to an audio element (Chromium) what they hear; no sound\
-                 device on either side. Confab on %s %s, the clients' JVM options %s.""", cpuSeconds, cpuSeconds,
+                 files and recording (Confab) or playing to an audio element (Chromium) what they hear, no sound\
+                 device on either side; and Confab again through sound devices, as a person's call runs: each client\
+                 with a virtual PulseAudio microphone and speaker of its own (Java Sound lines through ALSA's pulse\
+                 plugin, LineOptions' default buffers), the same voices played into the microphones (the sound\
+                 server's own CPU not counted, as it is not the app's). Confab on %s %s, the clients' JVM options\
+                 %s.""", cpuSeconds, cpuSeconds,
                 cpuSeconds, System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 String.join(" ", peerJvmOptions()));
     }

@@ -15,8 +15,6 @@ import java.util.List;
  * <p>Thread contract: one thread drives an instance; {@link #close()} stops the server and removes its data.
  */
 final class ConfabCalls implements AutoCloseable {
-    private static final int BUSIEST = 6;
-
     private final ServerProcess server;
     private final Path profiles;
     private final List<String> peerJvmOptions;
@@ -78,58 +76,41 @@ final class ConfabCalls implements AutoCloseable {
     }
 
     /**
-     * Each client's CPU, as a share of one core, over {@code windows} consecutive spans of {@code length} of an
-     * established call (after its first 2 s) in which both send speech ({@code callerVoice}, {@code calleeVoice}, at
-     * least as long) and record what they hear, one share per span, the first span first; then over one span of a
-     * second call between the same two JVMs (after its first 2 s), as a running app places its later calls.
+     * Each client's CPU over {@code windows} consecutive spans of {@code length} of an established call (after its
+     * first 2 s) in which both send speech ({@code callerVoice}, {@code calleeVoice}, at least as long) from WAV files
+     * and record what they hear; then over one span of a second call between the same two JVMs, as a running app
+     * places its later calls.
      */
-    CpuRun cpu(Path callerVoice, Path calleeVoice, Duration length, int windows) throws InterruptedException {
+    CallCpu.Run cpu(Path callerVoice, Path calleeVoice, Duration length, int windows) throws InterruptedException {
         try (CallPeerPair pair = pair(true)) {
             pair.callee().send("answer-with " + calleeVoice);
-            List<CpuShares> spans = measuredCall(pair, callerVoice, "first", length, windows);
-            pair.callee().send("await-idle");
-            CpuShares laterCall = measuredCall(pair, callerVoice, "second", length, 1).getFirst();
-            return new CpuRun(spans, laterCall);
+            List<CallCpu.Shares> spans = CallCpu.spans(pair, callWith(pair, callerVoice, "first"), length, windows);
+            CallCpu.Shares laterCall = CallCpu.spans(pair, callWith(pair, callerVoice, "second"), length, 1)
+                    .getFirst();
+            return new CallCpu.Run(spans, laterCall);
         }
-    }
-
-    /** One call of {@code pair}, the caller recording to a file named for the pair and {@code which} call it is. */
-    private List<CpuShares> measuredCall(CallPeerPair pair, Path callerVoice, String which, Duration length,
-            int windows) throws InterruptedException {
-        pair.caller().send("call " + pair.callee().userId() + " " + callerVoice + " "
-                + profiles.resolve("cpu-heard-" + pairs + "-" + which + ".wav"));
-        pair.callee().send("last-answered");
-        Thread.sleep(2000); // the first seconds of the call (jitter buffer settling, JIT) are not counted
-        long[] callerStart = pair.caller().sendForTimes("cpu");
-        long[] calleeStart = pair.callee().sendForTimes("cpu");
-        List<CpuShares> shares = new ArrayList<>();
-        for (int window = 0; window < windows; window++) {
-            Thread.sleep(length.toMillis());
-            long[] callerEnd = pair.caller().sendForTimes("cpu");
-            long[] calleeEnd = pair.callee().sendForTimes("cpu");
-            shares.add(new CpuShares(share(callerStart, callerEnd), share(calleeStart, calleeEnd),
-                    String.join(" ", pair.caller().send("busiest-threads " + BUSIEST)),
-                    String.join(" ", pair.callee().send("busiest-threads " + BUSIEST))));
-            callerStart = callerEnd;
-            calleeStart = calleeEnd;
-        }
-        pair.caller().send("hang-up");
-        return shares;
     }
 
     /**
-     * The caller's and the callee's CPU time as a percentage of the wall time, that is of one core, and the threads
-     * that used most of it in each ({@code name=milliseconds}).
+     * The same as {@link #cpu} with each client's microphone and speaker virtual PulseAudio devices, as a person's
+     * call runs, the voices played into the microphones ({@link DeviceCpuMain}, in a JVM of its own with the sound
+     * server).
      */
-    record CpuShares(double callerPercent, double calleePercent, String callerThreads, String calleeThreads) {
+    CallCpu.Run cpuThroughDevices(Path callerVoice, Path calleeVoice, Duration length, int windows)
+            throws Exception {
+        List<String> args = new ArrayList<>(List.of(server.baseUrl(), profiles.toString(), Integer.toString(++pairs),
+                Long.toString(length.toSeconds()), Integer.toString(windows), callerVoice.toString(),
+                calleeVoice.toString()));
+        args.addAll(peerJvmOptions);
+        Duration timeout = length.multipliedBy(windows + 1).plusMinutes(3);
+        return CallCpu.Run.of(PulseJvm.run(DeviceCpuMain.class, args, timeout,
+                line -> line.startsWith(CallCpu.Shares.PREFIX)).stream().map(CallCpu.Shares::parse).toList());
     }
 
-    /** The spans of a fresh pair of JVMs' first call, and the span of their second call. */
-    record CpuRun(List<CpuShares> firstCall, CpuShares laterCall) {
-    }
-
-    private static double share(long[] start, long[] end) {
-        return 100.0 * (end[0] - start[0]) / (end[1] - start[1]);
+    /** The call command sending {@code voice}, recording to a file named for the pair and {@code which} call. */
+    private String callWith(CallPeerPair pair, Path voice, String which) {
+        return "call " + pair.callee().userId() + " " + voice + " "
+                + profiles.resolve("cpu-heard-" + pairs + "-" + which + ".wav");
     }
 
     /** Two fresh JVMs, registered as new users who are contacts and see each other online. */
