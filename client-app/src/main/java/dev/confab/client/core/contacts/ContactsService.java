@@ -47,6 +47,7 @@ public final class ContactsService {
     private final Map<String, Contact> contacts = new LinkedHashMap<>();
     private final Map<String, PresenceInfo> presence = new HashMap<>();
     private final Map<String, Long> presenceStamp = new HashMap<>();
+    private final ContactListEvents listEvents = new ContactListEvents();
     private long stamp;
     private long listStamp;
     private boolean live;
@@ -132,7 +133,8 @@ public final class ContactsService {
 
     /**
      * Re-reads contacts, requests and blocks from the server. A list event that arrives while the read is in
-     * flight makes the read older than what the event said, so the read is done again (a few times at most).
+     * flight makes the read older than what the event said, so the read is done again (a few times at most); the
+     * contacts added or removed by events during the last read stay as the events said.
      */
     public void refresh() {
         for (int attempt = 1; ; attempt++) {
@@ -149,15 +151,19 @@ public final class ContactsService {
                 if (listStamp != listsBefore && attempt < 4) {
                     continue;
                 }
-                apply(list, pending, blockList, before);
+                apply(list, pending, blockList, before, listsBefore);
                 return;
             }
         }
     }
 
-    private void apply(ContactList list, ContactRequestList pending, BlockList blockList, long before) {
+    private void apply(ContactList list, ContactRequestList pending, BlockList blockList, long before,
+            long listsBefore) {
+        Map<String, Contact> read = new LinkedHashMap<>();
+        list.contacts().forEach(contact -> read.put(contact.userId(), contact));
+        listEvents.applyNewer(read, listsBefore);
         contacts.clear();
-        for (Contact contact : list.contacts()) {
+        for (Contact contact : read.values()) {
             contacts.put(contact.userId(), contact);
             users.remember(new UserSummary(contact.userId(), contact.username(), contact.displayName()));
             Long eventStamp = presenceStamp.get(contact.userId());
@@ -266,6 +272,7 @@ public final class ContactsService {
 
     synchronized void added(Contact contact) {
         listStamp++;
+        listEvents.added(listStamp, contact);
         boolean isNew = contacts.put(contact.userId(), contact) == null;
         users.remember(new UserSummary(contact.userId(), contact.username(), contact.displayName()));
         if (contact.presence() != null && (presenceKnown || !live) && !presenceStamp.containsKey(contact.userId())) {
@@ -280,6 +287,7 @@ public final class ContactsService {
 
     private synchronized void removed(String userId) {
         listStamp++;
+        listEvents.removed(listStamp, userId);
         if (contacts.remove(userId) != null) {
             presence.remove(userId);
             listeners.fire(l -> l.onContactRemoved(userId));
