@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -149,13 +150,23 @@ public final class StunClientTransactions implements AutoCloseable {
 
     private void transmit(Transaction transaction) {
         RetransmissionPolicy policy = transaction.request.retransmission();
+        boolean scheduled = true;
         synchronized (lock) {
             if (transaction.done) {
                 return;
             }
             transaction.transmissions++;
             long waitNanos = policy.waitAfter(transaction.transmissions).toNanos();
-            transaction.timer = scheduler.schedule(() -> onTimer(transaction), waitNanos, TimeUnit.NANOSECONDS);
+            try {
+                transaction.timer = scheduler.schedule(() -> onTimer(transaction), waitNanos, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                // The owner shut its timers down before closing this: it is going away, so nothing is sent.
+                scheduled = false;
+            }
+        }
+        if (!scheduled) {
+            finish(transaction, new StunTransactionOutcome.Cancelled());
+            return;
         }
         try {
             sender.send(transaction.datagram, 0, transaction.datagram.length, transaction.request.destination());

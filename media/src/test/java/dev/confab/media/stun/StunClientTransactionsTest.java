@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.Test;
 
 /** Retransmission timing (RFC 8489 section 6.2.1), response matching and integrity checks, on virtual time. */
@@ -122,6 +124,20 @@ class StunClientTransactionsTest {
 
         assertThat(failing.start(binding()).join()).isEqualTo(new StunTransactionOutcome.SendFailed(noRoute));
         assertThat(failing.pendingCount()).isZero();
+    }
+
+    @Test
+    void aTransactionStartedAfterItsOwnerShutItsTimersDownIsCancelledWithoutSending() {
+        // The app's start-up warm-up call, interrupted by a real call, shuts its timers down while a queued check of
+        // its ICE agent may still start a transaction: that must end quietly, not throw on the agent's thread.
+        ScheduledExecutorService stopped = Executors.newSingleThreadScheduledExecutor();
+        stopped.shutdownNow();
+        StunClientTransactions closing = new StunClientTransactions((buf, off, len, destination) -> sent.add(buf),
+                stopped);
+
+        assertThat(closing.start(binding()).join()).isEqualTo(new StunTransactionOutcome.Cancelled());
+        assertThat(closing.pendingCount()).isZero();
+        assertThat(sent).isEmpty();
     }
 
     @Test
