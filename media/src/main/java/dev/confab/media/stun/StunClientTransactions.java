@@ -59,7 +59,8 @@ public final class StunClientTransactions implements AutoCloseable {
 
     /**
      * Sends the request now and retransmits it until a response, a timeout, a send failure or cancellation ends it.
-     * After {@link #close}, returns an already cancelled outcome.
+     * After {@link #close}, or once the scheduler was shut down, returns an already cancelled outcome and sends
+     * nothing.
      *
      * @throws IllegalArgumentException if a pending transaction already has this transaction id
      */

@@ -146,6 +146,8 @@ public final class LoopbackCall implements AutoCloseable {
 
     /** One peer: its transport and executor, the time its ICE first connected, and the media it received. */
     private static final class Side implements IceListener, AutoCloseable {
+        private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
+
         final ExecutorService executor = Executors.newSingleThreadExecutor();
         final WarmUpTraffic.Counter received = new WarmUpTraffic.Counter();
         final CompletableFuture<Long> connected = new CompletableFuture<>();
@@ -167,11 +169,27 @@ public final class LoopbackCall implements AutoCloseable {
             }
         }
 
-        /** Closes the transport and drops the agent's queued work, which would otherwise run on after the timers. */
+        /**
+         * Closes the transport and waits (up to 2 s, interrupted or not) until the executor ran what the agent queued,
+         * its release included: the call's timers, shut down next, must outlive every task that may still schedule
+         * on them.
+         */
         @Override
         public void close() {
             transport.close();
-            executor.shutdownNow();
+            executor.shutdown();
+            boolean interrupted = false;
+            long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+            while (!executor.isTerminated() && System.nanoTime() - deadline < 0) {
+                try {
+                    executor.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true; // a warm-up stopped by a real call still cleans up
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
