@@ -49,6 +49,12 @@ public final class ApiException extends ClientException {
                 Map.of(), cause);
     }
 
+    /** The thread waiting for the server was interrupted (the app is closing what asked): nothing more is known. */
+    public static ApiException interrupted(Throwable cause) {
+        return new ApiException(Kind.UNREACHABLE, null, null, 0, "The request to the server was stopped.", Map.of(),
+                cause);
+    }
+
     /** The event connection is down, so a message that needs it could not be sent. */
     public static ApiException disconnected() {
         return new ApiException(Kind.UNREACHABLE, null, null, 0,

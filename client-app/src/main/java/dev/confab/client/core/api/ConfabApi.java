@@ -301,6 +301,14 @@ public final class ConfabApi {
             }
         } catch (IOException e) {
             throw ApiException.unreachable(base.toString(), e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            // OkHttp, written in Kotlin, lets an interrupted wait's InterruptedException through undeclared.
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw ApiException.interrupted(e);
         }
     }
 

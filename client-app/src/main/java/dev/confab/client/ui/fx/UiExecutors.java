@@ -42,7 +42,7 @@ public record UiExecutors(Executor ui, Executor background) {
             T value;
             try {
                 value = work.get();
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // a library may throw a checked exception it does not declare
                 String message = Problems.message(what, e);
                 ui.execute(() -> failed.accept(message));
                 return;
