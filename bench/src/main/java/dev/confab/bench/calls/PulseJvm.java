@@ -44,7 +44,7 @@ final class PulseJvm {
         AtomicBoolean overdue = new AtomicBoolean();
         process.onExit().orTimeout(timeout.toSeconds(), TimeUnit.SECONDS).exceptionally(late -> {
             overdue.set(true);
-            process.destroyForcibly();
+            destroyWithDescendants(process);
             return process;
         });
         try {
@@ -70,9 +70,15 @@ final class PulseJvm {
             }
             return found;
         } finally {
-            process.destroyForcibly();
+            destroyWithDescendants(process);
             WorkDirectory.delete(dir);
         }
+    }
+
+    /** The JVM and what it started (the sound server, its streams, client JVMs), which would outlive it otherwise. */
+    private static void destroyWithDescendants(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     private static String tail(Path log) throws IOException {
