@@ -49,7 +49,8 @@ final class StatsCommand extends ShellCallCommand {
 
     private static Map<String, Object> path(MediaPath p) {
         return Printer.obj("localType", p.localType().sdpValue(), "local", address(p.localAddress()),
-                "remoteType", p.remoteType().sdpValue(), "remote", address(p.remoteAddress()), "relayed", p.relayed());
+                "remoteType", p.remoteType().sdpValue(), "remote", address(p.remoteAddress()), "relayed", p.relayed(),
+                "sincePeerAnsweredMs", p.sincePeerAnswered().toMillis());
     }
 
     private static String address(InetSocketAddress a) {

@@ -214,7 +214,8 @@ public final class CallSession implements AutoCloseable {
                 current == null ? 0 : current.counters().unprotected(),
                 current == null ? 0 : current.counters().failedUnprotect(),
                 Optional.ofNullable(receiveStream.jitterBuffer()),
-                current == null ? Optional.empty() : current.agent().selectedPair().map(MediaPath::of),
+                current == null ? Optional.empty() : current.agent().selectedPair()
+                        .map(pair -> MediaPath.of(pair, current.agent().sinceConsentResponse())),
                 videoSend.stats(), videoReceive.stats(), videoSend.targetBitrate(), rate.snapshot().targetBps());
     }
 

@@ -8,7 +8,8 @@ import java.util.random.RandomGenerator;
  * Consent freshness on the selected pair (RFC 7675): when the next consent check is due (randomized around the
  * interval), when the peer has been silent long enough to call the path DISCONNECTED, and when consent is lost.
  *
- * <p>Thread contract: confined to the agent's executor, except {@link #lost()}, which the send path reads.
+ * <p>Thread contract: confined to the agent's executor, except {@link #lost()}, which the send path reads, and
+ * {@link #lastResponse()}, which statistics read.
  */
 final class ConsentMonitor {
     /** One consent check: sent twice, 250 ms apart, then given a second; a later check follows anyway. */
@@ -16,7 +17,7 @@ final class ConsentMonitor {
 
     private final IceAgentConfig config;
     private final RandomGenerator random;
-    private long lastResponse;
+    private volatile long lastResponse;
     private long nextCheck;
     private boolean running;
     private volatile boolean lost;
@@ -71,6 +72,11 @@ final class ConsentMonitor {
     void refreshed(long now) {
         lastResponse = now;
         lost = false;
+    }
+
+    /** When the peer last answered a consent check (or the pair was selected), on {@link System#nanoTime()}. */
+    long lastResponse() {
+        return lastResponse;
     }
 
     /** Whether the peer has not answered for {@link IceAgentConfig#disconnectAfter}. */

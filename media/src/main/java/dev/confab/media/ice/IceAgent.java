@@ -248,6 +248,14 @@ public final class IceAgent implements AutoCloseable {
         return Optional.ofNullable(selected);
     }
 
+    /**
+     * How long ago the peer last answered a consent check on the selected pair (or the pair was selected): past
+     * {@link IceAgentConfig#disconnectAfter} the path counts as broken. Meaningful while a pair is selected.
+     */
+    public Duration sinceConsentResponse() {
+        return Duration.ofNanos(System.nanoTime() - consent.lastResponse());
+    }
+
     /** The current state; read on the executor for a consistent view, elsewhere as a hint. */
     public IceState state() {
         return state;

@@ -52,6 +52,8 @@ class IceLoopbackTest {
             assertThat(pair.timerTasksRun() - before).isBetween(4L, 24L);
             assertThat(pair.a.states).doesNotContain(IceState.DISCONNECTED, IceState.FAILED);
             assertThat(pair.b.states).doesNotContain(IceState.DISCONNECTED, IceState.FAILED);
+            assertThat(pair.a.agent.sinceConsentResponse()).as("the peer answered consent lately")
+                    .isLessThan(Duration.ofMillis(2500));
         }
     }
 
@@ -218,6 +220,8 @@ class IceLoopbackTest {
 
             await().atMost(WAIT).until(() -> pair.a.state() == IceState.FAILED);
             assertThat(pair.a.states).containsSubsequence(IceState.CONNECTED, IceState.DISCONNECTED, IceState.FAILED);
+            assertThat(pair.a.agent.sinceConsentResponse()).as("consent expired after 2 s without an answer")
+                    .isGreaterThan(Duration.ofSeconds(2));
             byte[] rtp = {(byte) 0x80, 111, 0, 3};
             assertThat(pair.a.agent.send(rtp, 0, rtp.length)).as("nothing is sent without consent").isFalse();
         } catch (Exception e) {
