@@ -14,11 +14,14 @@ import dev.confab.testkit.net.Topology;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * through the server with its default heartbeat, and the cable under the call's path is pulled, twice: once for each
  * of alice's uplinks, so that one of the two changes also takes down her event connection to the server, which runs
  * over {@code eth0} (her network manager then moves the default route to {@code eth1}, as a laptop's does). Each time
- * the call must come back over the other uplink by ICE restart within 5 s, without anyone doing anything, and the
- * words spoken after the second change must be heard on both sides.
+ * the call must come back over the other uplink within 5 s (by ICE restart, or having moved there already), without
+ * anyone doing anything, and the words spoken after the second change must be heard on both sides.
  */
 class NetworkChangeMidCallTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -75,13 +78,9 @@ class NetworkChangeMidCallTest {
                     cut.add(uplink);
                     long cutAt = System.nanoTime();
                     pullCable(aliceHost, uplink);
-                    alice.awaitEvent("call", "reconnecting", WAIT);
-                    alice.awaitEvent("call", "connected", WAIT);
+                    long flowingAgainAt = awaitBackOverTheOtherUplink(alice, aliceHost, uplink);
+                    recoveries.add((flowingAgainAt - cutAt) / 1e9);
                     backAt = System.nanoTime();
-                    recoveries.add((backAt - cutAt) / 1e9);
-                    awaitMediaFlowing(alice);
-                    JsonNode path = alice.stats(WAIT).get("path");
-                    assertThat(uplinkUnder(aliceHost, path)).as("the path after the change: " + path).isNotEqualTo(uplink);
                     plugBack(aliceHost, uplink);
                 }
                 await().pollDelay(TALK_AFTER_CHANGES).atMost(TALK_AFTER_CHANGES.plusSeconds(1)).until(() -> true);
@@ -111,6 +110,39 @@ class NetworkChangeMidCallTest {
             assertThat(heard.correlation()).as(pair[1].getFileName() + " " + heard)
                     .isGreaterThanOrEqualTo(MIN_CORRELATION_AFTER);
         }
+    }
+
+    /**
+     * Waits until alice's call is connected over a path from her other uplink and the peer's audio has reached her
+     * there for a second (at least 40 of its 50 packets); returns when that second began. Usually the dead path
+     * makes her agent report the call reconnecting and restart ICE. But a cable plugged back in shortly before may
+     * have carried the call already: her agent, not yet done nominating after the last change, moves to a better pair
+     * as soon as its check succeeds, so the pull breaks nothing (seen 1 run in 10). If the call does not come back,
+     * the failure shows her last statistics (with how long ago the peer last answered consent on the path).
+     */
+    private static long awaitBackOverTheOtherUplink(LabCli alice, Host host, int cut) {
+        Deque<long[]> flowing = new ArrayDeque<>(); // {nanoTime, packetsReceived} of the polls since it came back
+        JsonNode[] last = {null};
+        try {
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+                long now = System.nanoTime();
+                JsonNode stats = alice.stats(WAIT);
+                last[0] = stats;
+                JsonNode path = stats.get("path");
+                if (!stats.get("state").asText().equals("connected") || path == null || path.isNull()
+                        || uplinkUnder(host, path) == cut) {
+                    flowing.clear();
+                    return false;
+                }
+                flowing.addLast(new long[] {now, stats.get("packetsReceived").asLong()});
+                long[] first = flowing.getFirst();
+                return now - first[0] >= 1_000_000_000L && stats.get("packetsReceived").asLong() - first[1] >= 40;
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the call did not come back over the other uplink; alice's statistics: "
+                    + last[0], e);
+        }
+        return flowing.getFirst()[0];
     }
 
     /** Unplugs the cable; when it was {@code eth0}'s, the default route moves to {@code eth1} as a network manager does. */
