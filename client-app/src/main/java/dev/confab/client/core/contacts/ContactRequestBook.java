@@ -10,6 +10,7 @@ import dev.confab.protocol.rest.ContactRequestList;
 import dev.confab.protocol.rest.ContactRequestStatus;
 import dev.confab.protocol.rest.NewContactRequest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,8 @@ final class ContactRequestBook {
     private final ListenerSet<ContactsListener> listeners;
     private final UserDirectory users;
     private ContactRequests requests = ContactRequests.NONE;
+    /** The latest event of each request, by request id, with the list-event stamp it arrived at. */
+    private final Map<String, StampedRequest> latestEvents = new HashMap<>();
     private volatile String selfId;
 
     ContactRequestBook(ContactsService owner, ConfabApi api, ListenerSet<ContactsListener> listeners, UserDirectory users) {
@@ -47,8 +50,10 @@ final class ContactRequestBook {
     }
 
     /** Replaces the requests with what the server said, without telling listeners (the owner holds its monitor). */
-    void replace(ContactRequestList pending) {
+    void replace(ContactRequestList pending, long readStamp) {
         requests = new ContactRequests(pending.incoming(), pending.outgoing());
+        latestEvents.values().removeIf(event -> event.stamp() <= readStamp);
+        latestEvents.values().forEach(event -> requests = applied(requests, event.request()));
         requests.incoming().forEach(r -> users.remember(r.from()));
         requests.outgoing().forEach(r -> users.remember(r.to()));
     }
@@ -59,18 +64,29 @@ final class ContactRequestBook {
         listeners.fire(l -> l.onRequestsChanged(snapshot));
     }
 
-    /** A {@code contact.request} event (the owner holds its monitor). */
-    void onChanged(ContactRequest changed) {
+    /**
+     * A {@code contact.request} event, the {@code stamp}-th list event (the owner holds its monitor); a read of the
+     * requests that began before it does not undo it ({@link #replace}).
+     */
+    void onChanged(ContactRequest changed, long stamp) {
         announce(changed);
-        List<ContactRequest> incoming = new ArrayList<>(requests.incoming());
-        List<ContactRequest> outgoing = new ArrayList<>(requests.outgoing());
+        latestEvents.put(changed.requestId(), new StampedRequest(stamp, changed));
+        requests = applied(requests, changed);
+        fireChanged();
+    }
+
+    private ContactRequests applied(ContactRequests current, ContactRequest changed) {
+        List<ContactRequest> incoming = new ArrayList<>(current.incoming());
+        List<ContactRequest> outgoing = new ArrayList<>(current.outgoing());
         incoming.removeIf(r -> r.requestId().equals(changed.requestId()));
         outgoing.removeIf(r -> r.requestId().equals(changed.requestId()));
         if (changed.status() == ContactRequestStatus.PENDING) {
             (isFromMe(changed) ? outgoing : incoming).add(changed);
         }
-        requests = new ContactRequests(incoming, outgoing);
-        fireChanged();
+        return new ContactRequests(incoming, outgoing);
+    }
+
+    private record StampedRequest(long stamp, ContactRequest request) {
     }
 
     /** Asks {@code username} to become a contact; when they had asked already, both are contacts at once. */

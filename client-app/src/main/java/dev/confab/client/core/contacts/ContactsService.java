@@ -134,7 +134,7 @@ public final class ContactsService {
     /**
      * Re-reads contacts, requests and blocks from the server. A list event that arrives while the read is in
      * flight makes the read older than what the event said, so the read is done again (a few times at most); the
-     * contacts added or removed by events during the last read stay as the events said.
+     * contacts and requests that events changed during the last read stay as the events said.
      */
     public void refresh() {
         for (int attempt = 1; ; attempt++) {
@@ -174,7 +174,7 @@ public final class ContactsService {
         if (!live) {
             presenceKnown = true;
         }
-        requests.replace(pending);
+        requests.replace(pending, listsBefore);
         blocks.replace(blockList.blocked());
         blockList.blocked().forEach(users::remember);
         fireContacts();
@@ -257,7 +257,7 @@ public final class ContactsService {
             }
             case ServerMessage.ContactRequestChanged changed -> {
                 listStamp++;
-                requests.onChanged(changed.request());
+                requests.onChanged(changed.request(), listStamp);
             }
             case ServerMessage.ContactAdded added -> added(added.contact());
             case ServerMessage.ContactRemoved removed -> removed(removed.userId());
