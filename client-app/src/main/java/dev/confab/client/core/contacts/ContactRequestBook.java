@@ -10,7 +10,6 @@ import dev.confab.protocol.rest.ContactRequestList;
 import dev.confab.protocol.rest.ContactRequestStatus;
 import dev.confab.protocol.rest.NewContactRequest;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +26,8 @@ final class ContactRequestBook {
     private final ListenerSet<ContactsListener> listeners;
     private final UserDirectory users;
     private ContactRequests requests = ContactRequests.NONE;
-    /** The latest event of each request, by request id, with the list-event stamp it arrived at. */
-    private final Map<String, StampedRequest> latestEvents = new HashMap<>();
+    /** Each request's latest event, by request id. */
+    private final LatestEvents<ContactRequest> latestEvents = new LatestEvents<>();
     private volatile String selfId;
 
     ContactRequestBook(ContactsService owner, ConfabApi api, ListenerSet<ContactsListener> listeners, UserDirectory users) {
@@ -52,8 +51,9 @@ final class ContactRequestBook {
     /** Replaces the requests with what the server said, without telling listeners (the owner holds its monitor). */
     void replace(ContactRequestList pending, long readStamp) {
         requests = new ContactRequests(pending.incoming(), pending.outgoing());
-        latestEvents.values().removeIf(event -> event.stamp() <= readStamp);
-        latestEvents.values().forEach(event -> requests = applied(requests, event.request()));
+        for (ContactRequest changed : latestEvents.newerThan(readStamp).values()) {
+            requests = applied(requests, changed);
+        }
         requests.incoming().forEach(r -> users.remember(r.from()));
         requests.outgoing().forEach(r -> users.remember(r.to()));
     }
@@ -70,7 +70,7 @@ final class ContactRequestBook {
      */
     void onChanged(ContactRequest changed, long stamp) {
         announce(changed);
-        latestEvents.put(changed.requestId(), new StampedRequest(stamp, changed));
+        latestEvents.put(changed.requestId(), stamp, changed);
         requests = applied(requests, changed);
         fireChanged();
     }
@@ -84,9 +84,6 @@ final class ContactRequestBook {
             (isFromMe(changed) ? outgoing : incoming).add(changed);
         }
         return new ContactRequests(incoming, outgoing);
-    }
-
-    private record StampedRequest(long stamp, ContactRequest request) {
     }
 
     /** Asks {@code username} to become a contact; when they had asked already, both are contacts at once. */

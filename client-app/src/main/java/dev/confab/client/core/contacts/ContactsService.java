@@ -47,7 +47,8 @@ public final class ContactsService {
     private final Map<String, Contact> contacts = new LinkedHashMap<>();
     private final Map<String, PresenceInfo> presence = new HashMap<>();
     private final Map<String, Long> presenceStamp = new HashMap<>();
-    private final ContactListEvents listEvents = new ContactListEvents();
+    /** Each contact's latest add (the contact) or remove (empty) event. */
+    private final LatestEvents<Optional<Contact>> listEvents = new LatestEvents<>();
     private long stamp;
     private long listStamp;
     private boolean live;
@@ -161,7 +162,7 @@ public final class ContactsService {
             long listsBefore) {
         Map<String, Contact> read = new LinkedHashMap<>();
         list.contacts().forEach(contact -> read.put(contact.userId(), contact));
-        listEvents.applyNewer(read, listsBefore);
+        applyNewer(read, listEvents.newerThan(listsBefore));
         contacts.clear();
         for (Contact contact : read.values()) {
             contacts.put(contact.userId(), contact);
@@ -180,6 +181,12 @@ public final class ContactsService {
         fireContacts();
         requests.fireChanged();
         blocks.fireChanged();
+    }
+
+    /** Brings a read of the contacts up to the add ({@code contact}) and remove (empty) events newer than it. */
+    static void applyNewer(Map<String, Contact> read, Map<String, Optional<Contact>> newer) {
+        newer.forEach((userId, added) -> added.ifPresentOrElse(contact -> read.put(userId, contact),
+                () -> read.remove(userId)));
     }
 
     /** Asks {@code username} to become a contact; when they had asked already, both are contacts at once. */
@@ -272,7 +279,7 @@ public final class ContactsService {
 
     synchronized void added(Contact contact) {
         listStamp++;
-        listEvents.added(listStamp, contact);
+        listEvents.put(contact.userId(), listStamp, Optional.of(contact));
         boolean isNew = contacts.put(contact.userId(), contact) == null;
         users.remember(new UserSummary(contact.userId(), contact.username(), contact.displayName()));
         if (contact.presence() != null && (presenceKnown || !live) && !presenceStamp.containsKey(contact.userId())) {
@@ -287,7 +294,7 @@ public final class ContactsService {
 
     private synchronized void removed(String userId) {
         listStamp++;
-        listEvents.removed(listStamp, userId);
+        listEvents.put(userId, listStamp, Optional.empty());
         if (contacts.remove(userId) != null) {
             presence.remove(userId);
             listeners.fire(l -> l.onContactRemoved(userId));

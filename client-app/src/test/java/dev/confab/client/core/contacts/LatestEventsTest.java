@@ -5,49 +5,52 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.confab.protocol.rest.Contact;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class ContactListEventsTest {
+/** Contact add and remove events against reads of the contact list that were in flight when they came. */
+class LatestEventsTest {
     private static final Contact ALICE = contact("u-alice", "alice");
     private static final Contact BOB = contact("u-bob", "bob");
     private static final Contact CAROL = contact("u-carol", "carol");
 
-    private final ContactListEvents events = new ContactListEvents();
+    private final LatestEvents<Optional<Contact>> events = new LatestEvents<>();
 
     @Test
     void aContactAddedWhileTheReadWasInFlightIsKept() {
-        events.added(5, BOB);
+        events.put(BOB.userId(), 5, Optional.of(BOB));
         Map<String, Contact> read = read(ALICE); // the read began after 4 list events, before bob's
-        events.applyNewer(read, 4);
+        ContactsService.applyNewer(read, events.newerThan(4));
         assertThat(read).containsOnlyKeys("u-alice", "u-bob");
     }
 
     @Test
     void aContactRemovedWhileTheReadWasInFlightStaysRemoved() {
-        events.removed(7, CAROL.userId());
+        events.put(CAROL.userId(), 7, Optional.empty());
         Map<String, Contact> read = read(ALICE, CAROL);
-        events.applyNewer(read, 6);
+        ContactsService.applyNewer(read, events.newerThan(6));
         assertThat(read).containsOnlyKeys("u-alice");
     }
 
     @Test
     void theReadWinsOverEventsThatCameBeforeItBegan() {
-        events.added(2, BOB); // bob was added, then removed again on the server, which the read reflects
-        events.removed(3, CAROL.userId()); // carol was removed, then added again
+        // bob was added, then removed again on the server, which the read reflects; carol removed, then added again
+        events.put(BOB.userId(), 2, Optional.of(BOB));
+        events.put(CAROL.userId(), 3, Optional.empty());
         Map<String, Contact> read = read(ALICE, CAROL);
-        events.applyNewer(read, 3);
+        ContactsService.applyNewer(read, events.newerThan(3));
         assertThat(read).containsOnlyKeys("u-alice", "u-carol");
         Map<String, Contact> later = read(ALICE);
-        events.applyNewer(later, 3);
+        ContactsService.applyNewer(later, events.newerThan(3));
         assertThat(later).as("events a read reflected are forgotten").containsOnlyKeys("u-alice");
     }
 
     @Test
     void onlyAContactsLatestEventCounts() {
-        events.added(5, BOB);
-        events.removed(6, BOB.userId());
+        events.put(BOB.userId(), 5, Optional.of(BOB));
+        events.put(BOB.userId(), 6, Optional.empty());
         Map<String, Contact> read = read(ALICE, BOB);
-        events.applyNewer(read, 4);
+        ContactsService.applyNewer(read, events.newerThan(4));
         assertThat(read).containsOnlyKeys("u-alice");
     }
 
