@@ -89,7 +89,12 @@ public final class PulseAudio implements AutoCloseable {
 
     /** Adds a null sink at {@link #SAMPLE_RATE}: a speaker whose output can be recorded from its monitor. */
     public VirtualDevice.Speaker addSpeaker(String name, String description) {
-        int module = loadModule("module-null-sink", "sink_name=" + name, "rate=" + SAMPLE_RATE, "norewinds=1",
+        return addSpeaker(name, description, SAMPLE_RATE);
+    }
+
+    /** Adds a speaker running at {@code sampleRate}, such as 44,100 Hz, to which the server resamples streams. */
+    public VirtualDevice.Speaker addSpeaker(String name, String description, int sampleRate) {
+        int module = loadModule("module-null-sink", "sink_name=" + name, "rate=" + sampleRate, "norewinds=1",
                 "sink_properties=" + describedAs(description));
         return new VirtualDevice.Speaker(name, description, module);
     }
@@ -99,8 +104,13 @@ public final class PulseAudio implements AutoCloseable {
      * played into that sink (see {@link #play}) is what the microphone hears.
      */
     public VirtualDevice.Microphone addMicrophone(String name, String description) {
+        return addMicrophone(name, description, SAMPLE_RATE);
+    }
+
+    /** Adds a microphone running at {@code sampleRate}, such as 44,100 Hz, from which the server resamples streams. */
+    public VirtualDevice.Microphone addMicrophone(String name, String description, int sampleRate) {
         String feed = name + "_feed";
-        int feedModule = loadModule("module-null-sink", "sink_name=" + feed, "rate=" + SAMPLE_RATE, "norewinds=1",
+        int feedModule = loadModule("module-null-sink", "sink_name=" + feed, "rate=" + sampleRate, "norewinds=1",
                 "sink_properties=" + describedAs("Feed of " + description));
         int remapModule = loadModule("module-remap-source", "master=" + feed + ".monitor", "source_name=" + name,
                 "source_properties=" + describedAs(description));

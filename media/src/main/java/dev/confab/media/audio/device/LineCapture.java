@@ -34,6 +34,8 @@ public final class LineCapture extends ThreadedAudio implements AudioCapture {
         private final FramePacer pacer = new FramePacer(System::nanoTime);
         private final short[] frame = AudioFrames.newFrame();
         private final byte[] bytes = new byte[AudioFrames.lineFrameBytes(2)];
+        private OpenedLine reading;
+        private LineWait wait;
 
         CaptureLoop(LineSession session, FrameConsumer consumer) {
             this.session = session;
@@ -49,13 +51,17 @@ public final class LineCapture extends ThreadedAudio implements AudioCapture {
                 deliver();
                 return true;
             }
+            if (opened != reading) {
+                reading = opened;
+                wait = LineWait.on(opened);
+            }
             TargetDataLine line = (TargetDataLine) opened.line();
             int available = line.available();
             if (available >= line.getBufferSize()) {
                 session.overrun();
             }
             int wanted = opened.frameBytes();
-            LineWait.untilFrameAvailable(line, wanted, available);
+            wait.untilFrameAvailable(available);
             int read = line.read(bytes, 0, wanted);
             if (session.moved(read, wanted) && read == wanted) {
                 AudioFrames.fromLine(bytes, opened.channels(), frame);

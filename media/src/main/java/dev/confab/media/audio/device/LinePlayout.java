@@ -35,6 +35,7 @@ public final class LinePlayout extends ThreadedAudio implements AudioPlayout {
         private final short[] frame = AudioFrames.newFrame();
         private final byte[] bytes = new byte[AudioFrames.lineFrameBytes(2)];
         private OpenedLine playing;
+        private LineWait wait;
         private long framesOnLine;
 
         PlayoutLoop(LineSession session, FrameSupplier supplier) {
@@ -52,6 +53,7 @@ public final class LinePlayout extends ThreadedAudio implements AudioPlayout {
             }
             if (opened != playing) {
                 playing = opened;
+                wait = LineWait.on(opened);
                 framesOnLine = 0;
             }
             SourceDataLine line = (SourceDataLine) opened.line();
@@ -59,7 +61,7 @@ public final class LinePlayout extends ThreadedAudio implements AudioPlayout {
             if (framesOnLine * opened.frameBytes() > line.getBufferSize() && free >= line.getBufferSize()) {
                 session.underrun();
             }
-            LineWait.untilFrameAvailable(line, opened.frameBytes(), free);
+            wait.untilFrameAvailable(free);
             pull();
             AudioFrames.toLine(frame, bytes, opened.channels());
             write(line, opened.frameBytes());

@@ -7,42 +7,97 @@ import java.util.function.LongSupplier;
 import javax.sound.sampled.DataLine;
 
 /**
- * Waits on an audio thread until a line can move a whole frame at once. Java Sound's blocking read and write wait in
- * steps of a quarter of the line's buffer (15 ms for 60 ms), so a frame that is not all there when asked for comes
- * up to a step late and wakes its thread twice; sleeping for exactly the bytes still missing wakes it once per frame,
- * as the frame completes. Stateless.
+ * Waits on an audio thread until one line can move a whole frame at once. Java Sound's blocking read and write wait
+ * in steps of a quarter of the line's buffer (15 ms for 60 ms), so a frame that is not all there when asked for comes
+ * up to a step late and wakes its thread twice; this wakes it about once per frame, as the frame completes.
+ *
+ * <p>A line that moves sample by sample completes a frame when the bytes still missing have moved, so it sleeps for
+ * exactly those. A line fed in chunks, as PulseAudio feeds a stream it resamples (a 44.1 kHz microphone: the frame
+ * comes 16 bytes short, the rest 20 ms later with the next chunk), would wake that way every half millisecond. When a
+ * sleep leaves the frame short and the line has not moved at all, the line is taken to come in chunks, one a frame.
+ * Its waits then sleep until the frame is due: a frame's time after the last frame waited for completed (one more for
+ * each frame the thread, held up, found complete), less a tenth of a millisecond, so that the aim creeps earlier until
+ * it is before the chunk and waking late does not last; then they look again in growing steps. The line is taken to
+ * move sample by sample again when a sleep finds it moved but the frame still short, and the due time is dropped when
+ * a frame is more than a frame's time overdue. Not thread-safe: one per line, used on its audio thread.
  */
 final class LineWait {
     private static final long MARGIN_NANOS = 300_000;
     private static final long GIVE_UP_NANOS = 2 * AudioFrames.FRAME_NANOS;
+    private static final long FIRST_LOOK_NANOS = 500_000;
+    private static final long CREEP_NANOS = 100_000;
+    private static final long LONGEST_LOOK_NANOS = 4_000_000;
 
-    private LineWait() {}
+    private final IntSupplier line;
+    private final int bufferBytes;
+    private final int frameBytes;
+    private final LongSupplier nanoClock;
+    private final LongConsumer parkNanos;
+    private boolean chunked;
+    private long frameDueAt;
+    private boolean onCadence;
 
-    /**
-     * Sleeps until {@code line} has {@code frameBytes} available (to read from a capture line, or free to write to a
-     * playout line); {@code available} is what the caller just read of {@link DataLine#available()}. Returns early,
-     * leaving the frame to the line's blocking call and the stall check, after two frames' time (a line that does not
-     * move) or when the thread is interrupted. A line that holds less than two frames is not waited for: it would
-     * have to run nearly full (capture) or nearly empty (playout) first.
-     */
-    static void untilFrameAvailable(DataLine line, int frameBytes, int available) {
-        untilFrameAvailable(line::available, line.getBufferSize(), frameBytes, available, System::nanoTime,
+    /** A wait on {@code line} (its {@link DataLine#available()}) of {@code bufferBytes}, on the given clock and sleep. */
+    LineWait(IntSupplier line, int bufferBytes, int frameBytes, LongSupplier nanoClock, LongConsumer parkNanos) {
+        this.line = line;
+        this.bufferBytes = bufferBytes;
+        this.frameBytes = frameBytes;
+        this.nanoClock = nanoClock;
+        this.parkNanos = parkNanos;
+    }
+
+    /** A wait on an opened line, on the system's clock. */
+    static LineWait on(OpenedLine opened) {
+        DataLine line = opened.line();
+        return new LineWait(line::available, line.getBufferSize(), opened.frameBytes(), System::nanoTime,
                 LockSupport::parkNanos);
     }
 
-    /** As {@link #untilFrameAvailable(DataLine, int, int)}, on the given clock and sleep. */
-    static void untilFrameAvailable(IntSupplier line, int bufferBytes, int frameBytes, int available,
-            LongSupplier nanoClock, LongConsumer parkNanos) {
+    /**
+     * Sleeps until the line has a frame available (to read from a capture line, or free to write to a playout line);
+     * {@code available} is what the caller just read of {@link DataLine#available()}. Returns early, leaving the frame
+     * to the line's blocking call and the stall check, after two frames' time (a line that does not move) or when the
+     * thread is interrupted. A line that holds less than two frames is not waited for: it would have to run nearly full
+     * (capture) or nearly empty (playout) first.
+     */
+    void untilFrameAvailable(int available) {
         if (bufferBytes < 2 * frameBytes) {
             return;
         }
-        long giveUpAt = nanoClock.getAsLong() + GIVE_UP_NANOS;
-        long left;
-        while (available < frameBytes && (left = giveUpAt - nanoClock.getAsLong()) > 0
-                && !Thread.currentThread().isInterrupted()) {
-            long missing = (frameBytes - available) * AudioFrames.FRAME_NANOS / frameBytes;
-            parkNanos.accept(Math.min(missing + MARGIN_NANOS, left));
-            available = line.getAsInt();
+        long now = nanoClock.getAsLong();
+        if (available >= frameBytes) {
+            if (onCadence && now - frameDueAt >= 0) {
+                frameDueAt += AudioFrames.FRAME_NANOS; // a frame held up by this thread, not one more in the chunk
+            }
+            return;
         }
+        long giveUpAt = now + GIVE_UP_NANOS;
+        onCadence &= chunked && now - frameDueAt < AudioFrames.FRAME_NANOS;
+        long wakeAt = onCadence
+                ? Math.max(frameDueAt - CREEP_NANOS, now + FIRST_LOOK_NANOS)
+                : now + missingNanos(available);
+        long look = FIRST_LOOK_NANOS;
+        while (available < frameBytes) {
+            long sleep = Math.min(wakeAt, giveUpAt) - now;
+            if (sleep <= 0 || Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            parkNanos.accept(sleep);
+            int before = available;
+            available = line.getAsInt();
+            now = nanoClock.getAsLong();
+            if (available < frameBytes) {
+                chunked = available == before;
+            }
+            wakeAt = now + (chunked ? look : missingNanos(available));
+            look = Math.min(2 * look, LONGEST_LOOK_NANOS);
+        }
+        frameDueAt = now + AudioFrames.FRAME_NANOS;
+        onCadence = true;
+    }
+
+    /** How long the line moving sample by sample takes to make up the bytes a frame still misses, with a margin. */
+    private long missingNanos(int available) {
+        return (frameBytes - available) * AudioFrames.FRAME_NANOS / frameBytes + MARGIN_NANOS;
     }
 }

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Listing, capture, playout and device loss against a real PulseAudio with virtual devices. */
@@ -117,11 +119,13 @@ class LineAudioPulseTest {
         assertThat(gainDb).isBetween(-3.0, 3.0);
     }
 
-    @Test
-    void captureAndPlayoutWakeAboutOncePerFrame() throws Exception {
+    @ParameterizedTest(name = "devices at {0} Hz")
+    @ValueSource(ints = {48_000, 44_100})
+    void captureAndPlayoutWakeAboutOncePerFrame(int deviceRate) throws Exception {
+        // At 44.1 kHz the server resamples and feeds the line in chunks, a frame's worth each, the frame 16 bytes short.
         PulseAudio pulse = PULSE.pulse();
-        VirtualDevice.Microphone microphone = pulse.addMicrophone("paced_mic", "Paced microphone");
-        VirtualDevice.Speaker speaker = pulse.addSpeaker("paced_speaker", "Paced speaker");
+        VirtualDevice.Microphone microphone = pulse.addMicrophone("paced_mic", "Paced microphone", deviceRate);
+        VirtualDevice.Speaker speaker = pulse.addSpeaker("paced_speaker", "Paced speaker", deviceRate);
         DeviceEvents captureEvents = new DeviceEvents();
         DeviceEvents playoutEvents = new DeviceEvents();
         try (LineCapture capture = LineCapture.start(devices, devices.find(Direction.CAPTURE, microphone.name())

@@ -39,7 +39,7 @@ class LineWaitTest {
 
     @Test
     void aLineOfLessThanTwoFramesIsNotWaitedFor() {
-        LineWait.untilFrameAvailable(new Line(0, 96)::available, 2 * FRAME - 1, FRAME, 0, () -> now, sleeps::add);
+        new LineWait(new Line(0, 96)::available, 2 * FRAME - 1, FRAME, () -> now, sleeps::add).untilFrameAvailable(0);
         assertThat(sleeps).isEmpty();
     }
 
@@ -62,11 +62,110 @@ class LineWaitTest {
         assertThat(sleeps).isEmpty();
     }
 
+    @Test
+    void aLineFedInChunksIsWaitedForAboutOnceAFrameAndTakenAsItsChunkLands() {
+        // A 44.1 kHz microphone through PulseAudio: a frame's worth every 20 ms, each time 16 bytes short of a frame.
+        ChunkedLine line = new ChunkedLine(FRAME, 20 * MILLI, FRAME - 16);
+        LineWait wait = wait(line::available);
+        int framesTaken = 0;
+        List<Long> lateness = new ArrayList<>();
+        while (framesTaken < 50) {
+            wait.untilFrameAvailable(line.available());
+            assertThat(line.available()).isGreaterThanOrEqualTo(FRAME);
+            lateness.add(now - line.lastChunkAt());
+            line.take(FRAME);
+            framesTaken++;
+            now += 300_000; // encoding the frame
+        }
+        assertThat(sleeps.size()).as("sleeps for 50 frames").isLessThanOrEqualTo(70);
+        // The first chunked frame is found in growing looks, up to a few ms late; the aim creeps 0.1 ms a frame.
+        assertThat(lateness.subList(35, 50)).as("how long after its chunk each frame was taken")
+                .allMatch(late -> late < MILLI / 2);
+    }
+
+    @Test
+    void afterTheThreadWasHeldUpAChunkedLineIsAgainTakenAsItsChunksLand() {
+        ChunkedLine line = new ChunkedLine(FRAME, 20 * MILLI, FRAME - 16);
+        LineWait wait = wait(line::available);
+        List<Long> lateness = new ArrayList<>();
+        for (int frame = 0; frame < 100; frame++) {
+            wait.untilFrameAvailable(line.available());
+            lateness.add(now - line.lastChunkAt());
+            line.take(FRAME);
+            now += frame == 50 ? 45 * MILLI : 300_000; // a garbage collection, say, holds the thread up once
+        }
+        assertThat(lateness.subList(35, 50)).allMatch(late -> late < MILLI / 2);
+        assertThat(lateness.subList(55, 100)).as("how long after its chunk each frame was taken, once caught up")
+                .allMatch(late -> late < MILLI / 2);
+    }
+
+    @Test
+    void aLineFedInChunksLongerThanAFrameIsTakenSoonAfterEachChunk() {
+        // PipeWire's default quantum: 1,024 samples (2,048 bytes) every 21.33 ms; some chunks complete two frames.
+        ChunkedLine line = new ChunkedLine(2_048, 64 * MILLI / 3, 0);
+        LineWait wait = wait(line::available);
+        List<Long> lateness = new ArrayList<>();
+        for (int frame = 0; frame < 150; frame++) {
+            wait.untilFrameAvailable(line.available());
+            assertThat(line.available()).isGreaterThanOrEqualTo(FRAME);
+            lateness.add(now - line.lastChunkAt());
+            line.take(FRAME);
+            now += 300_000;
+        }
+        assertThat(sleeps.size()).as("sleeps for 150 frames").isLessThanOrEqualTo(150 * 3);
+        assertThat(lateness.subList(50, 150)).as("how long after the chunk that completed it each frame was taken")
+                .allMatch(late -> late <= 2 * MILLI);
+    }
+
+    @Test
+    void aLineMovingSampleBySampleIsWaitedForOnceAFrame() {
+        ChunkedLine line = new ChunkedLine(96, MILLI, 0); // 96 bytes a millisecond
+        LineWait wait = wait(line::available);
+        for (int frame = 0; frame < 50; frame++) {
+            wait.untilFrameAvailable(line.available());
+            assertThat(line.available()).isGreaterThanOrEqualTo(FRAME);
+            line.take(FRAME);
+            now += 300_000;
+        }
+        assertThat(sleeps).hasSize(50);
+    }
+
     private void waitOn(Line line, int available) {
-        LineWait.untilFrameAvailable(line::available, BUFFER, FRAME, available, () -> now, nanos -> {
+        wait(line::available).untilFrameAvailable(available);
+    }
+
+    private LineWait wait(java.util.function.IntSupplier available) {
+        return new LineWait(available, BUFFER, FRAME, () -> now, nanos -> {
             sleeps.add(nanos);
             now += nanos;
         });
+    }
+
+    /** A line fed {@code chunkBytes} every {@code periodNanos}, which had {@code initial} bytes at the start. */
+    private final class ChunkedLine {
+        private final long start = now;
+        private final int chunkBytes;
+        private final long periodNanos;
+        private final int initial;
+        private int taken;
+
+        ChunkedLine(int chunkBytes, long periodNanos, int initial) {
+            this.chunkBytes = chunkBytes;
+            this.periodNanos = periodNanos;
+            this.initial = initial;
+        }
+
+        int available() {
+            return (int) Math.min(BUFFER, initial + (now - start) / periodNanos * chunkBytes - taken);
+        }
+
+        long lastChunkAt() {
+            return start + (now - start) / periodNanos * periodNanos;
+        }
+
+        void take(int bytes) {
+            taken += bytes;
+        }
     }
 
     /** Bytes available on a line that had {@code initial} at the start and moves {@code bytesPerMilli} since. */
