@@ -29,6 +29,10 @@ public final class CallReport implements Callable<Integer> {
     private static final int BURSTS_WARM_UP = 5;
     /** The call's CPU is counted over two spans: the first after its first seconds, then the steady state. */
     private static final int CPU_SPANS = 2;
+    /** The lines' own rate, at which the sound server passes samples through. */
+    private static final int NATIVE_RATE = 48_000;
+    /** A common device rate that the sound server resamples to and from the lines' 48 kHz, feeding them in chunks. */
+    private static final int RESAMPLED_RATE = 44_100;
     private static final String CALLER_VOICE = "caller.wav";
     private static final String CALLEE_VOICE = "callee.wav";
 
@@ -68,8 +72,8 @@ public final class CallReport implements Callable<Integer> {
         if (cpuOnly) {
             try (ConfabCalls confab = new ConfabCalls(peerJvmOptions())) {
                 Path voices = voices();
-                lines.addAll(cpuTable(confabCpu(confab, voices), confabCpuThroughDevices(confab, voices),
-                        Double.NaN));
+                lines.addAll(cpuTable(confabCpu(confab, voices), confabCpuThroughDevices(confab, voices, NATIVE_RATE),
+                        confabCpuThroughDevices(confab, voices, RESAMPLED_RATE), Double.NaN));
                 lines.add(cpuNotes());
             }
         } else if (mouthToEarOnly) {
@@ -113,7 +117,8 @@ public final class CallReport implements Callable<Integer> {
             }
             MouthToEar mouthToEar = mouthToEar();
             CallCpu.Run confabCpu = confabCpu(confab, voices);
-            CallCpu.Run confabCpuThroughDevices = confabCpuThroughDevices(confab, voices);
+            CallCpu.Run confabCpuThroughDevices = confabCpuThroughDevices(confab, voices, NATIVE_RATE);
+            CallCpu.Run confabCpuThroughResampledDevices = confabCpuThroughDevices(confab, voices, RESAMPLED_RATE);
             System.out.println("CPU: " + cpuSeconds + " s of a call in which both talk, Chromium...");
             try (ChromiumCalls browser = new ChromiumCalls(voices.resolve(CALLER_VOICE))) {
                 chromiumCpu = browser.cpuPercent(Duration.ofSeconds(cpuSeconds));
@@ -128,7 +133,7 @@ public final class CallReport implements Callable<Integer> {
             setUpRows(lines, "warm", confabWarm, chromiumWarm);
             lines.add("");
             lines.addAll(mouthToEar.tables());
-            lines.addAll(cpuTable(confabCpu, confabCpuThroughDevices, chromiumCpu));
+            lines.addAll(cpuTable(confabCpu, confabCpuThroughDevices, confabCpuThroughResampledDevices, chromiumCpu));
             lines.add(setUpNotes(chromiumVersion, pollMillis, confab.failures()));
             lines.add("");
             lines.addAll(mouthToEar.notes());
@@ -154,44 +159,55 @@ public final class CallReport implements Callable<Integer> {
                 CPU_SPANS);
     }
 
-    private CallCpu.Run confabCpuThroughDevices(ConfabCalls confab, Path voices) throws Exception {
-        System.out.println("CPU: the same, Confab through PulseAudio devices...");
+    private CallCpu.Run confabCpuThroughDevices(ConfabCalls confab, Path voices, int deviceRate) throws Exception {
+        System.out.println("CPU: the same, Confab through PulseAudio devices at " + deviceRate + " Hz...");
         return confab.cpuThroughDevices(voices.resolve(CALLER_VOICE), voices.resolve(CALLEE_VOICE),
-                Duration.ofSeconds(cpuSeconds), CPU_SPANS);
+                Duration.ofSeconds(cpuSeconds), CPU_SPANS, deviceRate);
     }
 
     /**
-     * The CPU table, with WAV files and through devices, its first span beside Chromium's ({@code NaN}: not
-     * measured), and the busiest threads.
+     * The CPU table, with WAV files and through devices at 48 and 44.1 kHz, its first span beside Chromium's
+     * ({@code NaN}: not measured), and the busiest threads.
      */
-    private List<String> cpuTable(CallCpu.Run files, CallCpu.Run devices, double chromium) {
+    private List<String> cpuTable(CallCpu.Run files, CallCpu.Run devices, CallCpu.Run resampledDevices,
+            double chromium) {
         List<String> lines = new ArrayList<>(List.of("| CPU during a call, % of one core | Confab caller, WAV files"
-                + " | Confab callee, WAV files | Confab caller, sound devices | Confab callee, sound devices"
+                + " | Confab callee, WAV files | Confab caller, devices at 48 kHz | Confab callee, devices at 48 kHz"
+                + " | Confab caller, devices at 44.1 kHz | Confab callee, devices at 44.1 kHz"
                 + " | Chromium, both peer connections in one browser | Chromium per side (half) |",
-                "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"));
+                "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"));
         List<String> spans = List.of("first " + cpuSeconds + " s after 2 s, both talking",
                 "the next " + cpuSeconds + " s, both talking (steady state)",
                 "a second call between the same two clients, its first " + cpuSeconds + " s after 2 s");
-        List<CallCpu.Shares> withFiles = List.of(files.firstCall().getFirst(), files.firstCall().getLast(),
-                files.laterCall());
-        List<CallCpu.Shares> throughDevices = List.of(devices.firstCall().getFirst(), devices.firstCall().getLast(),
-                devices.laterCall());
+        List<List<CallCpu.Shares>> runs = List.of(spansOf(files), spansOf(devices), spansOf(resampledDevices));
         for (int span = 0; span < spans.size(); span++) {
-            CallCpu.Shares file = withFiles.get(span);
-            CallCpu.Shares device = throughDevices.get(span);
-            lines.add(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %s | %s |", spans.get(span),
-                    file.callerPercent(), file.calleePercent(), device.callerPercent(), device.calleePercent(),
-                    span == 0 ? percent(chromium) : "", span == 0 ? percent(chromium / 2) : ""));
+            StringBuilder row = new StringBuilder("| " + spans.get(span) + " |");
+            for (List<CallCpu.Shares> run : runs) {
+                row.append(String.format(Locale.ROOT, " %.2f | %.2f |", run.get(span).callerPercent(),
+                        run.get(span).calleePercent()));
+            }
+            row.append(String.format(Locale.ROOT, " %s | %s |", span == 0 ? percent(chromium) : "",
+                    span == 0 ? percent(chromium / 2) : ""));
+            lines.add(row.toString());
         }
         lines.add("");
+        List<String> runNames = List.of("with WAV files", "through devices at 48 kHz", "through devices at 44.1 kHz");
         for (int span = 0; span < spans.size(); span++) {
-            lines.add(String.format(Locale.ROOT, "Threads that used the most CPU (ms), %s: with WAV files, caller %s;"
-                    + " callee %s; through devices, caller %s; callee %s.", spans.get(span),
-                    withFiles.get(span).callerThreads(), withFiles.get(span).calleeThreads(),
-                    throughDevices.get(span).callerThreads(), throughDevices.get(span).calleeThreads()));
+            List<String> parts = new ArrayList<>();
+            for (int run = 0; run < runs.size(); run++) {
+                parts.add(runNames.get(run) + ", caller " + runs.get(run).get(span).callerThreads() + "; callee "
+                        + runs.get(run).get(span).calleeThreads());
+            }
+            lines.add("Threads that used the most CPU (ms), " + spans.get(span) + ": " + String.join("; ", parts)
+                    + ".");
             lines.add("");
         }
         return lines;
+    }
+
+    /** A run's first span, steady span and later call, in the table's order. */
+    private static List<CallCpu.Shares> spansOf(CallCpu.Run run) {
+        return List.of(run.firstCall().getFirst(), run.firstCall().getLast(), run.laterCall());
     }
 
     /** The clients' JVM options: {@code @FILE} when given, else {@link CallPeer#DEFAULT_JVM_OPTIONS}. */
@@ -288,7 +304,9 @@ public final class CallReport implements Callable<Integer> {
                  device on either side; and Confab again through sound devices, as a person's call runs: each client\
                  with a virtual PulseAudio microphone and speaker of its own (Java Sound lines through ALSA's pulse\
                  plugin, LineOptions' default buffers), the same voices played into the microphones (the sound\
-                 server's own CPU not counted, as it is not the app's). Confab on %s %s, the clients' JVM options\
+                 server's own CPU not counted, as it is not the app's), once with devices at the lines' 48 kHz and\
+                 once at 44.1 kHz, where the server resamples and feeds the lines in chunks. Confab on %s %s, the\
+                 clients' JVM options\
                  %s.""", cpuSeconds, cpuSeconds,
                 cpuSeconds, System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 String.join(" ", peerJvmOptions()));

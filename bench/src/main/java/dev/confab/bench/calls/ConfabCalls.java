@@ -94,13 +94,13 @@ final class ConfabCalls implements AutoCloseable {
     /**
      * The same as {@link #cpu} with each client's microphone and speaker virtual PulseAudio devices, as a person's
      * call runs, the voices played into the microphones ({@link DeviceCpuMain}, in a JVM of its own with the sound
-     * server).
+     * server); the devices run at {@code deviceRate} Hz, which the server resamples to the lines' 48 kHz if it differs.
      */
-    CallCpu.Run cpuThroughDevices(Path callerVoice, Path calleeVoice, Duration length, int windows)
+    CallCpu.Run cpuThroughDevices(Path callerVoice, Path calleeVoice, Duration length, int windows, int deviceRate)
             throws Exception {
         List<String> args = new ArrayList<>(List.of(server.baseUrl(), profiles.toString(), Integer.toString(++pairs),
-                Long.toString(length.toSeconds()), Integer.toString(windows), callerVoice.toString(),
-                calleeVoice.toString()));
+                Long.toString(length.toSeconds()), Integer.toString(windows), Integer.toString(deviceRate),
+                callerVoice.toString(), calleeVoice.toString()));
         args.addAll(peerJvmOptions);
         Duration timeout = length.multipliedBy(windows + 1).plusMinutes(3);
         return CallCpu.Run.of(PulseJvm.run(DeviceCpuMain.class, args, timeout,

@@ -15,7 +15,8 @@ import java.util.List;
  * {@code PULSE_SERVER} naming the socket of the PulseAudio daemon it starts ({@link PulseJvm}); the clients' JVMs it
  * starts inherit that environment, so their Java Sound lines reach the daemon's virtual devices: each client has a
  * microphone and a speaker of its own, and its voice is played into its microphone for the length of each call.
- * Arguments: server URL, profiles directory, the pair's number, seconds per span, spans of the first call, the caller's
+ * Arguments: server URL, profiles directory, the pair's number, seconds per span, spans of the first call, the devices'
+ * sample rate (48,000 Hz as the lines, or one the sound server resamples from and to, such as 44,100), the caller's
  * voice, the callee's voice, then the clients' JVM options. Prints each span's {@link CallCpu.Shares#line()}, the first
  * call's spans first, then the second call's. Single-threaded.
  */
@@ -29,15 +30,18 @@ public final class DeviceCpuMain {
         int pairNumber = Integer.parseInt(args[2]);
         Duration length = Duration.ofSeconds(Long.parseLong(args[3]));
         int windows = Integer.parseInt(args[4]);
-        Path callerVoice = Path.of(args[5]);
-        Path calleeVoice = Path.of(args[6]);
-        List<String> jvmOptions = Arrays.asList(args).subList(7, args.length);
+        int deviceRate = Integer.parseInt(args[5]);
+        Path callerVoice = Path.of(args[6]);
+        Path calleeVoice = Path.of(args[7]);
+        List<String> jvmOptions = Arrays.asList(args).subList(8, args.length);
         List<CallCpu.Shares> shares = new ArrayList<>();
         try (PulseAudio pulse = PulseAudio.start()) {
-            VirtualDevice.Microphone callerMicrophone = pulse.addMicrophone("caller_mic", "Caller microphone");
-            VirtualDevice.Speaker callerSpeaker = pulse.addSpeaker("caller_speaker", "Caller speaker");
-            VirtualDevice.Microphone calleeMicrophone = pulse.addMicrophone("callee_mic", "Callee microphone");
-            VirtualDevice.Speaker calleeSpeaker = pulse.addSpeaker("callee_speaker", "Callee speaker");
+            VirtualDevice.Microphone callerMicrophone = pulse.addMicrophone("caller_mic", "Caller microphone",
+                    deviceRate);
+            VirtualDevice.Speaker callerSpeaker = pulse.addSpeaker("caller_speaker", "Caller speaker", deviceRate);
+            VirtualDevice.Microphone calleeMicrophone = pulse.addMicrophone("callee_mic", "Callee microphone",
+                    deviceRate);
+            VirtualDevice.Speaker calleeSpeaker = pulse.addSpeaker("callee_speaker", "Callee speaker", deviceRate);
             try (CallPeerPair pair = CallPeerPair.open(serverUrl, profiles, pairNumber, true,
                     CallSessionConfig.DEFAULT_MAX_SEND_BITRATE, jvmOptions)) {
                 pair.callee().send("answer-through " + calleeMicrophone.name() + " " + calleeSpeaker.name());
