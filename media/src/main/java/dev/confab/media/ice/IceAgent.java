@@ -540,10 +540,14 @@ public final class IceAgent implements AutoCloseable {
         long generation = ++pacerGeneration;
         pacerPeriod = single ? 0 : ta;
         pacerDeadline = deadline;
-        pacer = single
-                ? timers.schedule(() -> executor.execute(() -> singleTick(generation)), deadline - now,
-                        TimeUnit.NANOSECONDS)
-                : timers.scheduleAtFixedRate(() -> executor.execute(this::tick), ta, ta, TimeUnit.NANOSECONDS);
+        try {
+            pacer = single
+                    ? timers.schedule(() -> executor.execute(() -> singleTick(generation)), deadline - now,
+                            TimeUnit.NANOSECONDS)
+                    : timers.scheduleAtFixedRate(() -> executor.execute(this::tick), ta, ta, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            pacer = null; // the owner shut the timers down before closing this agent: it is going away
+        }
     }
 
     private void sendNextCheck() {
@@ -670,12 +674,16 @@ public final class IceAgent implements AutoCloseable {
         if (!betterPending) {
             nominate(best.get());
         } else if (nominationTimer == null) {
-            nominationTimer = timers.schedule(() -> executor.execute(() -> {
-                nominationTimer = null;
-                if (!closed && role == IceRole.CONTROLLING && nominated == null && !nominating) {
-                    checklist.bestValid().ifPresent(this::nominate);
-                }
-            }), config.nominationDelay().toNanos(), TimeUnit.NANOSECONDS);
+            try {
+                nominationTimer = timers.schedule(() -> executor.execute(() -> {
+                    nominationTimer = null;
+                    if (!closed && role == IceRole.CONTROLLING && nominated == null && !nominating) {
+                        checklist.bestValid().ifPresent(this::nominate);
+                    }
+                }), config.nominationDelay().toNanos(), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                // The owner shut the timers down before closing this agent: it is going away, nothing to nominate.
+            }
         }
     }
 
