@@ -231,6 +231,7 @@ public final class ConfabClient implements AutoCloseable {
     public void start() {
         ensureOpen();
         live = true;
+        sync.live(true);
         contacts.live(true);
         calls.start();
         if (account.signedIn()) {
@@ -238,9 +239,10 @@ public final class ConfabClient implements AutoCloseable {
         }
     }
 
-    /** Leaves live mode: closes the event connection. */
+    /** Leaves live mode: closes the event connection; the outbox waits for {@link #start()} or {@link #sync()}. */
     public void stop() {
         live = false;
+        sync.live(false);
         stream.stop();
     }
 

@@ -57,6 +57,8 @@ final class LiveSync implements EventStream.Handler {
     private boolean flushRetryQueued;
     private final Runnable firstSynced;
     private boolean synced;
+    /** Whether the client is live: a stopped client sends its outbox only when asked ({@code sync()}). */
+    private volatile boolean live;
 
     /**
      * @param firstSynced runs once, on the sync thread, when the first connection's contacts, keys and outbox are
@@ -79,6 +81,14 @@ final class LiveSync implements EventStream.Handler {
     /** The stream this handler serves (made after the handler, since the stream needs it). */
     void attach(EventStream stream) {
         this.stream = stream;
+    }
+
+    /**
+     * Live or stopped, from the client's {@code start()} and {@code stop()}: a flush already queued when the client
+     * stops does not send what the user writes while it is stopped.
+     */
+    void live(boolean live) {
+        this.live = live;
     }
 
     /** Sends the outbox soon, on the sync thread. */
@@ -159,7 +169,7 @@ final class LiveSync implements EventStream.Handler {
     }
 
     private void flush() {
-        if (!account.signedIn()) {
+        if (!live || !account.signedIn()) {
             return;
         }
         ChatService.FlushResult result = chat.flushOutbox();

@@ -73,7 +73,10 @@ class KeyChangeTest {
         TestUser phone = friends.signIn("bob-phone", "bob");
         alice.client.start();
 
-        eventually().until(() -> written.stream().allMatch(m -> alice.stateOf(m) == MessageState.FAILED));
+        eventually().untilAsserted(() -> assertThat(written).as("alice's messages, once she learned of the phone")
+                .extracting(m -> alice.stateOf(m) + ": " + alice.client.chat().message(alice.userId(), m.messageId())
+                        .map(message -> String.valueOf(message.problem())).orElse("gone"))
+                .allMatch(described -> described.startsWith(MessageState.FAILED + ":")));
         ChatMessage held = alice.client.chat().message(alice.userId(), written.getFirst().messageId()).orElseThrow();
         assertThat(held.problem()).contains("keys changed").contains("once you trust");
         // the key-change event reaches listeners on their own thread, not necessarily before the outbox's verdict
