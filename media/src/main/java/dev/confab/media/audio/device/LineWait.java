@@ -12,20 +12,25 @@ import javax.sound.sampled.DataLine;
  * up to a step late and wakes its thread twice; this wakes it about once per frame, as the frame completes.
  *
  * <p>A line that moves sample by sample completes a frame when the bytes still missing have moved, so it sleeps for
- * exactly those. A line fed in chunks, as PulseAudio feeds a stream it resamples (a 44.1 kHz microphone: the frame
- * comes 16 bytes short, the rest 20 ms later with the next chunk), would wake that way every half millisecond. When a
- * sleep leaves the frame short and the line has not moved at all, the line is taken to come in chunks, one a frame.
- * Its waits then sleep until the frame is due: a frame's time after the last frame waited for completed (one more for
- * each frame the thread, held up, found complete), less a tenth of a millisecond, so that the aim creeps earlier until
- * it is before the chunk and waking late does not last; then they look again in growing steps. The line is taken to
- * move sample by sample again when a sleep finds it moved but the frame still short, and the due time is dropped when
- * a frame is more than a frame's time overdue. Not thread-safe: one per line, used on its audio thread.
+ * exactly those. A line fed in chunks, as PulseAudio feeds a stream it resamples (a 44.1 kHz microphone: a frame's
+ * worth every 20 ms, the frame 16 bytes short until the next chunk), would have it wake every half millisecond until
+ * the next chunk. When a sleep leaves the frame short and the line has not moved at all, the line is taken to come in
+ * chunks. Its waits then keep a schedule: each frame is due a frame's time after the one before. The thread sleeps
+ * until a little before the frame is due; if the frame is there, the next is due a frame after the time it aimed at
+ * (not after it woke, as a parked thread oversleeps), and the aim creeps earlier, by 0.1 ms a frame and faster after
+ * four frames in a row were there, until it wakes before a chunk; then it looks again in growing steps (0.5 ms to
+ * 4 ms) and the next frame is due a frame after the look that found this one. A frame found complete when the thread
+ * comes late, held up, moves the schedule on by a frame. The line is taken to move sample by sample again when a
+ * sleep finds it moved but the frame still short; the schedule is dropped when a frame is more than a frame overdue.
+ * Not thread-safe: one per line, used on its audio thread.
  */
 final class LineWait {
     private static final long MARGIN_NANOS = 300_000;
     private static final long GIVE_UP_NANOS = 2 * AudioFrames.FRAME_NANOS;
     private static final long FIRST_LOOK_NANOS = 500_000;
     private static final long CREEP_NANOS = 100_000;
+    private static final long LONGEST_CREEP_NANOS = AudioFrames.FRAME_NANOS / 4;
+    private static final int AIMED_IN_TIME_BEFORE_FASTER_CREEP = 4;
     private static final long LONGEST_LOOK_NANOS = 4_000_000;
 
     private final IntSupplier line;
@@ -36,6 +41,8 @@ final class LineWait {
     private boolean chunked;
     private long frameDueAt;
     private boolean onCadence;
+    private long creep = CREEP_NANOS;
+    private int aimedInTime;
 
     /** A wait on {@code line} (its {@link DataLine#available()}) of {@code bufferBytes}, on the given clock and sleep. */
     LineWait(IntSupplier line, int bufferBytes, int frameBytes, LongSupplier nanoClock, LongConsumer parkNanos) {
@@ -66,23 +73,25 @@ final class LineWait {
         }
         long now = nanoClock.getAsLong();
         if (available >= frameBytes) {
-            if (onCadence && now - frameDueAt >= 0) {
-                frameDueAt += AudioFrames.FRAME_NANOS; // a frame held up by this thread, not one more in the chunk
+            if (onCadence && now - frameDueAt >= -AudioFrames.FRAME_NANOS / 2) {
+                frameDueAt += AudioFrames.FRAME_NANOS; // it came while this thread was held up, not with the last
             }
             return;
         }
         long giveUpAt = now + GIVE_UP_NANOS;
         onCadence &= chunked && now - frameDueAt < AudioFrames.FRAME_NANOS;
-        long wakeAt = onCadence
-                ? Math.max(frameDueAt - CREEP_NANOS, now + FIRST_LOOK_NANOS)
-                : now + missingNanos(available);
+        long aim = frameDueAt - creep;
+        boolean aimed = onCadence && aim - now >= FIRST_LOOK_NANOS;
+        long wakeAt = aimed ? aim : now + (onCadence ? FIRST_LOOK_NANOS : missingNanos(available));
         long look = FIRST_LOOK_NANOS;
+        int sleeps = 0;
         while (available < frameBytes) {
             long sleep = Math.min(wakeAt, giveUpAt) - now;
             if (sleep <= 0 || Thread.currentThread().isInterrupted()) {
                 return;
             }
             parkNanos.accept(sleep);
+            sleeps++;
             int before = available;
             available = line.getAsInt();
             now = nanoClock.getAsLong();
@@ -92,7 +101,17 @@ final class LineWait {
             wakeAt = now + (chunked ? look : missingNanos(available));
             look = Math.min(2 * look, LONGEST_LOOK_NANOS);
         }
-        frameDueAt = now + AudioFrames.FRAME_NANOS;
+        if (aimed && sleeps == 1) {
+            // The chunk came before the aimed wake: keep to the schedule (not to the wake, which oversleeps), earlier.
+            frameDueAt = aim + AudioFrames.FRAME_NANOS;
+            creep = ++aimedInTime >= AIMED_IN_TIME_BEFORE_FASTER_CREEP ? Math.min(2 * creep, LONGEST_CREEP_NANOS)
+                    : CREEP_NANOS;
+        } else {
+            // It came since the last look, at most one look late: the creep takes the rest.
+            frameDueAt = now + AudioFrames.FRAME_NANOS;
+            creep = CREEP_NANOS;
+            aimedInTime = 0;
+        }
         onCadence = true;
     }
 
