@@ -53,7 +53,7 @@ public final class LineCapture extends ThreadedAudio implements AudioCapture {
             }
             if (opened != reading) {
                 reading = opened;
-                wait = LineWait.on(opened);
+                wait = LineWait.forCapture(opened);
             }
             TargetDataLine line = (TargetDataLine) opened.line();
             int available = line.available();

@@ -53,7 +53,7 @@ public final class LinePlayout extends ThreadedAudio implements AudioPlayout {
             }
             if (opened != playing) {
                 playing = opened;
-                wait = LineWait.on(opened);
+                wait = LineWait.forPlayout(opened);
                 framesOnLine = 0;
             }
             SourceDataLine line = (SourceDataLine) opened.line();

@@ -22,7 +22,8 @@ import javax.sound.sampled.DataLine;
  * 4 ms) and the next frame is due a frame after the look that found this one. A frame found complete when the thread
  * comes late, held up, moves the schedule on by a frame. The line is taken to move sample by sample again when a
  * sleep finds it moved but the frame still short; the schedule is dropped when a frame is more than a frame overdue.
- * Not thread-safe: one per line, used on its audio thread.
+ * Only capture keeps such a schedule (see {@link #forPlayout}). Not thread-safe: one per line, used on its audio
+ * thread.
  */
 final class LineWait {
     private static final long MARGIN_NANOS = 300_000;
@@ -38,26 +39,47 @@ final class LineWait {
     private final int frameBytes;
     private final LongSupplier nanoClock;
     private final LongConsumer parkNanos;
+    private final boolean schedulesChunks;
     private boolean chunked;
     private long frameDueAt;
     private boolean onCadence;
     private long creep = CREEP_NANOS;
     private int aimedInTime;
 
-    /** A wait on {@code line} (its {@link DataLine#available()}) of {@code bufferBytes}, on the given clock and sleep. */
-    LineWait(IntSupplier line, int bufferBytes, int frameBytes, LongSupplier nanoClock, LongConsumer parkNanos) {
+    /**
+     * A wait on {@code line} (its {@link DataLine#available()}) of {@code bufferBytes}, on the given clock and sleep;
+     * {@code schedulesChunks} whether a line found to come in chunks is waited for on a schedule.
+     */
+    LineWait(IntSupplier line, int bufferBytes, int frameBytes, LongSupplier nanoClock, LongConsumer parkNanos,
+            boolean schedulesChunks) {
         this.line = line;
         this.bufferBytes = bufferBytes;
         this.frameBytes = frameBytes;
         this.nanoClock = nanoClock;
         this.parkNanos = parkNanos;
+        this.schedulesChunks = schedulesChunks;
     }
 
-    /** A wait on an opened line, on the system's clock. */
-    static LineWait on(OpenedLine opened) {
+    /** A wait on an opened capture line, on the system's clock, that keeps a schedule for a line fed in chunks. */
+    static LineWait forCapture(OpenedLine opened) {
+        return on(opened, true);
+    }
+
+    /**
+     * A wait on an opened playout line, on the system's clock, that always sleeps for the room still missing. Room
+     * comes a whole frame at a time (at every device rate tried, 16 to 96 kHz), so such a sleep wakes once a frame; it
+     * wakes a little later than the room comes, a little more each frame until a frame's room is there on arrival, so
+     * playout pulls its frames at a phase that drifts: on loopback calls that kept mouth-to-ear ~6 ms lower (median of
+     * four runs each) than pulling promptly at a phase locked to the sound server's.
+     */
+    static LineWait forPlayout(OpenedLine opened) {
+        return on(opened, false);
+    }
+
+    private static LineWait on(OpenedLine opened, boolean schedulesChunks) {
         DataLine line = opened.line();
         return new LineWait(line::available, line.getBufferSize(), opened.frameBytes(), System::nanoTime,
-                LockSupport::parkNanos);
+                LockSupport::parkNanos, schedulesChunks);
     }
 
     /**
@@ -96,7 +118,7 @@ final class LineWait {
             available = line.getAsInt();
             now = nanoClock.getAsLong();
             if (available < frameBytes) {
-                chunked = available == before;
+                chunked = schedulesChunks && available == before;
             }
             wakeAt = now + (chunked ? look : missingNanos(available));
             look = Math.min(2 * look, LONGEST_LOOK_NANOS);

@@ -39,7 +39,8 @@ class LineWaitTest {
 
     @Test
     void aLineOfLessThanTwoFramesIsNotWaitedFor() {
-        new LineWait(new Line(0, 96)::available, 2 * FRAME - 1, FRAME, () -> now, sleeps::add).untilFrameAvailable(0);
+        new LineWait(new Line(0, 96)::available, 2 * FRAME - 1, FRAME, () -> now, sleeps::add, true)
+                .untilFrameAvailable(0);
         assertThat(sleeps).isEmpty();
     }
 
@@ -91,7 +92,7 @@ class LineWaitTest {
         LineWait wait = new LineWait(line::available, BUFFER, FRAME, () -> now, nanos -> {
             sleeps.add(nanos);
             now += nanos + 150_000;
-        });
+        }, true);
         List<Long> lateness = new ArrayList<>();
         for (int frame = 0; frame < 300; frame++) {
             wait.untilFrameAvailable(line.available());
@@ -139,6 +140,20 @@ class LineWaitTest {
     }
 
     @Test
+    void withoutASchedulePlayoutRoomComingAFrameAtATimeIsWaitedForOnceAFrame() {
+        // A playout line after a write: no room, then a whole frame's room with each chunk the server takes.
+        ChunkedLine line = new ChunkedLine(FRAME, 20 * MILLI, 0);
+        LineWait wait = wait(line::available, false);
+        for (int frame = 0; frame < 50; frame++) {
+            wait.untilFrameAvailable(line.available());
+            assertThat(line.available()).isGreaterThanOrEqualTo(FRAME);
+            line.take(FRAME);
+            now += 300_000;
+        }
+        assertThat(sleeps.size()).as("sleeps for 50 frames").isLessThanOrEqualTo(50);
+    }
+
+    @Test
     void aLineMovingSampleBySampleIsWaitedForOnceAFrame() {
         ChunkedLine line = new ChunkedLine(96, MILLI, 0); // 96 bytes a millisecond
         LineWait wait = wait(line::available);
@@ -156,10 +171,14 @@ class LineWaitTest {
     }
 
     private LineWait wait(java.util.function.IntSupplier available) {
+        return wait(available, true);
+    }
+
+    private LineWait wait(java.util.function.IntSupplier available, boolean schedulesChunks) {
         return new LineWait(available, BUFFER, FRAME, () -> now, nanos -> {
             sleeps.add(nanos);
             now += nanos;
-        });
+        }, schedulesChunks);
     }
 
     /** A line fed {@code chunkBytes} every {@code periodNanos}, which had {@code initial} bytes at the start. */
