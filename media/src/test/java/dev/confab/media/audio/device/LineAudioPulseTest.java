@@ -142,9 +142,11 @@ class LineAudioPulseTest {
             long playoutWakeUps = ThreadWakeUps.of("audio-playout");
             await().atMost(Duration.ofSeconds(10)).until(() -> capture.stats().frames() >= captured + 150
                     && playout.stats().frames() >= played + 150);
-            // Java Sound's own blocking read and write wake these threads ~1.33 times a frame on a 60 ms line.
+            // Java Sound's own blocking write wakes the playout ~1.33 times a frame on a 60 ms line. The capture line
+            // comes in chunks here (at 44.1 kHz 16 bytes short of a frame, where a wait for the missing bytes woke ~35
+            // times a frame); its schedule wakes early now and then and looks again: ~1.2 times a frame.
             assertThat((double) (ThreadWakeUps.of("audio-capture") - captureWakeUps)
-                    / (capture.stats().frames() - captured)).as("capture wake-ups per frame").isLessThan(1.2);
+                    / (capture.stats().frames() - captured)).as("capture wake-ups per frame").isLessThan(1.5);
             assertThat((double) (ThreadWakeUps.of("audio-playout") - playoutWakeUps)
                     / (playout.stats().frames() - played)).as("playout wake-ups per frame").isLessThan(1.2);
         } finally {
