@@ -72,8 +72,6 @@ public final class ConfabClient implements AutoCloseable {
     private final EventStream stream;
 
     private final LiveSync sync;
-
-    private volatile boolean live;
     private volatile boolean closed;
 
     private ConfabClient(ClientConfig config, LocalStore store) {
@@ -128,7 +126,7 @@ public final class ConfabClient implements AutoCloseable {
             @Override
             public void onSignedIn(AccountState state) {
                 contacts.self(state.userId());
-                if (live) {
+                if (sync.live()) {
                     stream.start();
                 }
             }
@@ -230,7 +228,6 @@ public final class ConfabClient implements AutoCloseable {
      */
     public void start() {
         ensureOpen();
-        live = true;
         sync.live(true);
         contacts.live(true);
         calls.start();
@@ -241,7 +238,6 @@ public final class ConfabClient implements AutoCloseable {
 
     /** Leaves live mode: closes the event connection; the outbox waits for {@link #start()} or {@link #sync()}. */
     public void stop() {
-        live = false;
         sync.live(false);
         stream.stop();
     }
@@ -277,7 +273,7 @@ public final class ConfabClient implements AutoCloseable {
 
     /** Asks the live client to send the outbox now (no-op when not live). */
     public void flushSoon() {
-        if (live) {
+        if (sync.live()) {
             sync.flushSoon();
         }
     }

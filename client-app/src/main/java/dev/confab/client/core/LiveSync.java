@@ -91,6 +91,11 @@ final class LiveSync implements EventStream.Handler {
         this.live = live;
     }
 
+    /** Whether the client is live (started and not stopped since); readable from any thread. */
+    boolean live() {
+        return live;
+    }
+
     /** Sends the outbox soon, on the sync thread. */
     void flushSoon() {
         onSync(this::flush);
