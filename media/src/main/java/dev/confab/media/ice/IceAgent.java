@@ -24,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -540,13 +541,21 @@ public final class IceAgent implements AutoCloseable {
         long generation = ++pacerGeneration;
         pacerPeriod = single ? 0 : ta;
         pacerDeadline = deadline;
+        pacer = unlessTimersShutDown(() -> single
+                ? timers.schedule(() -> executor.execute(() -> singleTick(generation)), deadline - now,
+                        TimeUnit.NANOSECONDS)
+                : timers.scheduleAtFixedRate(() -> executor.execute(this::tick), ta, ta, TimeUnit.NANOSECONDS));
+    }
+
+    /**
+     * What {@code schedule} scheduled on the timers, or null when the owner shut them down before closing this agent:
+     * it is going away, so nothing needs to run.
+     */
+    private static ScheduledFuture<?> unlessTimersShutDown(Supplier<ScheduledFuture<?>> schedule) {
         try {
-            pacer = single
-                    ? timers.schedule(() -> executor.execute(() -> singleTick(generation)), deadline - now,
-                            TimeUnit.NANOSECONDS)
-                    : timers.scheduleAtFixedRate(() -> executor.execute(this::tick), ta, ta, TimeUnit.NANOSECONDS);
+            return schedule.get();
         } catch (RejectedExecutionException e) {
-            pacer = null; // the owner shut the timers down before closing this agent: it is going away
+            return null;
         }
     }
 
@@ -674,16 +683,12 @@ public final class IceAgent implements AutoCloseable {
         if (!betterPending) {
             nominate(best.get());
         } else if (nominationTimer == null) {
-            try {
-                nominationTimer = timers.schedule(() -> executor.execute(() -> {
-                    nominationTimer = null;
-                    if (!closed && role == IceRole.CONTROLLING && nominated == null && !nominating) {
-                        checklist.bestValid().ifPresent(this::nominate);
-                    }
-                }), config.nominationDelay().toNanos(), TimeUnit.NANOSECONDS);
-            } catch (RejectedExecutionException e) {
-                // The owner shut the timers down before closing this agent: it is going away, nothing to nominate.
-            }
+            nominationTimer = unlessTimersShutDown(() -> timers.schedule(() -> executor.execute(() -> {
+                nominationTimer = null;
+                if (!closed && role == IceRole.CONTROLLING && nominated == null && !nominating) {
+                    checklist.bestValid().ifPresent(this::nominate);
+                }
+            }), config.nominationDelay().toNanos(), TimeUnit.NANOSECONDS));
         }
     }
 
